@@ -1,0 +1,580 @@
+"""What a number means: metric, subject, bound, rate and period, from the words around it.
+
+``read_sentence`` turns the figures of one sentence into :class:`Reading` records.
+Attribution and merging happen in :mod:`attrition.extract.pipeline`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from attrition.extract import lexicon as lx
+from attrition.extract.dates import TimeExpr
+from attrition.extract.numbers import Quantity
+from attrition.extract.text import Token
+
+_BOUNDARY = frozenset(
+    "; . ! ? ( ) but while whereas although though compared versus vs — – which".split()
+)
+_AUX_RIGHT = frozenset(
+    "are were have has had been being was is be reportedly likely probably said to also who that "
+    "already as believed thought estimated now currently soldiers troops people men in action "
+    "of them among".split()
+)
+_ANAPHORA = frozenset(["this", "that", "the", "these"])
+_ANAPHOR_NOUNS = frozenset("figure number total toll tally count estimate".split())
+_CUMULATIVE = frozenset(["currently", "to date", "so far", "in total", "overall", "all told", "now"])
+_SNAPSHOT_METRICS = frozenset(["deployed", "territory_km2", "territory_pct", "displaced"])
+_LOSS_METRICS = frozenset(
+    ["casualties", "killed", "wounded", "killed_or_missing", "missing", "captured", "permanent_losses"]
+)
+_COORD = frozenset("and , ; or while to from versus compared with against up down".split())
+_LIST_NEXT = frozenset(
+    "a per each every daily monthly weekly annually in so thus since from over during last this "
+    "between of more , ; . ) and or".split()
+)
+
+
+@dataclass(slots=True)
+class Reading:
+    """One figure read in context, before attribution and merging."""
+
+    q: Quantity
+    metric: str
+    subject: str | None
+    bound: str
+    per: str | None
+    times: list[TimeExpr]
+    quote_start: int
+    quote_end: int
+    enemy: bool = False  # the subject is "the enemy": resolved against the source's side
+    inherit_from: Reading | None = None  # "of whom", "(an average of ...)": shares the period
+    cumulative: bool = False  # a running total ("currently", "to date", "as of")
+    anaphoric: bool = False  # "This figure translates to ...": refers to the previous sentence
+    notes: list[str] = field(default_factory=list)
+
+
+def subject_at(toks: list[Token], i: int) -> tuple[str | None, int]:
+    """The subject named by the token(s) at ``i`` and how many tokens it takes."""
+    if i + 1 < len(toks):
+        two = (toks[i].low, _base(toks[i + 1].low))
+        if two in lx.SUBJECT_WORDS:
+            return lx.SUBJECT_WORDS[two], 2
+    one = (_base(toks[i].low),)
+    if one in lx.SUBJECT_WORDS:
+        return lx.SUBJECT_WORDS[one], 1
+    if toks[i].low in lx.ENEMY_WORDS:
+        return "enemy", 1
+    return None, 0
+
+
+def _base(w: str) -> str:
+    return w[:-2] if w.endswith("'s") else w
+
+
+def _phrase_at(toks: list[Token], i: int, table: dict[tuple[str, ...], str], maxlen: int) -> tuple[str, int]:
+    for n in range(maxlen, 0, -1):
+        if i + n <= len(toks):
+            key = tuple(t.low for t in toks[i : i + n])
+            if key in table:
+                return table[key], n
+    return "", 0
+
+
+def _phrase_ending(toks: list[Token], j: int, table: dict[tuple[str, ...], str], maxlen: int) -> tuple[str, int]:
+    """The longest phrase of ``table`` that ends at token ``j`` (inclusive)."""
+    for n in range(maxlen, 0, -1):
+        if j - n + 1 >= 0:
+            key = tuple(t.low for t in toks[j - n + 1 : j + 1])
+            if key in table:
+                return table[key], n
+    return "", 0
+
+
+def read_sentence(
+    text: str,
+    toks: list[Token],
+    qs: list[Quantity],
+    times: list[TimeExpr],
+) -> list[Reading]:
+    """Readings for the figures of one sentence (tokens and quantities of that sentence)."""
+    out: list[Reading] = []
+    spans = [(_tok_index(toks, q.start), _tok_index_end(toks, q.end)) for q in qs]
+    low_sentence = " ".join(t.low for t in toks)
+    soviet = "soviet" in low_sentence or "ussr" in low_sentence
+    prev: Reading | None = None
+    for k, q in enumerate(qs):
+        a, b = spans[k]
+        if a < 0 or b < a:
+            continue
+        if _excluded(text, toks, q, a, b, times):
+            continue
+        next_a = spans[k + 1][0] if k + 1 < len(qs) else len(toks)
+        prev_b = spans[k - 1][1] if k > 0 else -1
+        r = _read(text, toks, q, a, b, next_a, prev_b, prev, times)
+        if r is None:
+            continue
+        if soviet and r.subject == "russia":
+            r.subject = "soviet_union"
+        out.append(r)
+        prev = r
+    return out
+
+
+def _tok_index(toks: list[Token], char: int) -> int:
+    for i, t in enumerate(toks):
+        if t.end > char:
+            return i if t.start <= char + 1 else i
+    return -1
+
+
+def _tok_index_end(toks: list[Token], char: int) -> int:
+    j = -1
+    for i, t in enumerate(toks):
+        if t.start < char:
+            j = i
+        else:
+            break
+    return j
+
+
+def _excluded(text: str, toks: list[Token], q: Quantity, a: int, b: int, times: list[TimeExpr]) -> bool:
+    s, e = q.start, q.end
+    before = text[max(0, s - 2) : s]
+    after = text[e : e + 2]
+    if before.strip()[-1:] in lx.CURRENCY_SIGNS or (before[-1:] == "-" and text[max(0, s - 2) : s - 1].isalpha()):
+        return True
+    if before[-1:] == "[" and after[:1] == "]":
+        return True  # a footnote
+    if after[:1] == ":" and after[1:2].isdigit() or before[-1:] == ":" and before[:1].isdigit():
+        return True  # a time of day
+    if after[:1].isalpha() and not q.words:
+        return True  # "114th", "2025ISW", "T72s"
+    if after[:1] == "-" and text[e + 1 : e + 2].isalpha():
+        nxt = text[e + 1 : e + 12].lower()
+        if not nxt.startswith(("strong", "plus")):
+            return True  # "nine-year", "3-year", "one-to-three"
+    for t in times:
+        if t.start_char <= s < t.end_char or t.start_char < e <= t.end_char:
+            return True
+    nxt_words = [t.low for t in toks[b + 1 : b + 4]]
+    if nxt_words and nxt_words[0] in lx.CURRENCY_WORDS:
+        return True
+    if len(nxt_words) > 1 and nxt_words[0] in ("million", "billion") and nxt_words[1] in lx.CURRENCY_WORDS:
+        return True
+    if nxt_words and nxt_words[0] in lx.DURATION_UNITS:
+        return True
+    if q.plain and q.value is not None and 1900 <= q.value <= 2100:
+        head = _head(toks, b)
+        if head is None or (toks[head].low not in lx.PEOPLE_NOUNS and toks[head].low not in lx.METRIC_NOUNS):
+            return True  # a year
+    return False
+
+
+def _head(toks: list[Token], b: int) -> int | None:
+    """Index of the noun a number counts: after modifiers and nationality words."""
+    j = b + 1
+    n = len(toks)
+    steps = 0
+    while j < n and steps < 5:
+        w = toks[j].low
+        subj, width = subject_at(toks, j)
+        if subj and subj != "enemy" and (j + width >= n or toks[j + width].low not in (",", ".")):
+            if (w,) in lx.SUBJECT_WORDS and w.endswith("s") and w in lx.PEOPLE_NOUNS:
+                return j  # "Palestinians", "Russians" are themselves the noun
+            j += width
+            steps += 1
+            continue
+        if w in lx.MODIFIERS or w in lx.ENEMY_WORDS or w == "-":
+            j += 1
+            steps += 1
+            continue
+        return j
+    return None
+
+
+def _read(
+    text: str,
+    toks: list[Token],
+    q: Quantity,
+    a: int,
+    b: int,
+    next_a: int,
+    prev_b: int,
+    prev: Reading | None,
+    times: list[TimeExpr],
+) -> Reading | None:
+    n = len(toks)
+    metric = ""
+    subject: str | None = None
+    enemy = False
+    quote_end = q.end
+    inherit: Reading | None = None
+    left_low = [t.low for t in toks[max(0, a - 3) : a]]
+    relative = len(left_low) >= 2 and left_low[-2] in ("of", "among") and left_low[-1] in ("whom", "which", "them")
+    relative = relative or (len(left_low) >= 3 and left_low[-3:-1] == ["of", "whom"])
+    if relative and prev is not None:
+        inherit = prev
+
+    # 1. the figure's own unit
+    if q.kind == "area":
+        metric = "territory_km2"
+    elif q.kind == "percent":
+        if not _territory_share(toks, a, b, next_a):
+            if prev is None or prev.metric != "territory_pct" or not _elliptical(toks, prev_b, a, b):
+                return None
+            metric, subject = prev.metric, prev.subject
+        else:
+            metric = "territory_pct"
+
+    # 2. what follows the number: a predicate ("250,000 have been killed"), a noun, a noun + predicate
+    head = _head(toks, b) if not metric else None
+    modifiers = toks[b + 1 : head] if head is not None else []
+    for t in modifiers:
+        s, _ = subject_at(toks, toks.index(t))
+        if s == "enemy":
+            enemy = True
+        elif s and subject is None:
+            subject = s
+    if not metric:
+        pred, width, at = _predicate(toks, b + 1, next_a)
+        if pred and at == b + 1 or pred and head is not None and at > head and toks[head].low in lx.PEOPLE_NOUNS:
+            metric = pred
+            quote_end = max(quote_end, toks[at + width - 1].end)
+    if not metric and head is not None and head < next_a:
+        w = toks[head].low
+        if w in lx.METRIC_NOUNS:
+            pred, width = _phrase_at(toks, head, lx.PREDICATES, lx.MAX_PREDICATE_LEN)
+            metric = pred if pred and "?" not in pred else lx.METRIC_NOUNS[w]
+            if metric == "casualties" and any(t.low in lx.PERMANENT_WORDS for t in modifiers):
+                metric = "permanent_losses"
+            quote_end = max(quote_end, toks[head + max(width, 1) - 1].end)
+            if w in lx.EQUIPMENT_NOUNS:
+                return None
+        elif w in lx.EQUIPMENT_NOUNS or w in lx.CURRENCY_WORDS:
+            return None
+        elif w in lx.PEOPLE_NOUNS:
+            quote_end = max(quote_end, toks[head].end)
+            pred, width, at = _predicate(toks, head + 1, next_a)
+            if pred:
+                metric = pred
+                quote_end = max(quote_end, toks[at + width - 1].end)
+    # 3. what precedes it: "casualties of", "death toll rose to", "lost", "killed", "there are"
+    left_metric, left_subject, left_start, left_enemy = _left_metric(toks, a, prev_b)
+    if not metric and left_metric:
+        metric = left_metric
+    if not metric and head is not None and toks[head].low in lx.PEOPLE_NOUNS:
+        if any(t.low == "there" for t in toks[max(0, a - 4) : a]):
+            metric = "deployed"
+    if metric and metric.endswith("?"):
+        metric = metric[:-1]
+    # 4. an elliptical list: "106,720 in 2022 and 253,290 in 2023"
+    if not metric and prev is not None and _elliptical(toks, prev_b, a, b):
+        metric, subject = prev.metric, prev.subject
+    if not metric or metric not in _METRIC_SET:
+        return None
+    if subject is None and left_subject:
+        subject = left_subject
+    enemy = enemy or left_enemy
+
+    bound = _bound(toks, a, b, q)
+    per = _rate(toks, a, b, next_a, prev_b)
+    if per is None and metric == "territory_km2":
+        per = None
+    quote_start = q.start
+    if bound not in ("exact", "range") or left_start is not None:
+        quote_start = min(q.start, toks[max(0, a - 3)].start if bound not in ("exact", "range") else q.start)
+    if left_start is not None and q.start - left_start < 60:
+        quote_start = min(quote_start, left_start)
+    for t in times:
+        if t.start_char >= q.end and t.start_char - quote_end < 30 and (next_a >= n or t.end_char <= toks[next_a].start):
+            quote_end = max(quote_end, t.end_char)
+    if per is not None:
+        for i in range(b + 1, min(n, b + 10)):
+            if toks[i].low in ("day", "month", "week", "year", "daily", "monthly", "weekly", "annually"):
+                quote_end = max(quote_end, toks[i].end)
+                break
+            if toks[i].low in ("kilometer", "kilometre", "km", "kilometers", "kilometres", "km2"):
+                quote_end = max(quote_end, toks[i].end)
+                break
+    if subject is None:
+        subject = _subject_from_verbs(toks, a, metric)
+    r = Reading(q, metric, subject, bound, per, [], quote_start, quote_end, enemy=enemy, inherit_from=inherit)
+    if inherit is not None:
+        if r.subject is None:
+            r.subject = inherit.subject
+            r.enemy = r.enemy or inherit.enemy
+        if r.per is None:
+            r.per = inherit.per
+    elif prev is not None and per is not None and prev.per is None and _averages_previous(toks, prev_b, a):
+        r.inherit_from = prev
+    low = " ".join(t.low for t in toks)
+    r.cumulative = any(c in low for c in _CUMULATIVE)
+    first = [t.low for t in toks[:4]]
+    r.anaphoric = bool(first) and first[0] in _ANAPHORA and any(w in _ANAPHOR_NOUNS for w in first[1:4])
+    r.anaphoric = r.anaphoric or (len(first) >= 2 and first[0] == "of" and first[1] in ("these", "them", "this"))
+    return r
+
+
+_METRIC_SET = frozenset(
+    "casualties killed wounded killed_or_missing missing captured permanent_losses recruited deployed "
+    "territory_km2 territory_pct displaced".split()
+)
+
+
+def _predicate(toks: list[Token], start: int, stop: int) -> tuple[str, int, int]:
+    """A predicate phrase within a few words after ``start`` ("are killed or missing")."""
+    i = start
+    n = min(len(toks), stop)
+    weak: tuple[str, int, int] = ("", 0, 0)
+    while i < n and i - start < 9:
+        w = toks[i].low
+        if w in _BOUNDARY or w == ",":
+            break
+        pred, width = _phrase_at(toks, i, lx.PREDICATES, lx.MAX_PREDICATE_LEN)
+        if pred == "deployed?":
+            if i + 2 < len(toks) and toks[i + 2].text[:1].isupper() and not weak[0]:
+                weak = ("deployed", width, i)
+            i += 1
+            continue
+        if pred:
+            return pred, width, i
+        rate, rw = _phrase_at(toks, i, lx.RATE_PHRASES, 4)
+        if rate:
+            i += rw
+            continue
+        if w in _AUX_RIGHT or w in lx.MODIFIERS or subject_at(toks, i)[0]:
+            i += 1
+            continue
+        if toks[i].text[:1].isupper() and weak[0]:
+            i += 1
+            continue
+        break
+    return weak
+
+
+def _left_metric(toks: list[Token], a: int, prev_b: int) -> tuple[str, str | None, int | None, bool]:
+    """(metric, subject, start char, enemy) from the words before the number."""
+    j = a - 1
+    steps = 0
+    depth = 0
+    while j > prev_b and steps < 10:
+        w = toks[j].low
+        if w == ")":
+            depth += 1
+            j -= 1
+            steps += 1
+            continue
+        if depth:
+            if w == "(":
+                depth -= 1
+            j -= 1
+            steps += 1
+            continue
+        qual, qn = _phrase_ending(toks, j, lx.LEFT_QUALIFIERS, lx.MAX_QUALIFIER_LEN)
+        if qual and w not in lx.METRIC_NOUNS:
+            j -= qn
+            steps += qn
+            continue
+        if w in lx.METRIC_NOUNS:
+            pred, pn = _phrase_ending(toks, j, lx.PREDICATES, lx.MAX_PREDICATE_LEN)
+            metric = pred if pred and pn > 1 else lx.METRIC_NOUNS[w]
+            k = j - max(pn, 1)
+            subject = None
+            enemy = False
+            while k >= 0 and j - k <= 4:
+                if toks[k].low in lx.PERMANENT_WORDS and metric == "casualties":
+                    metric = "permanent_losses"
+                s, _ = subject_at(toks, k)
+                if s == "enemy":
+                    enemy = True
+                elif s and subject is None:
+                    subject = s
+                if toks[k].low in _BOUNDARY:
+                    break
+                k -= 1
+            return metric, subject, toks[max(k + 1, 0)].start, enemy
+        if w in lx.LEFT_VERBS:
+            return lx.LEFT_VERBS[w], None, toks[j].start, False
+        if w in lx.CONNECTORS or w in lx.MODIFIERS:
+            j -= 1
+            steps += 1
+            continue
+        break
+    return "", None, None, False
+
+
+def _territory_share(toks: list[Token], a: int, b: int, next_a: int) -> bool:
+    for t in toks[b + 1 : min(next_a, b + 7)]:
+        if t.low in lx.TERRITORY_WORDS or t.low.rstrip("'s") in ("ukraine", "russia") and t.low.endswith("'s"):
+            return True
+        if t.low in _BOUNDARY:
+            break
+    for t in toks[max(0, a - 5) : a]:
+        if t.low in lx.GAIN_VERBS or t.low in lx.LOSS_VERBS_TERRITORY:
+            return any(x.low in lx.TERRITORY_WORDS for x in toks[b + 1 : b + 8])
+    return False
+
+
+def _elliptical(toks: list[Token], prev_b: int, a: int, b: int) -> bool:
+    """The number continues a list after the previous figure, with no noun of its own."""
+    if prev_b < 0 or a - prev_b > 12:
+        return False
+    between = [t.low for t in toks[prev_b + 1 : a]]
+    if not any(w in _COORD for w in between):
+        return False
+    if any(w in lx.METRIC_NOUNS or w in lx.PEOPLE_NOUNS for w in between[-3:]):
+        return False
+    nxt = toks[b + 1].low if b + 1 < len(toks) else "."
+    return nxt in _LIST_NEXT or subject_at(toks, b + 1)[0] is None and not nxt.isalpha()
+
+
+def _averages_previous(toks: list[Token], prev_b: int, a: int) -> bool:
+    between = [t.low for t in toks[prev_b + 1 : a]]
+    return "(" in between or "average" in between or "averaging" in between or "or" in between
+
+
+def _bound(toks: list[Token], a: int, b: int, q: Quantity) -> str:
+    if q.low is not None:
+        return "range"
+    j = a - 1
+    while j >= 0 and toks[j].low in ("only", "just", "a", "still", "already", "likely", "now"):
+        if toks[j].low in ("just",) and j + 1 < a and toks[j + 1].low in ("over", "under"):
+            break
+        j -= 1
+    bound = ""
+    if j >= 0:
+        bound, _ = _phrase_ending(toks, j, lx.LEFT_QUALIFIERS, lx.MAX_QUALIFIER_LEN)
+    if not bound:
+        bound, _ = _phrase_at(toks, b + 1, lx.RIGHT_QUALIFIERS, 2)
+    if not bound and q.end < len(toks[b].text) + toks[b].start and False:
+        bound = ""
+    if not bound:
+        right = [t.low for t in toks[b + 1 : b + 8]]
+        for i in range(len(right) - 1):
+            if right[i] in ("is", "are", "was", "were") and right[i + 1] == "estimated":
+                return "approx"
+            if right[i] in _BOUNDARY:
+                break
+    return bound or "exact"
+
+
+def _rate(toks: list[Token], a: int, b: int, next_a: int, prev_b: int) -> str | None:
+    n = len(toks)
+    i = b + 1
+    while i < min(n, next_a, b + 11):
+        w = toks[i].low
+        if w in (";", "(", ")") or (w == "," and i > b + 1 and toks[i + 1 : i + 2] and toks[i + 1].low == "of"):
+            break
+        per, width = _phrase_at(toks, i, lx.RATE_PHRASES, 5)
+        if per:
+            after = toks[i + width].low if i + width < n else ""
+            if after not in lx.RATE_BREAKERS:
+                return per
+        i += 1
+    window = [t.low for t in toks[max(prev_b + 1, a - 6) : a]]
+    for w in window:
+        if w in lx.LEFT_RATE_WORDS:
+            return lx.LEFT_RATE_WORDS[w]
+    if "rate" in window:
+        for t in toks:
+            if t.low in lx.LEFT_RATE_WORDS:
+                return lx.LEFT_RATE_WORDS[t.low]
+        return "day"
+    return None
+
+
+def _subject_from_verbs(toks: list[Token], a: int, metric: str) -> str | None:
+    """Whose loss: the grammatical subject of a loss verb, the agent of a gain, else the nearest name."""
+    territory = metric.startswith("territory")
+    j = a - 1
+    while j >= 0 and a - j <= 14:
+        w = toks[j].low
+        if w in (";",):
+            break
+        gain = territory and w in lx.GAIN_VERBS
+        lose = (territory and w in lx.LOSS_VERBS_TERRITORY) or (not territory and w in lx.LOSS_VERBS)
+        inflict = not territory and w in lx.INFLICT_VERBS
+        if gain or lose or inflict:
+            agent = _agent_before(toks, j)
+            if agent:
+                if territory and lose or inflict:
+                    return "opp:" + agent
+                return agent
+        j -= 1
+    j = a - 1
+    while j >= 0:
+        s, _ = subject_at(toks, j)
+        if s and s != "world":
+            return s if s != "enemy" else None
+        j -= 1
+    for k in range(a + 1, len(toks)):
+        s, _ = subject_at(toks, k)
+        if s and s != "enemy":
+            return s
+    return None
+
+
+def _agent_before(toks: list[Token], verb: int) -> str | None:
+    j = verb - 1
+    steps = 0
+    while j >= 0 and steps < 7:
+        s, width = subject_at(toks, j)
+        if s is None and j > 0:
+            s2, w2 = subject_at(toks, j - 1)
+            if s2 and w2 == 2:
+                s = s2
+        if s:
+            return s
+        if toks[j].low in lx.AUXILIARIES or toks[j].low in ("the", "'s", "its") or toks[j].low in lx.MODIFIERS:
+            j -= 1
+            steps += 1
+            continue
+        break
+    return None
+
+
+def cumulative_start(r: Reading) -> bool:
+    return r.metric in _LOSS_METRICS and r.per is None
+
+
+def is_snapshot(r: Reading) -> bool:
+    return r.metric in _SNAPSHOT_METRICS
+
+
+def period_for(
+    r: Reading,
+    toks: list[Token],
+    times: list[TimeExpr],
+    ref: date | None,
+    war_start: date | None,
+    next_start: int,
+    prev_end: int,
+) -> tuple[date | None, date | None, bool]:
+    """(start, end, found): the period the figure covers, from the time expressions around it."""
+    q = r.q
+    right = [t for t in times if q.end <= t.start_char < next_start]
+    left = [t for t in times if prev_end <= t.start_char and t.end_char <= q.start]
+    if not right and not left:
+        return None, None, False
+    start: date | None = None
+    end: date | None = None
+    found = False
+    giver = None
+    for t in right + left[::-1]:
+        if t.kind != "asof" and giver is None:
+            giver = t
+    asof = next((t for t in right + left[::-1] if t.kind == "asof"), None)
+    if giver is not None:
+        s, e, open_end = giver.resolve(ref, war_start)
+        start, end, found = s, e, True
+        if open_end:
+            end = ref
+    if asof is not None:
+        _, e, _ = asof.resolve(ref, war_start)
+        end = e
+        found = True
+        if giver is None and cumulative_start(r):
+            start = war_start
+    return start, end, found

@@ -1,0 +1,354 @@
+"""Time expressions: dates, months, years, ranges, "since", "as of", "last year", "past day".
+
+``time_expressions`` finds them in a sentence with their spans; each is resolved
+later against a reference date (the statement date, else the publication date)
+and the start of the conflict, because "in May" or "since the war began" mean
+nothing without them.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from attrition.extract import lexicon as lx
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?"
+    r"|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
+)
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+_YEAR = r"(?:19[5-9]\d|20\d\d)"
+_SMALL = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_ATOM = re.compile(
+    rf"(?P<m1>{_MONTH})[ \u00a0]+(?P<d1>{_DAY})(?:st|nd|rd|th)?(?![\d:])(?:,?[ \u00a0]*(?P<y1>{_YEAR})(?!\d))?"
+    rf"|(?<![\d.])(?P<d2>{_DAY})(?:st|nd|rd|th)?[ \u00a0]+(?:of[ ]+)?(?P<m2>{_MONTH})(?:,?[ \u00a0]*(?P<y2>{_YEAR})(?!\d))?"
+    rf"|(?<![\d.])(?P<y3>{_YEAR})-(?P<mo3>[01]\d)-(?P<d3>[0-3]\d)(?!\d)"
+    rf"|(?<![\d.,])(?P<d4>{_DAY})[./](?P<mo4>1[0-2]|0?[1-9])[./](?P<y4>{_YEAR}|\d\d)(?![\d.])"
+    rf"|(?P<m5>{_MONTH}),?[ \u00a0]+(?P<y5>{_YEAR})(?!\d)"
+    rf"|\b(?P<m6>{_MONTH})(?![\w])"
+    rf"|(?<![\d,.$€£])(?P<y7>{_YEAR})(?![\d,]|\.\d)"
+    r"|\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\b(?P<rel>yesterday|today|last[ ]year|this[ ]year|last[ ]month|this[ ]month|last[ ]week|this[ ]week"
+    r"|the[ ]previous[ ]day|the[ ]day[ ]before)\b"
+    rf"|\b(?:the[ ]+)?(?P<fl>first|last)[ ]+(?P<fn>{_SMALL})[ ]+(?P<fu>days|weeks|months)[ ]+of[ ]+"
+    rf"(?:(?P<fy>{_YEAR})|(?P<fw>the[ ]+(?:full-scale[ ]+)?(?:war|invasion|year)|this[ ]year|last[ ]year))"
+    r"|\b(?:the[ ]+)?(?:past|last|previous)[ ]+(?:(?P<day>24[ ]hours|day|twenty-four[ ]hours)"
+    rf"|(?P<pn>{_SMALL})[ ]+(?P<pu>days|weeks|months|years))\b"
+    r"|\b(?:the[ ]+)?(?P<part>first|second|third|fourth|last)[ ]+(?P<pt>half|quarter)[ ]+of[ ]+"
+    rf"(?:(?P<pty>{_YEAR})|(?P<ptr>this[ ]year|last[ ]year))"
+    rf"|\b(?P<q>Q[1-4]|H[12])[ ]+(?P<qy>{_YEAR})"
+    r"|\b(?P<fyw>the[ ]+first[ ]+year[ ]+of[ ]+the[ ]+(?:full-scale[ ]+)?(?:war|invasion))"
+    r"|\b(?P<war>since[ ]+(?:[\w'’-]+[ ]+){0,8}?(?:war|invasion|conflict|hostilities|aggression)\b"
+    r"(?:[ ]+(?:began|started|broke[ ]out|erupted))?)"
+    r"|\b(?P<sy>since[ ]+the[ ]+(?:start|beginning)[ ]+of[ ]+(?:the|this)[ ]+year)\b"
+)
+_SMALL_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_RANGE_GAP = re.compile(
+    r"[ \u00a0]*(?P<c>to|and|through|until|till|-|–|—)[ \u00a0]*"
+    r"(?:(?P<vague>early|mid|late|mid-|the[ ]+middle[ ]+of)[ \u00a0-]*|(?P<endof>the[ ]+end[ ]+of)[ ]+)?$",
+    re.IGNORECASE,
+)
+_VAGUE_BEFORE = re.compile(r"(?:early|mid|late|mid-|middle[ ]of|beginning[ ]of|start[ ]of)[ \u00a0-]*$", re.I)
+_PREFIX = re.compile(
+    r"(?P<p>since|from|between|as[ ]of|as[ ]at|by|until|through|so[ ]far[ ]in|thus[ ]far[ ]in|to[ ]date[ ]in"
+    r"|on|in|during|for|throughout|of|over)"
+    r"(?:[ ]+the[ ]+(?P<edge>start|beginning|end|middle)[ ]+of)?[ ]+$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _When:
+    """An unresolved date: a year, a month or a day, any part possibly unknown."""
+
+    y: int | None
+    m: int | None = None
+    d: int | None = None
+
+    def bounds(self, ref: date | None) -> tuple[date | None, date | None]:
+        y = self.y
+        if y is None:
+            if ref is None:
+                return None, None
+            y = ref.year
+            if self.m is not None and (self.m, self.d or 1) > (ref.month, ref.day):
+                y -= 1
+        if self.m is None:
+            return date(y, 1, 1), date(y, 12, 31)
+        last = calendar.monthrange(y, self.m)[1]
+        if self.d is None:
+            return date(y, self.m, 1), date(y, self.m, last)
+        d = min(self.d, last)
+        return date(y, self.m, d), date(y, self.m, d)
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpr:
+    """A time expression in a sentence; ``resolve`` turns it into a period."""
+
+    start_char: int
+    end_char: int
+    kind: str  # interval | since | asof | ytd | point | war | relative | weekday
+    a: _When | None = None
+    b: _When | None = None
+    vague_start: bool = False
+    vague_end: bool = False
+    rel: str = ""
+    n: int = 0
+    natural: bool = False  # a whole year or month named plainly ("in 2024", "in May")
+    explicit_year: int | None = None
+
+    @property
+    def is_date(self) -> bool:
+        """A single day (for statement dates: "said on June 5", "on Thursday")."""
+        return self.kind in ("point", "weekday") or (self.kind == "relative" and self.rel in _DAY_RELS)
+
+    def resolve(self, ref: date | None, war_start: date | None) -> tuple[date | None, date | None, bool]:
+        """(start, end, open_end): open_end says the end is the reference date, not stated."""
+        k = self.kind
+        if k == "war":
+            return war_start, None, True
+        if k == "weekday":
+            if ref is None:
+                return None, None, False
+            d = ref - timedelta(days=(ref.weekday() - self.n) % 7)
+            return d, d, False
+        if k == "relative":
+            return (*_relative(self.rel, self.n, ref, war_start), False)
+        a0, a1 = self.a.bounds(ref) if self.a else (None, None)
+        if k == "since":
+            if self.a and self.a.y is None and war_start and (self.a.m, self.a.d) == (war_start.month, war_start.day):
+                return war_start, None, True  # "since February 24" names the day the war began
+            return (None if self.vague_start else a0), None, True
+        if k == "asof":
+            return None, (None if self.vague_end else a1), False
+        if k == "ytd":
+            return a0, None, True
+        if k == "point":
+            return a0, a1, False
+        b0, b1 = self.b.bounds(ref) if self.b else (a0, a1)
+        start = None if self.vague_start else a0
+        end = None if self.vague_end else b1
+        if self.natural and ref is not None and end is not None and start is not None and start <= ref < end:
+            return start, None, True  # "in 2025" said in June 2025 runs to the statement
+        if war_start is not None and start is not None and end is not None and start < war_start <= end:
+            if self.natural or self.b is not None:
+                start = war_start  # 2022 of the full-scale war starts on 24 February
+        return start, end, False
+
+
+_DAY_RELS = frozenset(["yesterday", "today", "the previous day", "the day before"])
+
+
+def _relative(
+    rel: str, n: int, ref: date | None, war_start: date | None
+) -> tuple[date | None, date | None]:
+    if rel.startswith("war:"):
+        if war_start is None:
+            return None, None
+        unit = rel[4:]
+        end = _shift(war_start, unit, n) - timedelta(days=1)
+        return war_start, end
+    if ref is None:
+        return None, None
+    y = ref.year
+    if rel == "yesterday" or rel in ("the previous day", "the day before"):
+        d = ref - timedelta(days=1)
+        return d, d
+    if rel == "today":
+        return ref, ref
+    if rel == "past-day":
+        d = ref - timedelta(days=1)
+        return d, d
+    if rel == "last year":
+        return date(y - 1, 1, 1), date(y - 1, 12, 31)
+    if rel == "this year":
+        return date(y, 1, 1), ref
+    if rel in ("last month", "this month"):
+        first = date(y, ref.month, 1)
+        if rel == "this month":
+            return first, ref
+        prev_end = first - timedelta(days=1)
+        return date(prev_end.year, prev_end.month, 1), prev_end
+    if rel in ("last week", "this week"):
+        monday = ref - timedelta(days=ref.weekday())
+        if rel == "this week":
+            return monday, ref
+        return monday - timedelta(days=7), monday - timedelta(days=1)
+    if rel.startswith("part:"):
+        _, which, m0, span = rel.split(":")
+        yy = y - 1 if which == "last year" else y
+        start = date(yy, int(m0), 1)
+        last_m = int(m0) + int(span) - 1
+        return start, date(yy, last_m, calendar.monthrange(yy, last_m)[1])
+    if rel.startswith("past:"):
+        unit = rel[5:]
+        return _shift(ref, unit, -n), ref - timedelta(days=1)
+    return None, None
+
+
+def _shift(d: date, unit: str, n: int) -> date:
+    if unit.startswith("day"):
+        return d + timedelta(days=n)
+    if unit.startswith("week"):
+        return d + timedelta(weeks=n)
+    months = n * (12 if unit.startswith("year") else 1)
+    total = d.year * 12 + (d.month - 1) + months
+    yy, mm = divmod(total, 12)
+    return date(yy, mm + 1, min(d.day, calendar.monthrange(yy, mm + 1)[1]))
+
+
+def _month(s: str) -> int:
+    return lx.MONTHS[s.rstrip(".").lower()]
+
+
+def _small(s: str) -> int:
+    return int(s) if s.isdigit() else _SMALL_WORDS[s.lower()]
+
+
+def _year2(s: str) -> int:
+    y = int(s)
+    return y if y >= 100 else 2000 + y
+
+
+def _atom(m: re.Match[str]) -> TimeExpr:
+    g = m.group
+    s, e = m.start(), m.end()
+    if g("m1"):
+        y = int(g("y1")) if g("y1") else None
+        return TimeExpr(s, e, "point", _When(y, _month(g("m1")), int(g("d1"))), explicit_year=y)
+    if g("m2"):
+        y = int(g("y2")) if g("y2") else None
+        return TimeExpr(s, e, "point", _When(y, _month(g("m2")), int(g("d2"))), explicit_year=y)
+    if g("y3"):
+        return TimeExpr(s, e, "point", _When(int(g("y3")), int(g("mo3")), int(g("d3"))))
+    if g("y4"):
+        return TimeExpr(s, e, "point", _When(_year2(g("y4")), int(g("mo4")), int(g("d4"))))
+    if g("m5"):
+        y = int(g("y5"))
+        return TimeExpr(s, e, "interval", _When(y, _month(g("m5"))), natural=True, explicit_year=y)
+    if g("m6"):
+        return TimeExpr(s, e, "interval", _When(None, _month(g("m6"))), natural=True)
+    if g("y7"):
+        y = int(g("y7"))
+        return TimeExpr(s, e, "interval", _When(y), natural=True, explicit_year=y)
+    if g("wd"):
+        return TimeExpr(s, e, "weekday", n=lx.WEEKDAYS[g("wd").lower()])
+    if g("rel"):
+        return TimeExpr(s, e, "relative", rel=" ".join(g("rel").lower().split()))
+    if g("day"):
+        return TimeExpr(s, e, "relative", rel="past-day")
+    if g("pu"):
+        return TimeExpr(s, e, "relative", rel="past:" + g("pu").lower(), n=_small(g("pn")))
+    if g("pt"):
+        return _part_of_year(m)
+    if g("fu"):
+        return _first_last(m)
+    if g("q"):
+        y = int(g("qy"))
+        q = g("q").upper()
+        n = int(q[1])
+        span = 3 if q[0] == "Q" else 6
+        m0 = (n - 1) * span + 1
+        return TimeExpr(s, e, "interval", _When(y, m0), _When(y, m0 + span - 1), explicit_year=y)
+    if g("fyw"):
+        return TimeExpr(s, e, "relative", rel="war:years", n=1)
+    if g("war"):
+        return TimeExpr(s, e, "war")
+    return TimeExpr(s, e, "ytd", _When(None, 1, 1), rel="this year")  # since the start of the year
+
+
+def _part_of_year(m: re.Match[str]) -> TimeExpr:
+    g = m.group
+    part = g("part").lower()
+    span = 6 if g("pt").lower() == "half" else 3
+    count = 12 // span
+    idx = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": count}[part]
+    idx = min(idx, count)
+    m0 = (idx - 1) * span + 1
+    if g("pty"):
+        y = int(g("pty"))
+        return TimeExpr(m.start(), m.end(), "interval", _When(y, m0), _When(y, m0 + span - 1), explicit_year=y)
+    rel = g("ptr").lower()
+    return TimeExpr(m.start(), m.end(), "relative", rel=f"part:{rel}:{m0}:{span}")
+
+
+def _first_last(m: re.Match[str]) -> TimeExpr:
+    g = m.group
+    n = _small(g("fn"))
+    unit = g("fu").lower()
+    if g("fy") and unit == "months":
+        y = int(g("fy"))
+        if g("fl").lower() == "first":
+            a, b = _When(y, 1), _When(y, min(n, 12))
+        else:
+            a, b = _When(y, max(1, 13 - n)), _When(y, 12)
+        return TimeExpr(m.start(), m.end(), "interval", a, b, explicit_year=y)
+    fw = (g("fw") or "").lower()
+    if g("fl").lower() == "first" and ("war" in fw or "invasion" in fw):
+        return TimeExpr(m.start(), m.end(), "relative", rel="war:" + unit, n=n)
+    return TimeExpr(m.start(), m.end(), "relative", rel="")
+
+
+def time_expressions(text: str, start: int, end: int) -> list[TimeExpr]:
+    """Time expressions in ``text[start:end]``: prefixes ("since", "as of") and ranges applied."""
+    atoms = [_atom(m) for m in _ATOM.finditer(text, start, end)]
+    out: list[TimeExpr] = []
+    i = 0
+    while i < len(atoms):
+        t = atoms[i]
+        nxt = atoms[i + 1] if i + 1 < len(atoms) else None
+        pre = _PREFIX.search(text, max(start, t.start_char - 40), t.start_char)
+        p = pre.group("p").lower() if pre else ""
+        edge = (pre.group("edge") or "").lower() if pre else ""
+        vague_before = _VAGUE_BEFORE.search(text, max(start, t.start_char - 16), t.start_char) is not None
+        if nxt is not None and t.a is not None and nxt.a is not None and t.kind in ("point", "interval"):
+            gap = _RANGE_GAP.match(text, t.end_char, nxt.start_char)
+            if gap and (gap.group("c").lower() != "and" or p == "between") and nxt.kind in ("point", "interval"):
+                a = t.a
+                if a.y is None and nxt.a.y is not None:
+                    a = _When(nxt.a.y, a.m, a.d)
+                    if nxt.a.m is not None and a.m is not None and a.m > nxt.a.m:
+                        a = _When(nxt.a.y - 1, a.m, a.d)
+                s_char = pre.start() if pre and p in ("from", "between") else t.start_char
+                out.append(
+                    TimeExpr(
+                        s_char, nxt.end_char, "interval", a, nxt.a,
+                        vague_start=vague_before and not edge, vague_end=bool(gap.group("vague")),
+                        explicit_year=nxt.explicit_year,
+                    )
+                )  # fmt: skip
+                i += 2
+                continue
+        if t.kind == "war" and nxt is not None and nxt.start_char - t.end_char <= 4 and nxt.a is not None:
+            t = TimeExpr(t.start_char, nxt.end_char, "war", explicit_year=nxt.a.y)  # "... invasion in February 2022"
+            i += 1
+        elif t.a is not None and t.kind in ("point", "interval"):
+            t = _with_prefix(t, p, edge, vague_before, pre.start() if pre else t.start_char)
+        elif t.kind == "relative" and pre and p in ("since",):
+            t = TimeExpr(pre.start(), t.end_char, t.kind, rel=t.rel, n=t.n)
+        out.append(t)
+        i += 1
+    return out
+
+
+def _with_prefix(t: TimeExpr, p: str, edge: str, vague: bool, pstart: int) -> TimeExpr:
+    a = t.a
+    if p == "since" or (p == "from" and edge in ("", "start", "beginning")):
+        if edge == "end":
+            return TimeExpr(pstart, t.end_char, "since", _When(a.y, a.m, a.d) if a else None, vague_start=True)
+        return TimeExpr(pstart, t.end_char, "since", a, vague_start=vague and not edge, explicit_year=t.explicit_year)
+    if p in ("as of", "as at", "by", "until", "through") or edge == "end":
+        return TimeExpr(pstart, t.end_char, "asof", a, vague_end=vague, explicit_year=t.explicit_year)
+    if p in ("so far in", "thus far in", "to date in"):
+        return TimeExpr(pstart, t.end_char, "ytd", a, explicit_year=t.explicit_year)
+    if vague and t.kind == "interval":
+        return TimeExpr(t.start_char, t.end_char, "interval", a, vague_start=True, vague_end=True)
+    return t

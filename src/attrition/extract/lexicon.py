@@ -1,0 +1,282 @@
+"""Word tables of the English extractor, kept apart from the code that applies them.
+
+Every table maps lower-case words (or word tuples) to what they mean. A new
+phrasing is a change here, not in the rules.
+"""
+
+from __future__ import annotations
+
+# --- numbers -----------------------------------------------------------------
+
+UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+# Scale words written after digits: "1.1 million", "20k", "2bn", "1.5m".
+SCALE_SUFFIXES = {
+    "hundred": 100, "thousand": 1_000, "k": 1_000, "million": 1_000_000, "mln": 1_000_000,
+    "mn": 1_000_000, "m": 1_000_000, "billion": 1_000_000_000, "bn": 1_000_000_000,
+}  # fmt: skip
+
+# --- bounds ------------------------------------------------------------------
+# Read right to left from the number: the longest phrase that ends just before it wins.
+LEFT_QUALIFIERS: dict[tuple[str, ...], str] = {
+    ("about",): "approx", ("around",): "approx", ("approximately",): "approx",
+    ("roughly",): "approx", ("some",): "approx", ("circa",): "approx", ("ca",): "approx",
+    ("estimated",): "approx", ("an", "estimated"): "approx", ("approx",): "approx",
+    ("an", "approximate"): "approx", ("nearly",): "at_most", ("almost",): "at_most",
+    ("up", "to"): "at_most", ("as", "many", "as"): "at_most", ("less", "than"): "at_most",
+    ("fewer", "than"): "at_most", ("under",): "at_most", ("below",): "at_most",
+    ("no", "more", "than"): "at_most", ("not", "more", "than"): "at_most",
+    ("at", "most"): "at_most", ("a", "maximum", "of"): "at_most", ("just", "under"): "at_most",
+    ("close", "to"): "at_most", ("just", "shy", "of"): "at_most", ("shy", "of"): "at_most",
+    ("over",): "at_least", ("more", "than"): "at_least", ("at", "least"): "at_least",
+    ("exceeds",): "at_least", ("exceeded",): "at_least", ("exceeding",): "at_least",
+    ("exceed",): "at_least", ("in", "excess", "of"): "at_least", ("upwards", "of"): "at_least",
+    ("no", "fewer", "than"): "at_least", ("no", "less", "than"): "at_least",
+    ("not", "less", "than"): "at_least", ("well", "over"): "at_least", ("just", "over"): "at_least",
+    ("top",): "at_least", ("tops",): "at_least", ("topped",): "at_least", ("topping",): "at_least",
+    ("surpassed",): "at_least", ("surpasses",): "at_least", ("surpass",): "at_least",
+    ("passed",): "at_least", ("above",): "at_least", ("a", "minimum", "of"): "at_least",
+    ("beyond",): "at_least", ("over", "the"): "at_least",
+}  # fmt: skip
+RIGHT_QUALIFIERS: dict[tuple[str, ...], str] = {
+    ("or", "more"): "at_least", ("plus",): "at_least", ("+",): "at_least",
+    ("and", "counting"): "at_least", ("or", "so"): "approx", ("at", "most"): "at_most",
+    ("or", "fewer"): "at_most", ("or", "less"): "at_most",
+}  # fmt: skip
+MAX_QUALIFIER_LEN = 3
+
+# --- metrics -----------------------------------------------------------------
+# Nouns that name what a number counts when they follow it ("1,000 casualties") or
+# precede it through a connector ("casualties of 1,000", "death toll rose to 300").
+METRIC_NOUNS = {
+    "casualties": "casualties", "casualty": "casualties", "losses": "casualties",
+    "loss": "casualties", "deaths": "killed", "death": "killed", "dead": "killed",
+    "fatalities": "killed", "killed": "killed", "kia": "killed", "toll": "killed",
+    "wounded": "wounded", "injured": "wounded", "injuries": "wounded", "wia": "wounded",
+    "missing": "missing", "mia": "missing", "captured": "captured", "prisoners": "captured",
+    "pows": "captured", "pow": "captured", "recruits": "recruited", "conscripts": "recruited",
+    "refugees": "displaced", "displaced": "displaced", "idps": "displaced",
+    "evacuees": "displaced",
+}  # fmt: skip
+# Phrases after a number or its noun that fix the metric; longest first when applied.
+PREDICATES: dict[tuple[str, ...], str] = {
+    ("killed", "or", "missing"): "killed_or_missing", ("killed", "and", "missing"): "killed_or_missing",
+    ("dead", "or", "missing"): "killed_or_missing", ("dead", "and", "missing"): "killed_or_missing",
+    ("missing", "or", "killed"): "killed_or_missing", ("missing", "or", "dead"): "killed_or_missing",
+    ("killed", "or", "wounded"): "casualties", ("killed", "and", "wounded"): "casualties",
+    ("killed", "or", "injured"): "casualties", ("killed", "and", "injured"): "casualties",
+    ("dead", "and", "wounded"): "casualties", ("dead", "or", "wounded"): "casualties",
+    ("dead", "and", "injured"): "casualties", ("wounded", "and", "killed"): "casualties",
+    ("wounded", "or", "killed"): "casualties", ("injured", "and", "killed"): "casualties",
+    ("killed", "wounded"): "casualties",
+    ("killed",): "killed", ("dead",): "killed", ("died",): "killed", ("die",): "killed",
+    ("perished",): "killed", ("slain",): "killed", ("lost", "their", "lives"): "killed",
+    ("eliminated",): "killed", ("kia",): "killed",
+    ("wounded",): "wounded", ("injured",): "wounded", ("hurt",): "wounded",
+    ("missing",): "missing", ("went", "missing"): "missing",
+    ("captured",): "captured", ("taken", "prisoner"): "captured", ("surrendered",): "captured",
+    ("taken", "captive"): "captured",
+    ("recruited",): "recruited", ("mobilised",): "recruited", ("mobilized",): "recruited",
+    ("conscripted",): "recruited", ("enlisted",): "recruited", ("signed", "contracts"): "recruited",
+    ("signed", "up"): "recruited", ("into", "the", "war"): "recruited", ("into", "the", "army"): "recruited",
+    ("deployed",): "deployed", ("stationed",): "deployed", ("sent", "to"): "deployed",
+    ("were", "sent"): "deployed", ("massed",): "deployed", ("amassed",): "deployed",
+    ("in", "the"): "deployed?", ("on", "the", "border"): "deployed", ("fighting", "in"): "deployed",
+    ("displaced",): "displaced", ("fled",): "displaced", ("forced", "to", "flee"): "displaced",
+    ("uprooted",): "displaced", ("forcibly", "displaced"): "displaced",
+}  # fmt: skip
+MAX_PREDICATE_LEN = 3
+
+# Words for the people a count is about; they need a predicate or a verb to say what happened.
+PEOPLE_NOUNS = frozenset(
+    "soldiers soldier troops troop servicemen serviceman personnel people men fighters "
+    "service members militants mercenaries civilians children women persons individuals "
+    "combatants marines paratroopers infantrymen conscripts recruits volunteers "
+    "russians ukrainians palestinians israelis sudanese syrians gazans koreans".split()
+)
+# Verbs to the left of a number that say what happened to it ("killed 300", "lost 900,000 people").
+LEFT_VERBS = {
+    "lost": "casualties", "lose": "casualties", "losing": "casualties", "loses": "casualties",
+    "killed": "killed", "kill": "killed", "killing": "killed", "kills": "killed",
+    "wounded": "wounded", "wounding": "wounded", "injuring": "wounded", "injured": "wounded",
+    "captured": "captured", "capturing": "captured",
+    "recruited": "recruited", "recruit": "recruited", "recruiting": "recruited",
+    "recruits": "recruited", "mobilised": "recruited", "mobilized": "recruited",
+    "mobilise": "recruited", "mobilize": "recruited", "mobilising": "recruited",
+    "mobilizing": "recruited", "conscripted": "recruited", "pulling": "recruited?",
+    "deployed": "deployed", "deploying": "deployed", "deploy": "deployed", "sent": "deployed?",
+    "stationed": "deployed", "massed": "deployed", "amassed": "deployed",
+    "displaced": "displaced", "displacing": "displaced", "uprooted": "displaced",
+}  # fmt: skip
+# Words allowed between a metric noun and its number: "losses amounted to about", "toll rose to".
+CONNECTORS = frozenset(
+    "of at to is are was were be been being has have had stand stands stood reach reached "
+    "reaches reaching rose risen rise rises climbed climbs climb hit hits total totals totalled "
+    "totaled totalling totaling amount amounts amounted number numbered numbers put puts "
+    "estimated estimate now currently likely probably already roughly reportedly some "
+    "an a the average averaged averaging daily monthly weekly annual yearly rate figure "
+    "count tally total overall combined ( - – — : sum".split()
+)
+# Adjectives and other words skipped between a number and its noun.
+MODIFIERS = frozenset(
+    "new more additional other total combined confirmed estimated reported military "
+    "combat battlefield irrecoverable irretrievable permanent civilian enemy foreign "
+    "regular active serving armed of which whom the their its his her our young old "
+    "further extra fresh recorded documented verified known registered officially "
+    "seriously severely badly critically lightly heavily personnel service army "
+    "elite trained contract contracted internally forcibly forced".split()
+)
+PERMANENT_WORDS = frozenset(["permanent", "irrecoverable", "irretrievable", "irrevocable"])
+
+# --- rates -------------------------------------------------------------------
+RATE_PHRASES: dict[tuple[str, ...], str] = {
+    ("a", "day"): "day", ("per", "day"): "day", ("each", "day"): "day", ("every", "day"): "day",
+    ("daily",): "day", ("a", "month"): "month", ("per", "month"): "month",
+    ("each", "month"): "month", ("every", "month"): "month", ("monthly",): "month",
+    ("a", "week"): "week", ("per", "week"): "week", ("each", "week"): "week",
+    ("every", "week"): "week", ("weekly",): "week", ("a", "year"): "year",
+    ("per", "year"): "year", ("each", "year"): "year", ("every", "year"): "year",
+    ("annually",): "year", ("yearly",): "year", ("per", "annum"): "year", ("a", "year."): "year",
+    ("per", "square", "kilometer"): "km2", ("per", "square", "kilometre"): "km2",
+    ("per", "square", "kilometers"): "km2", ("per", "square", "kilometres"): "km2",
+    ("per", "km2"): "km2", ("per", "km²"): "km2", ("per", "sq", "km"): "km2",
+    ("for", "every", "square", "kilometer"): "km2", ("for", "every", "square", "kilometre"): "km2",
+    ("per", "kilometer"): "km2", ("per", "kilometre"): "km2", ("/", "day"): "day",
+    ("per", "24", "hours"): "day", ("every", "24", "hours"): "day",
+}  # fmt: skip
+# Words after "a day" etc. that make it something else: "a day earlier", "a year ago".
+RATE_BREAKERS = frozenset("earlier later after before ago of or and-a-half".split())
+LEFT_RATE_WORDS = {"daily": "day", "monthly": "month", "weekly": "week", "annual": "year", "yearly": "year"}
+
+# --- what a number is not ----------------------------------------------------
+CURRENCY_WORDS = frozenset(
+    "euros euro dollars dollar usd eur gbp pounds sterling hryvnias hryvnia uah rubles "
+    "roubles ruble rouble yuan yen francs shekels rupees".split()
+)
+CURRENCY_SIGNS = "$€£₴₽¥"
+EQUIPMENT_NOUNS = frozenset(
+    "tanks tank drones drone uavs ships ship boats boat aircraft planes helicopters missiles "
+    "missile shells rounds vehicles vehicle artillery systems launchers guns rifles bombs "
+    "munitions warheads cars trucks kilometres kilometers km miles metres meters hectares "
+    "villages towns settlements cities buildings homes houses targets strikes attacks "
+    "sorties positions brigades brigade battalions battalion divisions division regiments "
+    "units votes euros dollars calories tonnes tons barrels".split()
+)
+DURATION_UNITS = frozenset(
+    "day days week weeks month months year years hour hours minute minutes decade decades "
+    "century centuries night nights".split()
+)
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}  # fmt: skip
+
+# --- territory ---------------------------------------------------------------
+TERRITORY_WORDS = frozenset(
+    "territory territories land area region oblast province country ukraine salient".split()
+)
+GAIN_VERBS = frozenset(
+    "captured capture captures capturing seized seize seizes seizing occupied occupies occupy "
+    "occupying took taken take takes gained gain gains advanced retook retaken regained "
+    "liberated controls control controlled controlling holds hold held holding conquered "
+    "annexed grabbed overran".split()
+)
+LOSS_VERBS_TERRITORY = frozenset("lost lose loses losing ceded cede gave abandoned surrendered".split())
+
+# --- who suffers -------------------------------------------------------------
+# Loss verbs: the grammatical subject before them is whose losses the figure counts.
+LOSS_VERBS = frozenset(
+    "lost lose loses losing suffered suffer suffers suffering sustained sustain sustains "
+    "sustaining incurred incur incurs taken took endured".split()
+)
+# Inflicting verbs: the agent before them is NOT whose losses these are.
+INFLICT_VERBS = frozenset(
+    "killed kill kills killing inflicted inflict inflicts inflicting eliminated eliminate "
+    "destroyed neutralised neutralized wounded wounding injured injuring".split()
+)
+# Words that may sit between a grammatical subject and its verb.
+AUXILIARIES = frozenset(
+    "has have had is are was were be been being will would may might could continues continue "
+    "continued to already reportedly also now still currently likely probably allegedly "
+    "reported estimated believed thought said expected set so far thus just nearly almost "
+    "alone together in total overall on average average averaging forces troops army military "
+    "armed soldiers side units personnel".split()
+)
+# Country and group names, nationality words and metonyms -> subject.
+SUBJECT_WORDS: dict[tuple[str, ...], str] = {
+    ("russia",): "russia", ("russian",): "russia", ("russians",): "russia", ("moscow",): "russia",
+    ("kremlin",): "russia", ("ukraine",): "ukraine", ("ukrainian",): "ukraine",
+    ("ukrainians",): "ukraine", ("kyiv",): "ukraine", ("kiev",): "ukraine",
+    ("north", "korea"): "north_korea", ("north", "korean"): "north_korea",
+    ("north", "koreans"): "north_korea", ("dprk",): "north_korea", ("pyongyang",): "north_korea",
+    ("soviet", "union"): "soviet_union", ("soviet",): "soviet_union", ("ussr",): "soviet_union",
+    ("soviets",): "soviet_union", ("palestinians",): "palestinians", ("palestinian",): "palestinians",
+    ("gaza",): "palestinians", ("gazans",): "palestinians", ("hamas",): "hamas",
+    ("israel",): "israel", ("israeli",): "israel", ("israelis",): "israel", ("idf",): "israel",
+    ("sudan",): "sudan", ("sudanese",): "sudan", ("darfur",): "sudan", ("khartoum",): "sudan",
+    ("syria",): "syria", ("syrian",): "syria", ("syrians",): "syria", ("yemen",): "yemen",
+    ("yemeni",): "yemen", ("lebanon",): "lebanon", ("lebanese",): "lebanon",
+    ("hezbollah",): "hezbollah", ("iran",): "iran", ("iranian",): "iran", ("iraq",): "iraq",
+    ("iraqi",): "iraq", ("iraqis",): "iraq", ("afghanistan",): "afghanistan", ("afghan",): "afghanistan",
+    ("afghans",): "afghanistan", ("ethiopia",): "ethiopia", ("ethiopian",): "ethiopia",
+    ("tigray",): "ethiopia", ("tigrayan",): "ethiopia", ("myanmar",): "myanmar",
+    ("somalia",): "somalia", ("congo",): "congo", ("drc",): "congo", ("haiti",): "haiti",
+    ("belarus",): "belarus", ("belarusian",): "belarus", ("wagner",): "russia",
+    ("world",): "world", ("worldwide",): "world", ("global",): "world", ("globally",): "world",
+}  # fmt: skip
+SUBJECT_WORDS_FLAT = frozenset(w for key in SUBJECT_WORDS for w in key)
+# Inside a sentence about the Soviet Union, Moscow and "Russia" mean the Soviet state.
+HISTORICAL_CONTEXT = {"soviet_union": {"russia": "soviet_union"}}
+# Ambiguous place words that are not a subject when they follow a number's head as a location.
+ENEMY_WORDS = frozenset(["enemy", "enemy's", "occupiers", "occupier", "invaders", "adversary"])
+
+# Conflicts: when they began, who the parties are. "Since the war began" resolves through this.
+CONFLICTS: tuple[dict[str, object], ...] = (
+    {"name": "russia-ukraine", "start": "2022-02-24", "sides": (("russia", "north_korea", "belarus"),
+                                                                ("ukraine",))},
+    {"name": "israel-gaza", "start": "2023-10-07", "sides": (("israel",), ("palestinians", "hamas",
+                                                                           "hezbollah"))},
+    {"name": "sudan", "start": "2023-04-15", "sides": (("sudan",),)},
+    {"name": "soviet-afghan", "start": "1979-12-24", "sides": (("soviet_union",), ("afghanistan",))},
+)
+
+# --- attribution -------------------------------------------------------------
+REPORTING_VERBS = frozenset(
+    "said says say saying stated states state reported reports report reporting noted notes "
+    "told tells announced announces announce claimed claims claim added adds revealed reveals "
+    "wrote writes assessed assesses assess believes believe indicated indicates indicate "
+    "suggest suggests suggested show shows showed shown confirmed confirms acknowledged "
+    "admitted admits declared declares explained explains insisted warned emphasised "
+    "emphasized stressed concluded disclosed discloses calculated calculates counted counts "
+    "recorded records documented tallied observed cited estimated estimates estimate puts put "
+    "informed briefed summed told alleged alleges wrote posted published publishes "
+    "put according".split()
+)
+# Reporting verbs that only count when followed by "that", ":", a date, or a comma,
+# because they are also ordinary verbs ("show", "put", "counts").
+WEAK_REPORTING_VERBS = frozenset("show shows showed shown put puts counted counts recorded records".split())
+# Heads of noun phrases that cannot be a source ("Russian forces reported ...").
+NON_SOURCE_HEADS = frozenset(
+    "forces troops soldiers units army's fighters casualties losses figures figure number it "
+    "this that which these those there".split()
+)
+# Words that make a noun phrase a generic back-reference to an earlier source.
+GENERIC_SOURCE_WORDS = frozenset(
+    "he she they official officials spokesman spokeswoman spokesperson ministry agency "
+    "alliance update report statement intelligence minister commander chief source sources "
+    "department office it".split()
+)

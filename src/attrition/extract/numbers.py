@@ -1,0 +1,184 @@
+"""Find the numbers in a text: digits, scale words, number words, ranges, percents, areas.
+
+``quantities(text)`` scans once with linear patterns and returns every figure with
+its character span. It decides nothing about meaning: that is ``claims``' work.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from attrition.extract import lexicon as lx
+
+_SCALE = r"(?:(?P<sw>[ \u00a0]?(?:thousand|million|billion|mln|bn|mn)\b)|(?P<sl>[kKmM](?![A-Za-z\d])))?"
+_DIGITS = re.compile(
+    r"(?<![\w.])(?P<d>"
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 106,720 / 1,000,000.5
+    r"|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,.])"  # 1 010 / 1 000 000
+    r"|\d{1,3},\d{1,2}(?=[ \u00a0](?:million|billion|thousand|mln|bn)\b)"  # 1,5 million
+    r"|\d+(?:\.\d+)?"  # 340 / 1.1
+    r")" + _SCALE,
+    re.IGNORECASE,
+)
+_WORDS = sorted(list(lx.UNITS) + list(lx.TENS) + list(lx.SCALES), key=len, reverse=True)
+_W = "(?:" + "|".join(_WORDS) + r")(?![a-z])"
+_NUMBER_WORDS = re.compile(
+    r"\b(?P<w>(?:half[ ]an?[ ]|an?[ ])?" + _W + r"(?:(?:[ -]|[ ]and[ ])" + _W + r")*)",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(r"[ \u00a0]?(?:%|percent\b|per[ ]cent\b|pct\b)", re.IGNORECASE)
+_AREA = re.compile(
+    r"[ \u00a0]?(?:(?P<km>square[ ]kilomet(?:er|re)s?\b|sq\.?[ ]?km\b\.?|km2\b|km²|kmsq\b)"
+    r"|(?P<mi>square[ ]miles?\b|sq\.?[ ]?mi(?:les?)?\b\.?))",
+    re.IGNORECASE,
+)
+_RANGE_GAP = re.compile(r"[ \u00a0]*(?:-|–|—|to|-to-|through)[ \u00a0]*", re.IGNORECASE)
+_AND_GAP = re.compile(r"[ \u00a0]+and[ \u00a0]+", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(r"between[ \u00a0]+(?:some[ \u00a0]+|about[ \u00a0]+|roughly[ \u00a0]+)?$", re.I)
+SQ_MILE_KM2 = 2.589988
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A figure in the text: ``value`` for a point, ``low``/``high`` for a range."""
+
+    start: int
+    end: int  # end of the figure including its scale, percent or area words
+    value: float | None
+    low: float | None
+    high: float | None
+    kind: str  # "count", "percent" or "area"
+    plain: bool  # digits only, no separators, scale or decimals: could be a year or an id
+    words: bool  # written in words ("one million")
+
+
+@dataclass(slots=True)
+class _Atom:
+    start: int
+    end: int
+    value: float
+    raw: float  # before the scale word
+    scale: int
+    plain: bool
+    words: bool
+    kind: str = "count"
+
+
+def _digits_value(d: str) -> tuple[float, bool]:
+    plain = d.isdigit()
+    if re.fullmatch(r"\d{1,3},\d{1,2}", d):
+        return float(d.replace(",", ".")), False
+    return float(re.sub(r"[,\u00a0\u202f\u2009 ]", "", d)), plain
+
+
+def parse_number_words(phrase: str) -> float | None:
+    """``"twenty-five thousand"`` -> 25000.0; None when the words do not make a number."""
+    words = re.split(r"[ -]+", phrase.lower())
+    half = words[:2] in (["half", "a"], ["half", "an"])
+    if half:
+        words = words[2:]
+    if words and words[0] in ("a", "an"):
+        if len(words) < 2 or words[1] not in lx.SCALES:
+            return None
+        words = ["one", *words[1:]]
+    total = 0
+    current = 0
+    seen = False
+    for w in words:
+        if w == "and":
+            continue
+        if w in lx.UNITS:
+            current += lx.UNITS[w]
+        elif w in lx.TENS:
+            current += lx.TENS[w]
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w in lx.SCALES:
+            total += (current or 1) * lx.SCALES[w]
+            current = 0
+        else:
+            return None
+        seen = True
+    if not seen:
+        return None
+    value = float(total + current)
+    return value / 2 if half else value
+
+
+def _atoms(text: str, start: int, end: int) -> list[_Atom]:
+    atoms: list[_Atom] = []
+    for m in _DIGITS.finditer(text, start, end):
+        d = m.group("d")
+        raw, plain = _digits_value(d)
+        sw = m.group("sw")
+        sl = m.group("sl")
+        scale = 1
+        if sw:
+            scale = lx.SCALE_SUFFIXES[sw.strip().lower()]
+        elif sl:
+            scale = lx.SCALE_SUFFIXES[sl.lower()]
+        atoms.append(_Atom(m.start(), m.end(), raw * scale, raw, scale, plain and scale == 1, False))
+    for m in _NUMBER_WORDS.finditer(text, start, end):
+        phrase = m.group("w")
+        low = phrase.lower()
+        if low == "one" or low.split("-")[0].split()[0] in lx.SCALES:
+            continue  # "one" is a pronoun far more often than a figure; "million" alone follows digits
+        v = parse_number_words(phrase)
+        if v is None:
+            continue
+        last = low.split()[-1].split("-")[-1]
+        scale = lx.SCALES.get(last, 1)
+        atoms.append(_Atom(m.start(), m.end(), v, v / scale if scale > 1 else v, scale, False, True))
+    atoms.sort(key=lambda a: (a.start, -a.end))
+    kept: list[_Atom] = []
+    for a in atoms:
+        if kept and a.start < kept[-1].end:
+            continue
+        kept.append(a)
+    return kept
+
+
+def quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """Every figure in ``text[start:end]``, ranges joined, in order of appearance."""
+    end = len(text) if end is None else end
+    atoms = _atoms(text, start, end)
+    for a in atoms:
+        m = _PERCENT.match(text, a.end, end)
+        if m:
+            a.kind, a.end = "percent", m.end()
+            continue
+        m = _AREA.match(text, a.end, end)
+        if m:
+            a.kind, a.end = "area", m.end()
+            if m.group("mi"):
+                a.value *= SQ_MILE_KM2
+                a.raw *= SQ_MILE_KM2
+    out: list[Quantity] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        b = atoms[i + 1] if i + 1 < len(atoms) else None
+        if b is not None and _is_range(text, a, b):
+            low = a.raw * b.scale if (a.scale == 1 and b.scale > 1 and a.raw < b.raw) else a.value
+            high = b.value
+            kind = b.kind if a.kind == "count" else a.kind
+            if kind == "area" and a.kind == "count" and b.kind == "area" and b.value != b.raw * b.scale:
+                low *= SQ_MILE_KM2
+            if low < high:
+                out.append(Quantity(a.start, b.end, None, low, high, kind, a.plain and b.plain, a.words or b.words))
+                i += 2
+                continue
+        out.append(Quantity(a.start, a.end, a.value, None, None, a.kind, a.plain, a.words))
+        i += 1
+    return out
+
+
+def _is_range(text: str, a: _Atom, b: _Atom) -> bool:
+    if a.kind != "count" and a.kind != b.kind:
+        return False
+    if _RANGE_GAP.fullmatch(text, a.end, b.start):
+        return True
+    if _AND_GAP.fullmatch(text, a.end, b.start):
+        return _BETWEEN_BEFORE.search(text, max(0, a.start - 20), a.start) is not None
+    return False

@@ -1,0 +1,361 @@
+"""Document -> claims: sentences, figures, attribution carried through paragraphs, merging."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from attrition.extract import lexicon as lx
+from attrition.extract.claims import Reading, cumulative_start, is_snapshot, period_for, read_sentence
+from attrition.extract.dates import TimeExpr, time_expressions
+from attrition.extract.numbers import quantities
+from attrition.extract.sources import Attribution, DocSources, canonical, find_attributions, learn, party_of
+from attrition.extract.text import Sentence, sentences, tokens
+from attrition.model import Claim, Document, Figure, Period, Span
+
+EXTRACTOR = "extract.en.v1"
+_REPORTING_HINT = re.compile(
+    r"said|says|say\b|report|accord|stat|told|announc|claim|estimat|note|reveal|assess|believ|"
+    r"indicat|suggest|show|confirm|wrote|writes|added|adds|put|count|record|information|:",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Za-z .'-]{0,40},[ ]+)?(?:(?:Published|Updated|Posted|Date)[: ]+[ ]*)?"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ ]+)?"
+    r"(?P<date>(?P<m>[A-Z][a-z]{2,8}\.?)[ ]+(?P<d>\d{1,2}),?[ ]+(?P<y>(?:19|20)\d\d)"
+    r"|(?P<d2>\d{1,2})[ ]+(?P<m2>[A-Z][a-z]{2,8}\.?),?[ ]+(?P<y2>(?:19|20)\d\d)"
+    r"|(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d))"
+)
+
+
+@dataclass(slots=True)
+class _Said:
+    """An attribution as resolved for the claims it covers."""
+
+    name: str | None
+    said_on: date | None
+    strength: int  # 3 in the sentence, 2 carried in the paragraph, 1 document default or earlier paragraph
+
+
+def dateline(text: str) -> date | None:
+    """The publication date from a dateline near the top of the text, if there is one."""
+    for line in text[:2000].splitlines()[:12]:
+        line = line.strip()
+        if not line or len(line) > 90:
+            continue
+        m = _DATELINE.match(line)
+        if not m:
+            continue
+        try:
+            if m.group("iso"):
+                return date.fromisoformat(m.group("iso"))
+            mon = (m.group("m") or m.group("m2")).rstrip(".").lower()
+            if mon not in lx.MONTHS:
+                continue
+            day = int(m.group("d") or m.group("d2"))
+            year = int(m.group("y") or m.group("y2"))
+            return date(year, lx.MONTHS[mon], day)
+        except ValueError:
+            continue
+    return None
+
+
+def _conflicts_by_subject() -> dict[str, tuple[date, dict[str, str]]]:
+    out: dict[str, tuple[date, dict[str, str]]] = {}
+    for c in lx.CONFLICTS:
+        start = date.fromisoformat(str(c["start"]))
+        sides = c["sides"]
+        assert isinstance(sides, tuple)
+        opp: dict[str, str] = {}
+        if len(sides) == 2:
+            for s in sides[0]:
+                opp[s] = sides[1][0]
+            for s in sides[1]:
+                opp[s] = sides[0][0]
+        for side in sides:
+            for s in side:
+                out.setdefault(s, (start, opp))
+    return out
+
+
+_CONFLICT = _conflicts_by_subject()
+
+
+def war_start(subject: str | None, fallback: str | None) -> date | None:
+    for s in (subject, fallback):
+        if s and s in _CONFLICT:
+            return _CONFLICT[s][0]
+    return None
+
+
+def opponent(subject: str | None) -> str | None:
+    if subject and subject in _CONFLICT:
+        return _CONFLICT[subject][1].get(subject)
+    return None
+
+
+def extract(doc: Document) -> list[Claim]:
+    """Every numeric claim of a document, merged, in order of first appearance."""
+    text = doc.text
+    published = doc.published or dateline(text)
+    ctx = DocSources()
+    learn(text, ctx)
+    sents = sentences(text)
+    qs_all = quantities(text)
+    q_starts = [q.start for q in qs_all]
+    dominant = _dominant_subject(text)
+    state = _State()
+    found: list[tuple[Reading, _Said, date | None, date | None, Sentence]] = []
+    last_sentence_readings: list[tuple[Reading, date | None, date | None]] = []
+    for sent in sents:
+        lo = bisect.bisect_left(q_starts, sent.start)
+        hi = bisect.bisect_left(q_starts, sent.end)
+        qs = [q for q in qs_all[lo:hi] if q.end <= sent.end]
+        state.new_sentence(sent)
+        has_hint = _REPORTING_HINT.search(text, sent.start, sent.end) is not None
+        if not qs and not has_hint and not sent.heading:
+            continue
+        toks = tokens(text, sent.start, sent.end)
+        attrs = find_attributions(toks, text, ctx) if has_hint else []
+        times = time_expressions(text, sent.start, sent.end) if (qs or attrs) else []
+        said_spans = _resolve_attributions(attrs, times, state, published, text, sent)
+        if not qs:
+            state.after_sentence(attrs, sent, text, toks, ctx)
+            continue
+        period_times = [t for t in times if (t.start_char, t.end_char) not in said_spans]
+        readings = read_sentence(text, toks, qs, period_times)
+        current: list[tuple[Reading, date | None, date | None]] = []
+        for k, r in enumerate(readings):
+            said = _source_for(r, attrs, state)
+            subject = _final_subject(r, said, dominant)
+            r.subject = subject
+            ref = said.said_on or published
+            ws = war_start(subject, dominant)
+            nxt = readings[k + 1].q.start if k + 1 < len(readings) else sent.end
+            prv = readings[k - 1].q.end if k > 0 else sent.start
+            start, end, got = period_for(r, toks, period_times, ref, ws, nxt, prv)
+            if not got:
+                start, end = _default_period(r, current, last_sentence_readings, ref, ws)
+            current.append((r, start, end))
+            found.append((r, said, start, end, sent))
+        state.after_sentence(attrs, sent, text, toks, ctx)
+        last_sentence_readings = current
+    return _merge(doc.id, text, found)
+
+
+class _State:
+    """Attribution carried through a document: paragraph, previous paragraph, default, history."""
+
+    def __init__(self) -> None:
+        self.para = -1
+        self.para_heading = True
+        self.para_said: _Said | None = None
+        self.prev_para_said: _Said | None = None
+        self.doc_default: _Said | None = None
+        self.history: list[_Said] = []
+        self.para_history: list[_Said] = []
+
+    def new_sentence(self, sent: Sentence) -> None:
+        if sent.para != self.para:
+            if self.para_said is not None:
+                self.prev_para_said = self.para_said
+            elif not self.para_heading:
+                self.prev_para_said = None  # an unattributed paragraph ends the carry; a heading does not
+            self.para = sent.para
+            self.para_heading = sent.heading
+            self.para_said = None
+            self.para_history = []
+
+    def after_sentence(
+        self, attrs: list[Attribution], sent: Sentence, text: str, toks: list, ctx: DocSources
+    ) -> None:
+        if sent.heading and not attrs:
+            line = text[sent.start : sent.end].strip()
+            name, generic, _ = canonical(line, ctx)
+            if name and not generic and len(line.split()) <= 8 and party_of(name) is None and name != line.title():
+                if _is_known(name):
+                    self.doc_default = _Said(name, None, 1)
+            return
+        for a in attrs:
+            if a.name:
+                said = _Said(a.name, a.said_on, 3)
+                self.history.append(said)
+                self.para_history.append(said)
+        if attrs and attrs[-1].name:
+            self.para_said = _Said(attrs[-1].name, attrs[-1].said_on, 2)
+            low = [t.low for t in toks]
+            standalone = ("according" in low and len(low) <= 14) or low[:3] == ["this", "is", "according"]
+            if standalone and not any(t.low[:1].isdigit() for t in toks):
+                self.doc_default = _Said(attrs[-1].name, attrs[-1].said_on, 1)
+
+
+def _is_known(name: str) -> bool:
+    from attrition.extract.sources import source_info
+
+    return source_info(name) is not None
+
+
+def _resolve_attributions(
+    attrs: list[Attribution],
+    times: list[TimeExpr],
+    state: _State,
+    published: date | None,
+    text: str,
+    sent: Sentence,
+) -> set[tuple[int, int]]:
+    """Give each attribution its name (generic ones from history) and statement date."""
+    used: set[tuple[int, int]] = set()
+    for a in attrs:
+        d = None
+        for t in times:
+            if not t.is_date:
+                continue
+            after_verb = a.verb_end <= t.start_char <= a.verb_end + 4
+            between = a.np_end <= t.start_char and t.end_char <= a.verb_char
+            before_np = t.end_char <= a.np_start and a.np_start - t.end_char <= 3 and (t.start_char - sent.start) <= 4
+            if after_verb or between or before_np:
+                s, _, _ = t.resolve(published, None)
+                d = s
+                used.add((t.start_char, t.end_char))
+                break
+        a.said_on = d
+        if a.generic or a.name is None:
+            prev = state.history[-1] if state.history else state.para_said or state.doc_default
+            if prev is not None:
+                a.name = prev.name
+                a.party = party_of(prev.name)
+                if a.said_on is None:
+                    a.said_on = prev.said_on
+        elif a.said_on is None:
+            pool = state.history if a.anaphoric else state.para_history
+            for h in reversed(pool):
+                if h.name == a.name and h.said_on is not None:
+                    a.said_on = h.said_on
+                    break
+    dated = [a for a in attrs if a.said_on is not None]
+    for a in attrs:
+        if a.said_on is None and dated and dated[0].verb_char < a.verb_char:
+            a.said_on = dated[0].said_on  # relayed: "X reported on June 5 that an official said"
+    return used
+
+
+def _source_for(r: Reading, attrs: list[Attribution], state: _State) -> _Said:
+    pre = [a for a in attrs if a.verb_char < r.q.start and not a.post and a.name]
+    if pre:
+        a = max(pre, key=lambda x: x.verb_char)
+        return _Said(a.name, a.said_on, 3)
+    post = [a for a in attrs if a.verb_char > r.q.end and a.name]
+    if post:
+        a = post[0]
+        return _Said(a.name, a.said_on, 3)
+    pre_any = [a for a in attrs if a.verb_char < r.q.start and a.name]
+    if pre_any:
+        a = max(pre_any, key=lambda x: x.verb_char)
+        return _Said(a.name, a.said_on, 3)
+    if state.para_said is not None:
+        return _Said(state.para_said.name, state.para_said.said_on, 2)
+    if state.doc_default is not None:
+        return _Said(state.doc_default.name, state.doc_default.said_on, 1)
+    if state.prev_para_said is not None:
+        return _Said(state.prev_para_said.name, state.prev_para_said.said_on, 1)
+    return _Said(None, None, 0)
+
+
+def _final_subject(r: Reading, said: _Said, dominant: str | None) -> str | None:
+    s = r.subject
+    if r.enemy and (s is None or s == "enemy"):
+        party = party_of(said.name)
+        s = opponent(party) if party else None
+        if s is None:
+            s = opponent(dominant) if dominant == "ukraine" else dominant
+    if s and s.startswith("opp:"):
+        s = opponent(s[4:]) or s[4:]
+    if s is None and r.metric == "displaced":
+        return "world"
+    return s or dominant
+
+
+def _default_period(
+    r: Reading,
+    current: list[tuple[Reading, date | None, date | None]],
+    last: list[tuple[Reading, date | None, date | None]],
+    ref: date | None,
+    ws: date | None,
+) -> tuple[date | None, date | None]:
+    if r.inherit_from is not None:
+        for rr, s, e in current:
+            if rr is r.inherit_from:
+                return s, e
+    if r.anaphoric and last:
+        _, s, e = last[-1]
+        return s, e
+    if r.cumulative and r.per is None:
+        if cumulative_start(r):
+            return ws, ref
+        if is_snapshot(r):
+            return None, ref
+    return None, None
+
+
+def _dominant_subject(text: str) -> str | None:
+    counts: Counter[str] = Counter()
+    for m in re.finditer(r"\b(Russia|Russian|Ukraine|Ukrainian|Gaza|Palestinian|Israel|Israeli|Sudan|Sudanese)", text):
+        w = m.group(1).lower()
+        counts[lx.SUBJECT_WORDS.get((w,), w)] += 1
+    if not counts:
+        return None
+    top = counts.most_common(1)[0][0]
+    if top == "ukraine" and counts.get("russia", 0) > 0:
+        return "russia"  # in reporting on the war, figures are mostly of Russian losses
+    return top
+
+
+def _merge(doc_id: str, text: str, found: list[tuple[Reading, _Said, date | None, date | None, Sentence]]) -> list[Claim]:
+    groups: list[dict] = []
+    for r, said, start, end, _sent in found:
+        q = r.q
+        fig = Figure(q.value, q.low, q.high, "range" if q.low is not None else r.bound)  # type: ignore[arg-type]
+        key = (r.metric, r.subject, q.value, q.low, q.high, r.per)
+        span = Span(r.quote_start, r.quote_end)
+        for g in groups:
+            if g["key"] != key:
+                continue
+            gs, ge = g["start"], g["end"]
+            if (gs == start or gs is None or start is None) and (ge == end or ge is None or end is None):
+                g["start"] = gs or start
+                g["end"] = ge or end
+                g["spans"].append(span)
+                if said.strength > g["said"].strength:
+                    g["said"] = said
+                if _BOUND_RANK[fig.bound] > _BOUND_RANK[g["fig"].bound]:
+                    g["fig"] = fig
+                break
+        else:
+            groups.append({"key": key, "fig": fig, "r": r, "said": said, "start": start, "end": end, "spans": [span]})
+    out = []
+    for g in groups:
+        r = g["r"]
+        span = g["spans"][0]
+        out.append(
+            Claim(
+                doc_id=doc_id,
+                metric=r.metric,
+                subject=r.subject,
+                figure=g["fig"],
+                per=r.per,
+                period=Period(g["start"], g["end"]),
+                source=g["said"].name,
+                said_on=g["said"].said_on,
+                quote=text[span.start : span.end],
+                span=span,
+                spans=tuple(g["spans"]),
+                extractor=EXTRACTOR,
+            )
+        )
+    return out
+
+
+_BOUND_RANK = {"exact": 0, "approx": 1, "at_most": 2, "at_least": 2, "range": 3}

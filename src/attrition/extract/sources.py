@@ -1,0 +1,317 @@
+"""Who says it: reporting verbs, "according to", canonical source names.
+
+The alias table lives in ``data/sources.json``; this module finds the noun
+phrase that asserts a figure and maps it to a canonical name.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from attrition.extract import lexicon as lx
+from attrition.extract.text import Token
+
+_STOP_LEFT = frozenset(
+    ", ; : ( ) \" “ ” ‘ ’ that but while as which who whom when where because although though "
+    "and if whereas since after before - – — . ! ?".split()
+)
+_SKIP_BEFORE_VERB = frozenset(
+    "has have had also previously earlier later separately recently further reportedly "
+    "publicly officially itself himself herself on in a an statement thursday monday tuesday "
+    "wednesday friday saturday sunday yesterday today last week".split()
+)
+_NP_LEAD_DROP = frozenset(
+    "the a an unnamed anonymous senior top one some several two three another other its "
+    "his her their our in by".split()
+)
+_PASSIVE = frozenset("was were is are be been being".split())
+_NOUN_VERBS = frozenset("estimates report reports data figures claims estimate statement".split())
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    name: str
+    kind: str | None
+    party: str | None
+
+
+@dataclass(slots=True)
+class Attribution:
+    """A reporting clause in a sentence: who, where its verb is, and the date it gives."""
+
+    name: str | None  # canonical source, None while unresolved (generic)
+    party: str | None
+    verb_char: int
+    verb_end: int
+    np_start: int
+    np_end: int
+    post: bool  # comes after the figures it covers ("..., NATO says.")
+    generic: bool  # "the official", "he": a back-reference to an earlier source
+    anaphoric: bool  # "the NATO official", "the MoD": an earlier statement goes on
+    said_on: Any = None  # a date, set by the caller once resolved
+
+
+@dataclass(slots=True)
+class DocSources:
+    """What a document has taught about its sources: abbreviations and people."""
+
+    aliases: dict[str, str] = field(default_factory=dict)  # lower-case phrase -> canonical
+    parties: dict[str, str | None] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, Any]:
+    raw = resources.files("attrition.extract").joinpath("data/sources.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(raw)
+    by_alias: dict[str, SourceInfo] = {}
+    exact: dict[str, SourceInfo] = {}
+    for s in data["sources"]:
+        info = SourceInfo(s["name"], s.get("kind"), s.get("party"))
+        for a in [s["name"], *s["aliases"]]:
+            if a.isupper() or (len(a) <= 4 and a[:1].isupper()):
+                exact[a] = info
+            else:
+                by_alias[a.lower()] = info
+    nat: dict[str, str] = {}
+    for key, words in data["nationalities"].items():
+        for w in words:
+            nat[w.lower()] = key
+    templates = [(sorted(t["office"], key=len, reverse=True), t["by_nationality"]) for t in data["templates"]]
+    parties = {s["name"]: s.get("party") for s in data["sources"]}
+    for _, by_nat in templates:
+        for k, name in by_nat.items():
+            parties.setdefault(name, k if k not in ("uk", "us") else None)
+    ci = sorted(by_alias, key=len, reverse=True)
+    cs = sorted(exact, key=len, reverse=True)
+    return {
+        "ci": re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in ci) + r")(?![\w-])", re.I),
+        "cs": re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in cs) + r")(?![\w-])"),
+        "by_alias": by_alias,
+        "exact": exact,
+        "nat": nat,
+        "nat_re": re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(nat, key=len, reverse=True)) + r")(?![\w-])",
+            re.I,
+        ),
+        "templates": templates,
+        "parties": parties,
+    }
+
+
+def source_info(name: str) -> SourceInfo | None:
+    """The table's entry for a canonical name, if it has one."""
+    t = _table()
+    info = t["by_alias"].get(name.lower()) or t["exact"].get(name)
+    if info is None and name in t["parties"]:
+        return SourceInfo(name, None, t["parties"][name])
+    return info
+
+
+def party_of(name: str | None) -> str | None:
+    if not name:
+        return None
+    info = source_info(name)
+    return info.party if info else None
+
+
+def canonical(np: str, doc: DocSources) -> tuple[str | None, bool, bool]:
+    """(name, generic, anaphoric) for a source noun phrase."""
+    t = _table()
+    text = np.strip()
+    low = text.lower()
+    found: list[tuple[int, int, str]] = []
+    for m in t["ci"].finditer(text):
+        found.append((m.start(), m.end(), t["by_alias"][m.group().lower()].name))
+    for m in t["cs"].finditer(text):
+        found.append((m.start(), m.end(), t["exact"][m.group()].name))
+    anaphoric = low.startswith("the ") and any(w in low.split() for w in lx.GENERIC_SOURCE_WORDS)
+    if found:
+        found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+        return found[0][2], False, anaphoric
+    nat = None
+    for m in t["nat_re"].finditer(text):
+        nat = t["nat"][m.group().lower()]
+        break
+    for offices, by_nat in t["templates"]:
+        for office in offices:
+            if re.search(r"(?<![\w-])" + re.escape(office) + r"(?![\w-])", text, re.I):
+                if nat and nat in by_nat:
+                    return by_nat[nat], False, anaphoric
+                for alias, name in doc.aliases.items():
+                    if office.lower() in alias:
+                        return name, False, True
+    for alias, name in sorted(doc.aliases.items(), key=lambda kv: -len(kv[0])):
+        if re.search(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", low):
+            return name, False, True
+    words = re.findall(r"[\w'’-]+", low)
+    if words and all(w in lx.GENERIC_SOURCE_WORDS or w in _NP_LEAD_DROP or w in _GENERIC_EXTRA for w in words):
+        return None, True, True
+    return _clean(text), False, False
+
+
+_GENERIC_EXTRA = frozenset("the military defence defense western foreign british our".split())
+
+
+def _clean(np: str) -> str:
+    words = np.split()
+    while words and words[0].lower().strip("'’") in _NP_LEAD_DROP:
+        words = words[1:]
+    return " ".join(words).strip(" ,.;:'\"“”‘’") or np.strip()
+
+
+def learn(text: str, doc: DocSources) -> None:
+    """Learn a document's abbreviations ("British Ministry of Defence (MoD)") and people."""
+    for m in _ABBREV.finditer(text):
+        full, abbr = m.group(1), m.group(2)
+        name, generic, _ = canonical(full, doc)
+        if name and not generic:
+            doc.aliases.setdefault(abbr.lower(), name)
+    for m in _PERSON.finditer(text):
+        np_text = m.group(0)
+        name, generic, _ = canonical(np_text[: m.start("person") - m.start()], doc)
+        if name and not generic and name.lower() not in ("ukraine", "russia"):
+            person = m.group("person")
+            doc.aliases.setdefault(person.lower(), name)
+            doc.aliases.setdefault(person.split()[-1].lower(), name)
+    for m in _APPOSITIVE.finditer(text):
+        name, generic, _ = canonical(m.group("org"), doc)
+        if name and not generic:
+            person = m.group("person")
+            doc.aliases.setdefault(person.lower(), name)
+            doc.aliases.setdefault(person.split()[-1].lower(), name)
+
+
+_CAP = r"[A-Z][\w'’-]*"
+_ABBREV = re.compile(r"((?:[A-Z][\w'’-]*[ ]+(?:(?:of|for|the|and|on)[ ]+)*){1,8})\(([A-Z][A-Za-z]{1,7})\)")
+_PERSON = re.compile(
+    r"(?:[A-Z][\w'’-]*[ ]+){1,8}?(?:Secretary[ ]General|Minister|Chief|Commander|Head|Director|"
+    r"Spokesman|Spokeswoman|Spokesperson|General|Admiral|Colonel|President|Chairman|Fellow|Analyst)"
+    rf"[ ]+(?P<person>{_CAP}(?:[ ]+{_CAP}){{1,2}})"
+)
+_APPOSITIVE = re.compile(
+    rf"(?P<person>{_CAP}[ ]+{_CAP}),[ ]+(?:a|an|the)[ ]+[^,.;]{{0,60}}?(?:at|of|with|for)[ ]+(?:the[ ]+)?"
+    rf"(?P<org>{_CAP}(?:[ ]+(?:{_CAP}|of|for|the|and))*)"
+)
+
+
+def find_attributions(toks: list[Token], text: str, doc: DocSources) -> list[Attribution]:
+    """Reporting clauses of one sentence (tokens of that sentence)."""
+    out: list[Attribution] = []
+    n = len(toks)
+    for i, tk in enumerate(toks):
+        w = tk.low
+        if w == "according" and i + 1 < n and toks[i + 1].low == "to":
+            np = _np_right(toks, i + 2)
+            if np:
+                a = _make(toks, np, tk.start, toks[i + 1].end, post=False, text=text, doc=doc)
+                if a:
+                    out.append(a)
+            continue
+        if w not in lx.REPORTING_VERBS or w == "according":
+            continue
+        if i + 1 < n and toks[i + 1].low in lx.REPORTING_VERBS and w in _NOUN_VERBS:
+            continue  # "estimates suggest": the noun is part of the subject
+        prev = toks[i - 1].low if i else ""
+        if prev in _PASSIVE or prev in ("the", "a", "an", "its", "their", "his", "her"):
+            continue  # "were reported killed", "the reported figure"
+        nxt = toks[i + 1].low if i + 1 < n else ""
+        if w in ("estimated", "estimate", "put", "puts") and (nxt[:1].isdigit() or nxt in ("to", "at")):
+            continue
+        if w in lx.WEAK_REPORTING_VERBS and nxt not in ("that", ":", ",", "on"):
+            continue
+        post = prev in (",", "”", '"', "'", "’") or (i >= 2 and toks[i - 2].low in (",", "”", '"'))
+        if prev in (",", "”", '"', "’") and i + 1 < n and toks[i + 1].text[:1].isupper():
+            np = _np_right(toks, i + 1)  # '..., said NATO Secretary General Mark Rutte.'
+            if np:
+                a = _make(toks, np, tk.start, tk.end, post=True, text=text, doc=doc)
+                if a:
+                    out.append(a)
+                continue
+        np = _np_left(toks, i)
+        if not np:
+            continue
+        lead = toks[np[0] - 1].low if np[0] > 0 else ""
+        post = lead in (",", "”", '"', "’") and not _followed_by_that(toks, i)
+        a = _make(toks, np, tk.start, tk.end, post=post, text=text, doc=doc)
+        if a:
+            out.append(a)
+    return out
+
+
+def _followed_by_that(toks: list[Token], i: int) -> bool:
+    return any(t.low in ("that", ":") for t in toks[i + 1 : i + 6])
+
+
+def _np_left(toks: list[Token], verb: int) -> tuple[int, int] | None:
+    j = verb - 1
+    while j >= 0 and (toks[j].low in _SKIP_BEFORE_VERB or toks[j].low[:1].isdigit() or toks[j].low in lx.MONTHS):
+        j -= 1
+    end = j + 1
+    k = j
+    while k >= 0 and end - k <= 12:
+        w = toks[k].low
+        if w in _STOP_LEFT:
+            if w == "and" and 0 < k and toks[k - 1].text[:1].isupper() and k + 1 < end and toks[k + 1].text[:1].isupper():
+                k -= 1
+                continue
+            if w in ("-", "–") and 0 < k and toks[k - 1].text[:1].isalpha() and toks[k + 1].text[:1].isalpha():
+                k -= 1
+                continue
+            break
+        k -= 1
+    start = k + 1
+    if start >= end:
+        return None
+    return start, end
+
+
+def _np_right(toks: list[Token], i: int) -> tuple[int, int] | None:
+    j = i
+    n = len(toks)
+    while j < n and j - i < 14:
+        w = toks[j].low
+        if w in (",", ";", ".", "!", "?", "(", ":", "that", "“", "”", '"') or (w in lx.REPORTING_VERBS and j > i):
+            break
+        j += 1
+    if j < n and toks[j].low == "," and j + 1 < n and toks[j + 1].low in ("a", "an", "the"):
+        k = j + 1
+        while k < n and k - j < 16 and toks[k].low not in (",", ";", ".", "!", "?", ":"):
+            k += 1
+        return (i, k) if k > i else None
+    return (i, j) if j > i else None
+
+
+def _make(
+    toks: list[Token],
+    np: tuple[int, int],
+    verb_char: int,
+    verb_end: int,
+    post: bool,
+    text: str,
+    doc: DocSources,
+) -> Attribution | None:
+    a, b = np
+    words = [t for t in toks[a:b]]
+    if not words:
+        return None
+    head = words[-1].low
+    if head in lx.NON_SOURCE_HEADS or head in lx.SUBJECT_WORDS_FLAT:
+        if not any(t.text[:1].isupper() and t.low not in lx.SUBJECT_WORDS_FLAT for t in words):
+            return None
+        if head in lx.NON_SOURCE_HEADS:
+            return None
+    has_cap = any(t.text[:1].isupper() for t in words)
+    if not has_cap and not any(t.low in lx.GENERIC_SOURCE_WORDS for t in words):
+        return None
+    np_text = text[words[0].start : words[-1].end]
+    name, generic, anaphoric = canonical(np_text, doc)
+    if name is None and not generic:
+        return None
+    return Attribution(
+        name, party_of(name), verb_char, verb_end, words[0].start, words[-1].end, post, generic, anaphoric
+    )

@@ -1,0 +1,138 @@
+"""Paragraphs, sentences and tokens, with character offsets into the original text.
+
+Every pattern here is linear: character classes and bounded repeats only, so
+that no input (a 5 MB line, a megabyte of digits) makes them backtrack.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A sentence longer than this is cut at the nearest space: no real sentence is, and the
+# per-sentence work stays bounded on hostile text.
+MAX_SENTENCE = 1200
+
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr gen lt col maj capt sgt sen rep gov pres st jr sr no vol jan feb mar apr jun "
+    "jul aug sep sept oct nov dec sq approx est vs e.g i.e inc co corp ltd adm brig cmdr cpl "
+    "pvt u.s u.k u.n fig art ed eds mt ft km op cit al etc".split()
+)
+_BULLET = re.compile(r"[ \t]*(?:[-*•●▪–—✓✔►]|\d{1,2}[.)])[ \t]+")
+_TERMINAL = frozenset('.!?:;"”’)]')
+_SENT_END = re.compile(r"[.!?]+[\"”’')\]]*(?:\[\d{1,3}\])*[ \t]+(?=[\"“‘'(\[]?[A-Z0-9])")
+_TOKEN = re.compile(
+    r"\d+(?:[.,]\d+)*"  # numbers, separators kept inside
+    r"|[A-Za-z\u00C0-\u024F]+(?:['’][A-Za-z]+)?"  # words, with an apostrophe part
+    r"|[^\sA-Za-z\u00C0-\u024F\d]"  # any other single character
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    para: int
+    heading: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    low: str
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Character ranges of paragraphs: blank lines, bullets and finished lines break them."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    cur_start = -1
+    cur_end = -1
+    prev_line = ""
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            nl = n
+        line = text[pos:nl]
+        stripped = line.strip()
+        if not stripped:
+            if cur_start >= 0:
+                out.append((cur_start, cur_end))
+                cur_start = -1
+        else:
+            lead = len(line) - len(line.lstrip())
+            starts_new = (
+                cur_start < 0
+                or _BULLET.match(line) is not None
+                or (prev_line and prev_line[-1] in _TERMINAL)
+                or not stripped[0].islower()
+            )
+            if starts_new:
+                if cur_start >= 0:
+                    out.append((cur_start, cur_end))
+                cur_start = pos + lead
+            cur_end = pos + len(line.rstrip())
+            prev_line = stripped
+        pos = nl + 1
+    if cur_start >= 0:
+        out.append((cur_start, cur_end))
+    return out
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Sentences of the text in order, each tagged with its paragraph number."""
+    out: list[Sentence] = []
+    for pi, (ps, pe) in enumerate(paragraphs(text)):
+        para = text[ps:pe]
+        heading = len(para) < 120 and para.rstrip()[-1:] not in ".!?:;\"”" and "\n" not in para
+        begin = 0
+        for m in _SENT_END.finditer(para):
+            if _is_abbreviation(para, m.start()):
+                continue
+            _emit(out, ps, para, begin, m.end(), pi, heading)
+            begin = m.end()
+        _emit(out, ps, para, begin, len(para), pi, heading)
+    return out
+
+
+def _is_abbreviation(para: str, dot: int) -> bool:
+    if para[dot] != ".":
+        return False
+    j = dot
+    while j > 0 and (para[j - 1].isalpha() or para[j - 1] == "."):
+        j -= 1
+        if dot - j > 6:
+            return False
+    word = para[j:dot].lower()
+    if len(word) == 1 and word.isalpha():
+        return True  # an initial: "Mark A. Rutte"
+    return word in ABBREVIATIONS
+
+
+def _emit(out: list[Sentence], base: int, para: str, a: int, b: int, pi: int, heading: bool) -> None:
+    while a < b and para[a].isspace():
+        a += 1
+    while b > a and para[b - 1].isspace():
+        b -= 1
+    while b - a > MAX_SENTENCE:
+        cut = para.rfind(" ", a + MAX_SENTENCE // 2, a + MAX_SENTENCE)
+        if cut <= a:
+            cut = a + MAX_SENTENCE
+        out.append(Sentence(base + a, base + cut, pi, heading))
+        a = cut
+        while a < b and para[a].isspace():
+            a += 1
+    if b > a:
+        out.append(Sentence(base + a, base + b, pi, heading))
+
+
+def tokens(text: str, start: int, end: int) -> list[Token]:
+    """Tokens of ``text[start:end]`` with offsets into ``text``."""
+    out = []
+    for m in _TOKEN.finditer(text, start, end):
+        t = m.group()
+        out.append(Token(m.start(), m.end(), t, t.lower().replace("’", "'")))
+    return out

@@ -1,0 +1,172 @@
+"""The domain: documents, figures, periods, claims.
+
+Every record is a frozen dataclass. A :class:`Claim` carries its provenance:
+the document it came from, the character spans of its evidence and the
+versioned name of the extractor that produced it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+Bound = Literal["exact", "approx", "at_least", "at_most", "range"]
+Per = Literal["day", "week", "month", "year", "km2"]
+
+BOUNDS: tuple[Bound, ...] = ("exact", "approx", "at_least", "at_most", "range")
+PERS: tuple[Per, ...] = ("day", "week", "month", "year", "km2")
+METRICS: tuple[str, ...] = (
+    "casualties",
+    "killed",
+    "wounded",
+    "killed_or_missing",
+    "missing",
+    "captured",
+    "permanent_losses",
+    "recruited",
+    "deployed",
+    "territory_km2",
+    "territory_pct",
+    "displaced",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An article as attrition reads it: its text and what is known about it."""
+
+    id: str
+    text: str
+    published: date | None = None
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    lang: str = "en"
+    path: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A stated number: a point (``value``) or a range (``low``/``high``), with its bound."""
+
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    bound: Bound = "exact"
+
+    def __post_init__(self) -> None:
+        if self.bound not in BOUNDS:
+            raise ValueError(f"bound must be one of {BOUNDS}, got {self.bound!r}")
+        if self.bound == "range":
+            if self.low is None or self.high is None or self.value is not None:
+                raise ValueError("a range needs low and high and no value")
+            if self.low > self.high:
+                raise ValueError(f"range low {self.low} is above high {self.high}")
+        elif self.value is None:
+            raise ValueError("a point figure needs a value")
+
+    @property
+    def central(self) -> float:
+        """A single number for the figure: the value, or the middle of a range."""
+        if self.value is not None:
+            return self.value
+        assert self.low is not None and self.high is not None
+        return (self.low + self.high) / 2
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """The window a figure covers; either end may be unknown."""
+
+    start: date | None = None
+    end: date | None = None
+
+    @property
+    def days(self) -> int | None:
+        if self.start is None or self.end is None:
+            return None
+        return (self.end - self.start).days + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Characters ``[start, end)`` of a document's text."""
+
+    start: int
+    end: int
+
+    def of(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One numeric claim: what is counted, whose, how many, over when, who says so."""
+
+    doc_id: str
+    metric: str
+    subject: str | None
+    figure: Figure
+    per: Per | None
+    period: Period
+    source: str | None
+    said_on: date | None
+    quote: str
+    span: Span
+    spans: tuple[Span, ...] = field(default=())
+    extractor: str = "extract.en.v1"
+
+    @property
+    def id(self) -> str:
+        """A stable id: the same claim read from the same document gets the same id."""
+        f = self.figure
+        key = "|".join(
+            str(x)
+            for x in (
+                self.doc_id,
+                self.metric,
+                self.subject,
+                f.value,
+                f.low,
+                f.high,
+                self.per,
+                self.period.start,
+                self.period.end,
+            )
+        )
+        return "c" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+    def to_record(self) -> dict[str, Any]:
+        """The claim as a SCHEMA.md record, plus ``id``, ``span``, ``spans`` and ``extractor``."""
+        f = self.figure
+        return {
+            "doc": self.doc_id,
+            "quote": self.quote,
+            "metric": self.metric,
+            "subject": self.subject,
+            "value": _num(f.value),
+            "low": _num(f.low),
+            "high": _num(f.high),
+            "bound": f.bound,
+            "per": self.per,
+            "start": _iso(self.period.start),
+            "end": _iso(self.period.end),
+            "source": self.source,
+            "said_on": _iso(self.said_on),
+            "id": self.id,
+            "span": [self.span.start, self.span.end],
+            "spans": [[s.start, s.end] for s in (self.spans or (self.span,))],
+            "extractor": self.extractor,
+        }
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d is not None else None
+
+
+def _num(x: float | None) -> float | int | None:
+    if x is None:
+        return None
+    return int(x) if float(x).is_integer() else x
