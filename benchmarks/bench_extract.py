@@ -407,8 +407,12 @@ def report(r: dict[str, Any]) -> str:
         f"throughput on {fmt(r['corpus_mb'], '.2f')} MB ({r['corpus_docs']} documents, seed {r['seed']})",
         f"  {fmt(r['mb_per_s'])} MB/s ({fmt(r['seconds'], '.2f')} s; first call {fmt(r['first_call_s'])} s)",
         f"  {r['claims']} claims ({fmt(r['claims_per_mb'], '.1f')} per MB)",
-        f"  peak {fmt(r['peak_mb'], '.2f')} MB ({r['peak_method'] or 'not measured'}); "
-        f"max RSS grew {fmt(r['rss_delta_mb'], '.1f')} MB",
+        (
+            f"  peak {fmt(r['peak_mb'], '.2f')} MB ({r['peak_method']})"
+            if r["peak_mb"] is not None
+            else "  peak not measured (--no-peak)"
+        )
+        + f"; max RSS grew {fmt(r['rss_delta_mb'], '.1f')} MB during the timed pass",
         "",
     ]
     if r["quantulum3_skipped"]:
@@ -422,8 +426,18 @@ def report(r: dict[str, Any]) -> str:
         lines.append(f"CLI end to end: {fmt(r['cli_mb_per_s'])} MB/s {r['cli_error'] or ''}".rstrip())
     lines += ["", "hostile input: seconds at 1 / 2 / 4 MB, ratio t(4)/t(1) (about 4 when linear)"]
     for kind, row in r["hostile"].items():
-        times = " / ".join(fmt(row.get(str(s))) for s in HOSTILE_SIZES_MB)
-        lines.append(f"  {kind:<17} {times:<26} ratio {fmt(r['hostile_ratio_4_over_1'][kind], '.2f')}")
+        cells = []
+        for s in HOSTILE_SIZES_MB:
+            if f"{kind}@{s}MB" in r["hostile_timeouts"]:
+                cells.append("timeout")
+            elif any(e.startswith(f"{kind}@{s}MB:") for e in r["hostile_errors"]):
+                cells.append("error")
+            else:
+                cells.append(fmt(row.get(str(s))))
+        ratio = fmt(r["hostile_ratio_4_over_1"][kind], ".2f")
+        if any(t.startswith(f"{kind}@") for t in r["hostile_timeouts"]) and ratio != "n/a":
+            ratio = ">= " + ratio
+        lines.append(f"  {kind:<17} {' / '.join(cells):<28} ratio {ratio}")
     verdict = "linear" if r["hostile_linear"] else "NOT linear"
     verdict += f" (limit {LINEAR_RATIO_LIMIT:g})"
     lines.append(f"  max ratio {fmt(r['hostile_max_ratio_4_over_1'], '.2f')}: {verdict}")

@@ -29,7 +29,7 @@ _SNAPSHOT_METRICS = frozenset(["deployed", "territory_km2", "territory_pct", "di
 _LOSS_METRICS = frozenset(
     ["casualties", "killed", "wounded", "killed_or_missing", "missing", "captured", "permanent_losses"]
 )
-_COORD = frozenset("and , ; or while to from versus compared with against up down".split())
+_COORD = frozenset("and , ; or while to from versus compared with against up down ( average averaging".split())
 _LIST_NEXT = frozenset(
     "a per each every daily monthly weekly annually in so thus since from over during last this "
     "between of more , ; . ) and or".split()
@@ -97,6 +97,7 @@ def read_sentence(
     toks: list[Token],
     qs: list[Quantity],
     times: list[TimeExpr],
+    all_times: list[TimeExpr] | None = None,
 ) -> list[Reading]:
     """Readings for the figures of one sentence (tokens and quantities of that sentence)."""
     out: list[Reading] = []
@@ -104,14 +105,15 @@ def read_sentence(
     low_sentence = " ".join(t.low for t in toks)
     soviet = "soviet" in low_sentence or "ussr" in low_sentence
     prev: Reading | None = None
-    for k, q in enumerate(qs):
+    kept = [
+        k for k, q in enumerate(qs)
+        if spans[k][0] >= 0 and spans[k][1] >= spans[k][0] and not _excluded(text, toks, q, *spans[k], all_times or times)
+    ]  # fmt: skip
+    for pos, k in enumerate(kept):
+        q = qs[k]
         a, b = spans[k]
-        if a < 0 or b < a:
-            continue
-        if _excluded(text, toks, q, a, b, times):
-            continue
-        next_a = spans[k + 1][0] if k + 1 < len(qs) else len(toks)
-        prev_b = spans[k - 1][1] if k > 0 else -1
+        next_a = spans[kept[pos + 1]][0] if pos + 1 < len(kept) else len(toks)
+        prev_b = spans[kept[pos - 1]][1] if pos > 0 else -1
         r = _read(text, toks, q, a, b, next_a, prev_b, prev, times)
         if r is None:
             continue
@@ -186,6 +188,8 @@ def _head(toks: list[Token], b: int) -> int | None:
             j += width
             steps += 1
             continue
+        if w in lx.PEOPLE_NOUNS and not (j + 1 < n and toks[j + 1].low in lx.METRIC_NOUNS):
+            return j
         if w in lx.MODIFIERS or w in lx.ENEMY_WORDS or w == "-":
             j += 1
             steps += 1
@@ -239,7 +243,7 @@ def _read(
             subject = s
     if not metric:
         pred, width, at = _predicate(toks, b + 1, next_a)
-        if pred and at == b + 1 or pred and head is not None and at > head and toks[head].low in lx.PEOPLE_NOUNS:
+        if pred:
             metric = pred
             quote_end = max(quote_end, toks[at + width - 1].end)
     if not metric and head is not None and head < next_a:
@@ -264,9 +268,9 @@ def _read(
     left_metric, left_subject, left_start, left_enemy = _left_metric(toks, a, prev_b)
     if not metric and left_metric:
         metric = left_metric
-    if not metric and head is not None and toks[head].low in lx.PEOPLE_NOUNS:
-        if any(t.low == "there" for t in toks[max(0, a - 4) : a]):
-            metric = "deployed"
+    if not metric and any(t.low == "there" for t in toks[max(0, a - 4) : a]):
+        if head is None or toks[head].low in lx.PEOPLE_NOUNS or toks[head].low in ("in", "on", "inside"):
+            metric = "deployed"  # "there are now about 70,000 soldiers in the region"
     if metric and metric.endswith("?"):
         metric = metric[:-1]
     # 4. an elliptical list: "106,720 in 2022 and 253,290 in 2023"
@@ -313,7 +317,11 @@ def _read(
     r.cumulative = any(c in low for c in _CUMULATIVE)
     first = [t.low for t in toks[:4]]
     r.anaphoric = bool(first) and first[0] in _ANAPHORA and any(w in _ANAPHOR_NOUNS for w in first[1:4])
-    r.anaphoric = r.anaphoric or (len(first) >= 2 and first[0] == "of" and first[1] in ("these", "them", "this"))
+    lows = [t.low for t in toks[:a]]
+    r.anaphoric = r.anaphoric or any(
+        lows[i] == "of" and lows[i + 1] in ("these", "them", "this") and lows[i + 2] == ","
+        for i in range(len(lows) - 2)
+    )
     return r
 
 
@@ -359,6 +367,7 @@ def _left_metric(toks: list[Token], a: int, prev_b: int) -> tuple[str, str | Non
     j = a - 1
     steps = 0
     depth = 0
+    paren = 0
     while j > prev_b and steps < 10:
         w = toks[j].low
         if w == ")":
@@ -370,7 +379,9 @@ def _left_metric(toks: list[Token], a: int, prev_b: int) -> tuple[str, str | Non
             if w == "(":
                 depth -= 1
             j -= 1
-            steps += 1
+            paren += 1
+            if paren > 20:
+                break
             continue
         qual, qn = _phrase_ending(toks, j, lx.LEFT_QUALIFIERS, lx.MAX_QUALIFIER_LEN)
         if qual and w not in lx.METRIC_NOUNS:
@@ -455,7 +466,7 @@ def _bound(toks: list[Token], a: int, b: int, q: Quantity) -> str:
         for i in range(len(right) - 1):
             if right[i] in ("is", "are", "was", "were") and right[i + 1] == "estimated":
                 return "approx"
-            if right[i] in _BOUNDARY:
+            if right[i] in _BOUNDARY and not (i == 0 and right[i] == ")"):
                 break
     return bound or "exact"
 
@@ -470,7 +481,7 @@ def _rate(toks: list[Token], a: int, b: int, next_a: int, prev_b: int) -> str | 
         per, width = _phrase_at(toks, i, lx.RATE_PHRASES, 5)
         if per:
             after = toks[i + width].low if i + width < n else ""
-            if after not in lx.RATE_BREAKERS:
+            if per == "km2" or after not in lx.RATE_BREAKERS:
                 return per
         i += 1
     window = [t.low for t in toks[max(prev_b + 1, a - 6) : a]]

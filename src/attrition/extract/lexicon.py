@@ -123,7 +123,7 @@ CONNECTORS = frozenset(
     "totaled totalling totaling amount amounts amounted number numbered numbers put puts "
     "estimated estimate now currently likely probably already roughly reportedly some "
     "an a the average averaged averaging daily monthly weekly annual yearly rate figure "
-    "count tally total overall combined ( - – — : sum".split()
+    "count tally total overall combined ( - – — : sum between from".split()
 )
 # Adjectives and other words skipped between a number and its noun.
 MODIFIERS = frozenset(

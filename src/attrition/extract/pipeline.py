@@ -126,7 +126,7 @@ def extract(doc: Document) -> list[Claim]:
             state.after_sentence(attrs, sent, text, toks, ctx)
             continue
         period_times = [t for t in times if (t.start_char, t.end_char) not in said_spans]
-        readings = read_sentence(text, toks, qs, period_times)
+        readings = read_sentence(text, toks, qs, period_times, times)
         current: list[tuple[Reading, date | None, date | None]] = []
         for k, r in enumerate(readings):
             said = _source_for(r, attrs, state)
@@ -142,7 +142,8 @@ def extract(doc: Document) -> list[Claim]:
             current.append((r, start, end))
             found.append((r, said, start, end, sent))
         state.after_sentence(attrs, sent, text, toks, ctx)
-        last_sentence_readings = current
+        if current:
+            last_sentence_readings = current
     return _merge(doc.id, text, found)
 
 
@@ -175,7 +176,7 @@ class _State:
         if sent.heading and not attrs:
             line = text[sent.start : sent.end].strip()
             name, generic, _ = canonical(line, ctx)
-            if name and not generic and len(line.split()) <= 8 and party_of(name) is None and name != line.title():
+            if name and not generic and len(line.split()) <= 8 and party_of(name) is None:
                 if _is_known(name):
                     self.doc_default = _Said(name, None, 1)
             return

@@ -251,6 +251,8 @@ def _np_left(toks: list[Token], verb: int) -> tuple[int, int] | None:
     j = verb - 1
     while j >= 0 and (toks[j].low in _SKIP_BEFORE_VERB or toks[j].low[:1].isdigit() or toks[j].low in lx.MONTHS):
         j -= 1
+    if j >= 2 and toks[j].low == ")" and toks[j - 2].low == "(":
+        j -= 3  # "The British Ministry of Defence (MoD) reported"
     end = j + 1
     k = j
     while k >= 0 and end - k <= 12:
