@@ -2,7 +2,8 @@
 """The extraction benchmark: accuracy on the seeds, throughput, a speed reference and hostile input.
 
 usage: python benchmarks/bench_extract.py [--json] [--mb 5] [--seed 0] [--quantulum3-kb 200]
-                                          [--hostile-timeout 120] [--extractor MODULE:FUNCTION] [--cli]
+                                          [--hostile-timeout 120] [--no-peak] [--cli]
+                                          [--extractor MODULE:FUNCTION]
 
 1. Accuracy: the extractor reads every document of ``../shared/bench/seeds.docs.jsonl`` (with its
    ``published`` date and doc id), its records go to a temporary JSON Lines file and
@@ -17,7 +18,11 @@ usage: python benchmarks/bench_extract.py [--json] [--mb 5] [--seed 0] [--quantu
    paragraphs are its fastest fair unit); ``speedup_vs_quantulum3`` is ours / theirs in MB/s.
 4. Hostile input: each kind of ``corpus.hostile_inputs`` at 1, 2 and 4 MB, timed (best of a few
    runs when fast); t(4 MB) / t(1 MB) is about 4 when extraction is linear. A run longer than
-   ``--hostile-timeout`` seconds is stopped (SIGALRM) and listed in ``hostile_timeouts``.
+   ``--hostile-timeout`` seconds is stopped (SIGALRM) and listed in ``hostile_timeouts``; the ratio
+   then uses the time limit as a lower bound. ``hostile_linear`` is true when nothing timed out or
+   raised and every ratio is at most 8 (the geometric mean of linear, 4, and quadratic, 16).
+5. Optional (``--cli``): ``attrition extract --manifest M --format jsonl -o OUT`` over the same
+   corpus in a subprocess, start-up included (``cli_mb_per_s``).
 
 ``--json`` prints exactly one JSON object on stdout; progress goes to stderr.
 """

@@ -382,7 +382,7 @@ def hostile_inputs(size_bytes: int) -> dict[str, str]:
 
 
 def write_manifest(docs: Sequence[str], outdir: Path, published: str | None = None) -> Path:
-    """Write each document to ``outdir/docs/NNNNNN.txt`` and a manifest like seeds.docs.jsonl."""
+    """Write ``outdir/docs/syn_NNNNNN.txt`` files and their manifest ``outdir/corpus.docs.jsonl``."""
     (outdir / "docs").mkdir(parents=True, exist_ok=True)
     manifest = outdir / "corpus.docs.jsonl"
     with manifest.open("w", encoding="utf-8") as f:

@@ -14,9 +14,7 @@ from attrition.extract.dates import TimeExpr
 from attrition.extract.numbers import Quantity
 from attrition.extract.text import Token
 
-_BOUNDARY = frozenset(
-    "; . ! ? ( ) but while whereas although though compared versus vs — – which".split()
-)
+_BOUNDARY = frozenset("; . ! ? ( ) but while whereas although though compared versus vs — – which".split())
 _AUX_RIGHT = frozenset(
     "are were have has had been being was is be reportedly likely probably said to also who that "
     "already as believed thought estimated now currently soldiers troops people men in action "
@@ -29,7 +27,9 @@ _SNAPSHOT_METRICS = frozenset(["deployed", "territory_km2", "territory_pct", "di
 _LOSS_METRICS = frozenset(
     ["casualties", "killed", "wounded", "killed_or_missing", "missing", "captured", "permanent_losses"]
 )
-_COORD = frozenset("and , ; or while to from versus compared with against up down ( average averaging".split())
+_COORD = frozenset(
+    "and , ; or while to from versus compared with against up down ( average averaging".split()
+)
 _LIST_NEXT = frozenset(
     "a per each every daily monthly weekly annually in so thus since from over during last this "
     "between of more , ; . ) and or".split()
@@ -82,7 +82,9 @@ def _phrase_at(toks: list[Token], i: int, table: dict[tuple[str, ...], str], max
     return "", 0
 
 
-def _phrase_ending(toks: list[Token], j: int, table: dict[tuple[str, ...], str], maxlen: int) -> tuple[str, int]:
+def _phrase_ending(
+    toks: list[Token], j: int, table: dict[tuple[str, ...], str], maxlen: int
+) -> tuple[str, int]:
     """The longest phrase of ``table`` that ends at token ``j`` (inclusive)."""
     for n in range(maxlen, 0, -1):
         if j - n + 1 >= 0:
@@ -105,10 +107,14 @@ def read_sentence(
     low_sentence = " ".join(t.low for t in toks)
     soviet = "soviet" in low_sentence or "ussr" in low_sentence
     prev: Reading | None = None
+    excl_times = all_times or times
     kept = [
-        k for k, q in enumerate(qs)
-        if spans[k][0] >= 0 and spans[k][1] >= spans[k][0] and not _excluded(text, toks, q, *spans[k], all_times or times)
-    ]  # fmt: skip
+        k
+        for k, q in enumerate(qs)
+        if spans[k][0] >= 0
+        and spans[k][1] >= spans[k][0]
+        and not _excluded(text, toks, q, *spans[k], excl_times)
+    ]
     for pos, k in enumerate(kept):
         q = qs[k]
         a, b = spans[k]
@@ -127,7 +133,7 @@ def read_sentence(
 def _tok_index(toks: list[Token], char: int) -> int:
     for i, t in enumerate(toks):
         if t.end > char:
-            return i if t.start <= char + 1 else i
+            return i
     return -1
 
 
@@ -145,11 +151,13 @@ def _excluded(text: str, toks: list[Token], q: Quantity, a: int, b: int, times: 
     s, e = q.start, q.end
     before = text[max(0, s - 2) : s]
     after = text[e : e + 2]
-    if before.strip()[-1:] in lx.CURRENCY_SIGNS or (before[-1:] == "-" and text[max(0, s - 2) : s - 1].isalpha()):
+    if before.strip()[-1:] in lx.CURRENCY_SIGNS or (
+        before[-1:] == "-" and text[max(0, s - 2) : s - 1].isalpha()
+    ):
         return True
     if before[-1:] == "[" and after[:1] == "]":
         return True  # a footnote
-    if after[:1] == ":" and after[1:2].isdigit() or before[-1:] == ":" and before[:1].isdigit():
+    if (after[:1] == ":" and after[1:2].isdigit()) or (before[-1:] == ":" and before[:1].isdigit()):
         return True  # a time of day
     if after[:1].isalpha() and not q.words:
         return True  # "114th", "2025ISW", "T72s"
@@ -216,7 +224,9 @@ def _read(
     quote_end = q.end
     inherit: Reading | None = None
     left_low = [t.low for t in toks[max(0, a - 3) : a]]
-    relative = len(left_low) >= 2 and left_low[-2] in ("of", "among") and left_low[-1] in ("whom", "which", "them")
+    relative = (
+        len(left_low) >= 2 and left_low[-2] in ("of", "among") and left_low[-1] in ("whom", "which", "them")
+    )
     relative = relative or (len(left_low) >= 3 and left_low[-3:-1] == ["of", "whom"])
     if relative and prev is not None:
         inherit = prev
@@ -291,9 +301,13 @@ def _read(
         quote_start = min(q.start, toks[max(0, a - 3)].start if bound not in ("exact", "range") else q.start)
     if left_start is not None and q.start - left_start < 60:
         quote_start = min(quote_start, left_start)
-    for t in times:
-        if t.start_char >= q.end and t.start_char - quote_end < 30 and (next_a >= n or t.end_char <= toks[next_a].start):
-            quote_end = max(quote_end, t.end_char)
+    for te in times:
+        if (
+            te.start_char >= q.end
+            and te.start_char - quote_end < 30
+            and (next_a >= n or te.end_char <= toks[next_a].start)
+        ):
+            quote_end = max(quote_end, te.end_char)
     if per is not None:
         for i in range(b + 1, min(n, b + 10)):
             if toks[i].low in ("day", "month", "week", "year", "daily", "monthly", "weekly", "annually"):
@@ -368,6 +382,7 @@ def _left_metric(toks: list[Token], a: int, prev_b: int) -> tuple[str, str | Non
     steps = 0
     depth = 0
     paren = 0
+    connected = False  # a connecting word ("of", "rose to") stands between the number and this word
     while j > prev_b and steps < 10:
         w = toks[j].low
         if w == ")":
@@ -388,6 +403,8 @@ def _left_metric(toks: list[Token], a: int, prev_b: int) -> tuple[str, str | Non
             j -= qn
             steps += qn
             continue
+        if w in lx.LEFT_VERBS and not connected:
+            return lx.LEFT_VERBS[w], None, toks[j].start, False  # "killed nearly 100", "lost 900,000"
         if w in lx.METRIC_NOUNS:
             pred, pn = _phrase_ending(toks, j, lx.PREDICATES, lx.MAX_PREDICATE_LEN)
             metric = pred if pred and pn > 1 else lx.METRIC_NOUNS[w]
@@ -409,6 +426,7 @@ def _left_metric(toks: list[Token], a: int, prev_b: int) -> tuple[str, str | Non
         if w in lx.LEFT_VERBS:
             return lx.LEFT_VERBS[w], None, toks[j].start, False
         if w in lx.CONNECTORS or w in lx.MODIFIERS:
+            connected = connected or w not in ("a", "an", "the", "some", "(")
             j -= 1
             steps += 1
             continue
@@ -418,7 +436,9 @@ def _left_metric(toks: list[Token], a: int, prev_b: int) -> tuple[str, str | Non
 
 def _territory_share(toks: list[Token], a: int, b: int, next_a: int) -> bool:
     for t in toks[b + 1 : min(next_a, b + 7)]:
-        if t.low in lx.TERRITORY_WORDS or t.low.rstrip("'s") in ("ukraine", "russia") and t.low.endswith("'s"):
+        if t.low in lx.TERRITORY_WORDS or (
+            t.low.rstrip("'s") in ("ukraine", "russia") and t.low.endswith("'s")
+        ):
             return True
         if t.low in _BOUNDARY:
             break
@@ -438,7 +458,7 @@ def _elliptical(toks: list[Token], prev_b: int, a: int, b: int) -> bool:
     if any(w in lx.METRIC_NOUNS or w in lx.PEOPLE_NOUNS for w in between[-3:]):
         return False
     nxt = toks[b + 1].low if b + 1 < len(toks) else "."
-    return nxt in _LIST_NEXT or subject_at(toks, b + 1)[0] is None and not nxt.isalpha()
+    return nxt in _LIST_NEXT or (subject_at(toks, b + 1)[0] is None and not nxt.isalpha())
 
 
 def _averages_previous(toks: list[Token], prev_b: int, a: int) -> bool:
@@ -476,7 +496,9 @@ def _rate(toks: list[Token], a: int, b: int, next_a: int, prev_b: int) -> str | 
     i = b + 1
     while i < min(n, next_a, b + 11):
         w = toks[i].low
-        if w in (";", "(", ")") or (w == "," and i > b + 1 and toks[i + 1 : i + 2] and toks[i + 1].low == "of"):
+        if w in (";", "(", ")") or (
+            w == "," and i > b + 1 and toks[i + 1 : i + 2] and toks[i + 1].low == "of"
+        ):
             break
         per, width = _phrase_at(toks, i, lx.RATE_PHRASES, 5)
         if per:
@@ -508,9 +530,16 @@ def _subject_from_verbs(toks: list[Token], a: int, metric: str) -> str | None:
         lose = (territory and w in lx.LOSS_VERBS_TERRITORY) or (not territory and w in lx.LOSS_VERBS)
         inflict = not territory and w in lx.INFLICT_VERBS
         if gain or lose or inflict:
+            if inflict:
+                for k in range(a + 1, min(len(toks), a + 12)):
+                    s, _ = subject_at(toks, k)
+                    if s and s != "enemy":
+                        return s  # "killed 100 people in Gaza": the victims' side
+                    if toks[k].low in _BOUNDARY:
+                        break
             agent = _agent_before(toks, j)
             if agent:
-                if territory and lose or inflict:
+                if (territory and lose) or inflict:
                     return "opp:" + agent
                 return agent
         j -= 1
@@ -530,15 +559,25 @@ def _subject_from_verbs(toks: list[Token], a: int, metric: str) -> str | None:
 def _agent_before(toks: list[Token], verb: int) -> str | None:
     j = verb - 1
     steps = 0
+    nouns = 0
     while j >= 0 and steps < 7:
-        s, width = subject_at(toks, j)
+        s, _ = subject_at(toks, j)
         if s is None and j > 0:
             s2, w2 = subject_at(toks, j - 1)
             if s2 and w2 == 2:
                 s = s2
         if s:
             return s
-        if toks[j].low in lx.AUXILIARIES or toks[j].low in ("the", "'s", "its") or toks[j].low in lx.MODIFIERS:
+        if (
+            toks[j].low in lx.AUXILIARIES
+            or toks[j].low in ("the", "'s", "its")
+            or toks[j].low in lx.MODIFIERS
+        ):
+            j -= 1
+            steps += 1
+            continue
+        if nouns == 0 and toks[j].low.isalpha() and toks[j].low not in _BOUNDARY:
+            nouns += 1  # the agent's own noun: "Israeli strikes killed", "Russian drones wounded"
             j -= 1
             steps += 1
             continue

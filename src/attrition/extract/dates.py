@@ -24,19 +24,19 @@ _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _SMALL = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _ATOM = re.compile(
-    rf"(?P<m1>{_MONTH})[ \u00a0]+(?P<d1>{_DAY})(?:st|nd|rd|th)?(?![\d:])(?:,?[ \u00a0]*(?P<y1>{_YEAR})(?!\d))?"
-    rf"|(?<![\d.])(?P<d2>{_DAY})(?:st|nd|rd|th)?[ \u00a0]+(?:of[ ]+)?(?P<m2>{_MONTH})(?:,?[ \u00a0]*(?P<y2>{_YEAR})(?!\d))?"
+    rf"(?P<m1>{_MONTH})[ \u00a0]+(?P<d1>{_DAY})(?:st|nd|rd|th)?(?![\d:])(?:,?[ \u00a0]*(?P<y1>{_YEAR})(?!\d))?"  # noqa: E501
+    rf"|(?<![\d.])(?P<d2>{_DAY})(?:st|nd|rd|th)?[ \u00a0]+(?:of[ ]+)?(?P<m2>{_MONTH})(?:,?[ \u00a0]*(?P<y2>{_YEAR})(?!\d))?"  # noqa: E501
     rf"|(?<![\d.])(?P<y3>{_YEAR})-(?P<mo3>[01]\d)-(?P<d3>[0-3]\d)(?!\d)"
     rf"|(?<![\d.,])(?P<d4>{_DAY})[./](?P<mo4>1[0-2]|0?[1-9])[./](?P<y4>{_YEAR}|\d\d)(?![\d.])"
     rf"|(?P<m5>{_MONTH}),?[ \u00a0]+(?P<y5>{_YEAR})(?!\d)"
     rf"|\b(?P<m6>{_MONTH})(?![\w])"
-    rf"|(?<![\d,.$€£])(?P<y7>{_YEAR})(?![\d,]|\.\d)"
+    rf"|(?<![\d,.$€£])(?P<y7>{_YEAR})(?!\d|,\d|\.\d)"
     r"|\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-    r"|\b(?P<rel>yesterday|today|last[ ]year|this[ ]year|last[ ]month|this[ ]month|last[ ]week|this[ ]week"
-    r"|the[ ]previous[ ]day|the[ ]day[ ]before)\b"
+    r"|\b(?P<rel>(?i:yesterday|today|last[ ]year|this[ ]year|last[ ]month|this[ ]month|last[ ]week|this[ ]week"  # noqa: E501
+    r"|the[ ]previous[ ]day|the[ ]day[ ]before))\b"
     rf"|\b(?:the[ ]+)?(?P<fl>first|last)[ ]+(?P<fn>{_SMALL})[ ]+(?P<fu>days|weeks|months)[ ]+of[ ]+"
     rf"(?:(?P<fy>{_YEAR})|(?P<fw>the[ ]+(?:full-scale[ ]+)?(?:war|invasion|year)|this[ ]year|last[ ]year))"
-    r"|\b(?:the[ ]+)?(?:past|last|previous)[ ]+(?:(?P<day>24[ ]hours|day|twenty-four[ ]hours)"
+    r"|\b(?i:the[ ]+)?(?i:past|last|previous)[ ]+(?:(?P<day>24[ ]hours|day|twenty-four[ ]hours)"
     rf"|(?P<pn>{_SMALL})[ ]+(?P<pu>days|weeks|months|years))\b"
     r"|\b(?:the[ ]+)?(?P<part>first|second|third|fourth|last)[ ]+(?P<pt>half|quarter)[ ]+of[ ]+"
     rf"(?:(?P<pty>{_YEAR})|(?P<ptr>this[ ]year|last[ ]year))"
@@ -124,7 +124,12 @@ class TimeExpr:
             return (*_relative(self.rel, self.n, ref, war_start), False)
         a0, a1 = self.a.bounds(ref) if self.a else (None, None)
         if k == "since":
-            if self.a and self.a.y is None and war_start and (self.a.m, self.a.d) == (war_start.month, war_start.day):
+            if (
+                self.a
+                and self.a.y is None
+                and war_start
+                and (self.a.m, self.a.d) == (war_start.month, war_start.day)
+            ):
                 return war_start, None, True  # "since February 24" names the day the war began
             return (None if self.vague_start else a0), None, True
         if k == "asof":
@@ -133,7 +138,7 @@ class TimeExpr:
             return a0, None, True
         if k == "point":
             return a0, a1, False
-        b0, b1 = self.b.bounds(ref) if self.b else (a0, a1)
+        b1 = self.b.bounds(ref)[1] if self.b else a1
         start = None if self.vague_start else a0
         end = None if self.vague_end else b1
         if self.natural and ref is not None and end is not None and start is not None and start <= ref < end:
@@ -147,9 +152,7 @@ class TimeExpr:
 _DAY_RELS = frozenset(["yesterday", "today", "the previous day", "the day before"])
 
 
-def _relative(
-    rel: str, n: int, ref: date | None, war_start: date | None
-) -> tuple[date | None, date | None]:
+def _relative(rel: str, n: int, ref: date | None, war_start: date | None) -> tuple[date | None, date | None]:
     if rel.startswith("war:"):
         if war_start is None:
             return None, None
@@ -275,7 +278,9 @@ def _part_of_year(m: re.Match[str]) -> TimeExpr:
     m0 = (idx - 1) * span + 1
     if g("pty"):
         y = int(g("pty"))
-        return TimeExpr(m.start(), m.end(), "interval", _When(y, m0), _When(y, m0 + span - 1), explicit_year=y)
+        return TimeExpr(
+            m.start(), m.end(), "interval", _When(y, m0), _When(y, m0 + span - 1), explicit_year=y
+        )
     rel = g("ptr").lower()
     return TimeExpr(m.start(), m.end(), "relative", rel=f"part:{rel}:{m0}:{span}")
 
@@ -311,7 +316,11 @@ def time_expressions(text: str, start: int, end: int) -> list[TimeExpr]:
         vague_before = _VAGUE_BEFORE.search(text, max(start, t.start_char - 16), t.start_char) is not None
         if nxt is not None and t.a is not None and nxt.a is not None and t.kind in ("point", "interval"):
             gap = _RANGE_GAP.match(text, t.end_char, nxt.start_char)
-            if gap and (gap.group("c").lower() != "and" or p == "between") and nxt.kind in ("point", "interval"):
+            if (
+                gap
+                and (gap.group("c").lower() != "and" or p == "between")
+                and nxt.kind in ("point", "interval")
+            ):
                 a = t.a
                 if a.y is None and nxt.a.y is not None:
                     a = _When(nxt.a.y, a.m, a.d)
@@ -328,7 +337,9 @@ def time_expressions(text: str, start: int, end: int) -> list[TimeExpr]:
                 i += 2
                 continue
         if t.kind == "war" and nxt is not None and nxt.start_char - t.end_char <= 4 and nxt.a is not None:
-            t = TimeExpr(t.start_char, nxt.end_char, "war", explicit_year=nxt.a.y)  # "... invasion in February 2022"
+            t = TimeExpr(
+                t.start_char, nxt.end_char, "war", explicit_year=nxt.a.y
+            )  # "... invasion in February 2022"
             i += 1
         elif t.a is not None and t.kind in ("point", "interval"):
             t = _with_prefix(t, p, edge, vague_before, pre.start() if pre else t.start_char)
@@ -343,8 +354,12 @@ def _with_prefix(t: TimeExpr, p: str, edge: str, vague: bool, pstart: int) -> Ti
     a = t.a
     if p == "since" or (p == "from" and edge in ("", "start", "beginning")):
         if edge == "end":
-            return TimeExpr(pstart, t.end_char, "since", _When(a.y, a.m, a.d) if a else None, vague_start=True)
-        return TimeExpr(pstart, t.end_char, "since", a, vague_start=vague and not edge, explicit_year=t.explicit_year)
+            return TimeExpr(
+                pstart, t.end_char, "since", _When(a.y, a.m, a.d) if a else None, vague_start=True
+            )
+        return TimeExpr(
+            pstart, t.end_char, "since", a, vague_start=vague and not edge, explicit_year=t.explicit_year
+        )
     if p in ("as of", "as at", "by", "until", "through") or edge == "end":
         return TimeExpr(pstart, t.end_char, "asof", a, vague_end=vague, explicit_year=t.explicit_year)
     if p in ("so far in", "thus far in", "to date in"):

@@ -246,10 +246,16 @@ ENEMY_WORDS = frozenset(["enemy", "enemy's", "occupiers", "occupier", "invaders"
 
 # Conflicts: when they began, who the parties are. "Since the war began" resolves through this.
 CONFLICTS: tuple[dict[str, object], ...] = (
-    {"name": "russia-ukraine", "start": "2022-02-24", "sides": (("russia", "north_korea", "belarus"),
-                                                                ("ukraine",))},
-    {"name": "israel-gaza", "start": "2023-10-07", "sides": (("israel",), ("palestinians", "hamas",
-                                                                           "hezbollah"))},
+    {
+        "name": "russia-ukraine",
+        "start": "2022-02-24",
+        "sides": (("russia", "north_korea", "belarus"), ("ukraine",)),
+    },
+    {
+        "name": "israel-gaza",
+        "start": "2023-10-07",
+        "sides": (("israel",), ("palestinians", "hamas", "hezbollah")),
+    },
     {"name": "sudan", "start": "2023-04-15", "sides": (("sudan",),)},
     {"name": "soviet-afghan", "start": "1979-12-24", "sides": (("soviet_union",), ("afghanistan",))},
 )

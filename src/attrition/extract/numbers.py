@@ -166,7 +166,9 @@ def quantities(text: str, start: int = 0, end: int | None = None) -> list[Quanti
             if kind == "area" and a.kind == "count" and b.kind == "area" and b.value != b.raw * b.scale:
                 low *= SQ_MILE_KM2
             if low < high:
-                out.append(Quantity(a.start, b.end, None, low, high, kind, a.plain and b.plain, a.words or b.words))
+                out.append(
+                    Quantity(a.start, b.end, None, low, high, kind, a.plain and b.plain, a.words or b.words)
+                )
                 i += 2
                 continue
         out.append(Quantity(a.start, a.end, a.value, None, None, a.kind, a.plain, a.words))

@@ -7,13 +7,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from attrition.extract import lexicon as lx
 from attrition.extract.claims import Reading, cumulative_start, is_snapshot, period_for, read_sentence
 from attrition.extract.dates import TimeExpr, time_expressions
 from attrition.extract.numbers import quantities
 from attrition.extract.sources import Attribution, DocSources, canonical, find_attributions, learn, party_of
-from attrition.extract.text import Sentence, sentences, tokens
+from attrition.extract.text import Sentence, Token, sentences, tokens
 from attrition.model import Claim, Document, Figure, Period, Span
 
 EXTRACTOR = "extract.en.v1"
@@ -43,8 +44,8 @@ class _Said:
 def dateline(text: str) -> date | None:
     """The publication date from a dateline near the top of the text, if there is one."""
     for line in text[:2000].splitlines()[:12]:
-        line = line.strip()
-        if not line or len(line) > 90:
+        line = line.strip()[:90]
+        if not line:
             continue
         m = _DATELINE.match(line)
         if not m:
@@ -171,7 +172,7 @@ class _State:
             self.para_history = []
 
     def after_sentence(
-        self, attrs: list[Attribution], sent: Sentence, text: str, toks: list, ctx: DocSources
+        self, attrs: list[Attribution], sent: Sentence, text: str, toks: list[Token], ctx: DocSources
     ) -> None:
         if sent.heading and not attrs:
             line = text[sent.start : sent.end].strip()
@@ -216,7 +217,9 @@ def _resolve_attributions(
                 continue
             after_verb = a.verb_end <= t.start_char <= a.verb_end + 4
             between = a.np_end <= t.start_char and t.end_char <= a.verb_char
-            before_np = t.end_char <= a.np_start and a.np_start - t.end_char <= 3 and (t.start_char - sent.start) <= 4
+            before_np = (
+                t.end_char <= a.np_start and a.np_start - t.end_char <= 3 and (t.start_char - sent.start) <= 4
+            )
             if after_verb or between or before_np:
                 s, _, _ = t.resolve(published, None)
                 d = s
@@ -267,7 +270,7 @@ def _source_for(r: Reading, attrs: list[Attribution], state: _State) -> _Said:
 
 def _final_subject(r: Reading, said: _Said, dominant: str | None) -> str | None:
     s = r.subject
-    if r.enemy and (s is None or s == "enemy"):
+    if s == "enemy" or (r.enemy and s is None):
         party = party_of(said.name)
         s = opponent(party) if party else None
         if s is None:
@@ -303,7 +306,9 @@ def _default_period(
 
 def _dominant_subject(text: str) -> str | None:
     counts: Counter[str] = Counter()
-    for m in re.finditer(r"\b(Russia|Russian|Ukraine|Ukrainian|Gaza|Palestinian|Israel|Israeli|Sudan|Sudanese)", text):
+    for m in re.finditer(
+        r"\b(Russia|Russian|Ukraine|Ukrainian|Gaza|Palestinian|Israel|Israeli|Sudan|Sudanese)", text
+    ):
         w = m.group(1).lower()
         counts[lx.SUBJECT_WORDS.get((w,), w)] += 1
     if not counts:
@@ -314,8 +319,10 @@ def _dominant_subject(text: str) -> str | None:
     return top
 
 
-def _merge(doc_id: str, text: str, found: list[tuple[Reading, _Said, date | None, date | None, Sentence]]) -> list[Claim]:
-    groups: list[dict] = []
+def _merge(
+    doc_id: str, text: str, found: list[tuple[Reading, _Said, date | None, date | None, Sentence]]
+) -> list[Claim]:
+    groups: list[dict[str, Any]] = []
     for r, said, start, end, _sent in found:
         q = r.q
         fig = Figure(q.value, q.low, q.high, "range" if q.low is not None else r.bound)  # type: ignore[arg-type]
@@ -335,7 +342,9 @@ def _merge(doc_id: str, text: str, found: list[tuple[Reading, _Said, date | None
                     g["fig"] = fig
                 break
         else:
-            groups.append({"key": key, "fig": fig, "r": r, "said": said, "start": start, "end": end, "spans": [span]})
+            groups.append(
+                {"key": key, "fig": fig, "r": r, "said": said, "start": start, "end": end, "spans": [span]}
+            )
     out = []
     for g in groups:
         r = g["r"]

@@ -17,7 +17,7 @@ from attrition.extract import lexicon as lx
 from attrition.extract.text import Token
 
 _STOP_LEFT = frozenset(
-    ", ; : ( ) \" “ ” ‘ ’ that but while as which who whom when where because although though "
+    ', ; : ( ) " “ ” ‘ ’ that but while as which who whom when where because although though '
     "and if whereas since after before - – — . ! ?".split()
 )
 _SKIP_BEFORE_VERB = frozenset(
@@ -81,9 +81,12 @@ def _table() -> dict[str, Any]:
     for key, words in data["nationalities"].items():
         for w in words:
             nat[w.lower()] = key
-    templates = [(sorted(t["office"], key=len, reverse=True), t["by_nationality"]) for t in data["templates"]]
+    templates = [
+        (sorted(t["office"], key=len, reverse=True), t["by_nationality"], t.get("default"))
+        for t in data["templates"]
+    ]
     parties = {s["name"]: s.get("party") for s in data["sources"]}
-    for _, by_nat in templates:
+    for _, by_nat, _default in templates:
         for k, name in by_nat.items():
             parties.setdefault(name, k if k not in ("uk", "us") else None)
     ci = sorted(by_alias, key=len, reverse=True)
@@ -95,7 +98,9 @@ def _table() -> dict[str, Any]:
         "exact": exact,
         "nat": nat,
         "nat_re": re.compile(
-            r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(nat, key=len, reverse=True)) + r")(?![\w-])",
+            r"(?<![\w-])(?:"
+            + "|".join(re.escape(w) for w in sorted(nat, key=len, reverse=True))
+            + r")(?![\w-])",
             re.I,
         ),
         "templates": templates,
@@ -106,17 +111,20 @@ def _table() -> dict[str, Any]:
 def source_info(name: str) -> SourceInfo | None:
     """The table's entry for a canonical name, if it has one."""
     t = _table()
-    info = t["by_alias"].get(name.lower()) or t["exact"].get(name)
+    info: SourceInfo | None = t["by_alias"].get(name.lower()) or t["exact"].get(name)
     if info is None and name in t["parties"]:
         return SourceInfo(name, None, t["parties"][name])
     return info
 
 
 def party_of(name: str | None) -> str | None:
+    """The conflict party a source belongs to: from the table, or a metonym ("Kyiv", "Moscow")."""
     if not name:
         return None
     info = source_info(name)
-    return info.party if info else None
+    if info is not None:
+        return info.party
+    return lx.SUBJECT_WORDS.get((name.lower(),))
 
 
 def canonical(np: str, doc: DocSources) -> tuple[str | None, bool, bool]:
@@ -137,7 +145,7 @@ def canonical(np: str, doc: DocSources) -> tuple[str | None, bool, bool]:
     for m in t["nat_re"].finditer(text):
         nat = t["nat"][m.group().lower()]
         break
-    for offices, by_nat in t["templates"]:
+    for offices, by_nat, default in t["templates"]:
         for office in offices:
             if re.search(r"(?<![\w-])" + re.escape(office) + r"(?![\w-])", text, re.I):
                 if nat and nat in by_nat:
@@ -145,11 +153,15 @@ def canonical(np: str, doc: DocSources) -> tuple[str | None, bool, bool]:
                 for alias, name in doc.aliases.items():
                     if office.lower() in alias:
                         return name, False, True
+                if default and not nat:
+                    return default, False, anaphoric
     for alias, name in sorted(doc.aliases.items(), key=lambda kv: -len(kv[0])):
         if re.search(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", low):
             return name, False, True
     words = re.findall(r"[\w'’-]+", low)
-    if words and all(w in lx.GENERIC_SOURCE_WORDS or w in _NP_LEAD_DROP or w in _GENERIC_EXTRA for w in words):
+    if words and all(
+        w in lx.GENERIC_SOURCE_WORDS or w in _NP_LEAD_DROP or w in _GENERIC_EXTRA for w in words
+    ):
         return None, True, True
     return _clean(text), False, False
 
@@ -249,7 +261,9 @@ def _followed_by_that(toks: list[Token], i: int) -> bool:
 
 def _np_left(toks: list[Token], verb: int) -> tuple[int, int] | None:
     j = verb - 1
-    while j >= 0 and (toks[j].low in _SKIP_BEFORE_VERB or toks[j].low[:1].isdigit() or toks[j].low in lx.MONTHS):
+    while j >= 0 and (
+        toks[j].low in _SKIP_BEFORE_VERB or toks[j].low[:1].isdigit() or toks[j].low in lx.MONTHS
+    ):
         j -= 1
     if j >= 2 and toks[j].low == ")" and toks[j - 2].low == "(":
         j -= 3  # "The British Ministry of Defence (MoD) reported"
@@ -258,10 +272,21 @@ def _np_left(toks: list[Token], verb: int) -> tuple[int, int] | None:
     while k >= 0 and end - k <= 12:
         w = toks[k].low
         if w in _STOP_LEFT:
-            if w == "and" and 0 < k and toks[k - 1].text[:1].isupper() and k + 1 < end and toks[k + 1].text[:1].isupper():
+            if (
+                w == "and"
+                and 0 < k
+                and toks[k - 1].text[:1].isupper()
+                and k + 1 < end
+                and toks[k + 1].text[:1].isupper()
+            ):
                 k -= 1
                 continue
-            if w in ("-", "–") and 0 < k and toks[k - 1].text[:1].isalpha() and toks[k + 1].text[:1].isalpha():
+            if (
+                w in ("-", "–")
+                and 0 < k
+                and toks[k - 1].text[:1].isalpha()
+                and toks[k + 1].text[:1].isalpha()
+            ):
                 k -= 1
                 continue
             break
@@ -277,7 +302,9 @@ def _np_right(toks: list[Token], i: int) -> tuple[int, int] | None:
     n = len(toks)
     while j < n and j - i < 14:
         w = toks[j].low
-        if w in (",", ";", ".", "!", "?", "(", ":", "that", "“", "”", '"') or (w in lx.REPORTING_VERBS and j > i):
+        if w in (",", ";", ".", "!", "?", "(", ":", "that", "“", "”", '"') or (
+            w in lx.REPORTING_VERBS and j > i
+        ):
             break
         j += 1
     if j < n and toks[j].low == "," and j + 1 < n and toks[j + 1].low in ("a", "an", "the"):
@@ -302,11 +329,8 @@ def _make(
     if not words:
         return None
     head = words[-1].low
-    if head in lx.NON_SOURCE_HEADS or head in lx.SUBJECT_WORDS_FLAT:
-        if not any(t.text[:1].isupper() and t.low not in lx.SUBJECT_WORDS_FLAT for t in words):
-            return None
-        if head in lx.NON_SOURCE_HEADS:
-            return None
+    if head in lx.NON_SOURCE_HEADS:
+        return None
     has_cap = any(t.text[:1].isupper() for t in words)
     if not has_cap and not any(t.low in lx.GENERIC_SOURCE_WORDS for t in words):
         return None

@@ -87,7 +87,7 @@ def sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     for pi, (ps, pe) in enumerate(paragraphs(text)):
         para = text[ps:pe]
-        heading = len(para) < 120 and para.rstrip()[-1:] not in ".!?:;\"”" and "\n" not in para
+        heading = len(para) < 120 and para.rstrip()[-1:] not in '.!?:;"”' and "\n" not in para
         begin = 0
         for m in _SENT_END.finditer(para):
             if _is_abbreviation(para, m.start()):

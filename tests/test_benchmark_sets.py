@@ -1,0 +1,49 @@
+"""Eval gates: accuracy on the seeds (acceptance), the bundled examples and the sentence table.
+
+The floors are pinned just below what the extractor measures today; a change that
+lowers accuracy fails here.
+"""
+
+from datetime import date
+
+import pytest
+
+from attrition.documents import read_manifest
+from attrition.extract import extract, extract_text
+from tests.conftest import DATA, EXAMPLES, SHARED, load_jsonl
+
+
+def _score(scorer, gold, docs):
+    pred = [c.to_record() for d in docs for c in extract(d)]
+    result, _, _, _ = scorer.score(gold, pred)
+    return result
+
+
+def test_seeds_meet_the_acceptance_floors(scorer) -> None:
+    manifest = SHARED / "bench" / "seeds.docs.jsonl"
+    if not (SHARED / "seeds").exists():
+        pytest.skip("../shared/seeds not found")
+    r = _score(scorer, load_jsonl(SHARED / "bench" / "seeds.gold.jsonl"), read_manifest(manifest))
+    assert r["f1"] >= 0.90
+    assert r["bound_acc"] >= 0.90
+    assert r["per_acc"] >= 0.95
+    assert r["period_acc"] >= 0.85
+    assert r["source_acc"] >= 0.85
+
+
+def test_bundled_examples_floor(scorer) -> None:
+    r = _score(scorer, load_jsonl(EXAMPLES / "gold.jsonl"), read_manifest(EXAMPLES / "manifest.jsonl"))
+    assert r["f1"] >= 0.70
+    assert r["precision"] >= 0.80
+
+
+def test_sentence_table_floor(scorer) -> None:
+    gold, pred, ids = [], [], []
+    for e in load_jsonl(DATA / "sentences.jsonl"):
+        ids.append(e["id"])
+        pub = date.fromisoformat(e["published"]) if e.get("published") else None
+        gold += [{**c, "doc": e["id"]} for c in e["claims"]]
+        pred += [c.to_record() for c in extract_text(e["text"], pub, e["id"])]
+    r, _, _, _ = scorer.score(gold, pred, docs=ids)
+    assert r["f1"] >= 0.62
+    assert r["precision"] >= 0.78

@@ -1,0 +1,56 @@
+from datetime import date
+
+import pytest
+
+from attrition.extract.dates import time_expressions
+
+REF = date(2025, 6, 12)
+WAR = date(2022, 2, 24)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("from January to April 2025", date(2025, 1, 1), date(2025, 4, 30)),
+        ("since January 1, 2025", date(2025, 1, 1), REF),
+        ("since January 2024", date(2024, 1, 1), REF),
+        ("in 2024", date(2024, 1, 1), date(2024, 12, 31)),
+        ("in 2022", WAR, date(2022, 12, 31)),
+        ("so far in 2025", date(2025, 1, 1), REF),
+        ("since the start of the full-scale invasion", WAR, REF),
+        ("since Moscow launched its invasion", WAR, REF),
+        ("last year", date(2024, 1, 1), date(2024, 12, 31)),
+        ("last month", date(2025, 5, 1), date(2025, 5, 31)),
+        ("last week", date(2025, 6, 2), date(2025, 6, 8)),
+        ("over the past day", date(2025, 6, 11), date(2025, 6, 11)),
+        ("in the past 24 hours", date(2025, 6, 11), date(2025, 6, 11)),
+        ("for November 2024", date(2024, 11, 1), date(2024, 11, 30)),
+        ("the last six months of 2025", date(2025, 7, 1), date(2025, 12, 31)),
+        ("the first half of 2025", date(2025, 1, 1), date(2025, 6, 30)),
+        ("between 24 February 2022 and 31 December 2022", WAR, date(2022, 12, 31)),
+        ("from 24.02.22 to 12.06.25", WAR, REF),
+        ("in May", date(2025, 5, 1), date(2025, 5, 31)),
+        ("in September", date(2024, 9, 1), date(2024, 9, 30)),
+        ("since February 24", WAR, REF),
+        ("between January and early June 2025", date(2025, 1, 1), None),
+    ],
+)
+def test_time_expressions_resolve_against_the_statement_date(text: str, start, end) -> None:
+    exprs = time_expressions(text, 0, len(text))
+    assert exprs, text
+    s, e, open_end = exprs[0].resolve(REF, WAR)
+    assert s == start
+    assert (REF if open_end else e) == end
+
+
+def test_as_of_gives_an_end_only() -> None:
+    (t,) = time_expressions("as of June 4", 0, 12)
+    assert t.kind == "asof"
+    assert t.resolve(REF, WAR)[:2] == (None, date(2025, 6, 4))
+
+
+def test_weekday_is_the_latest_such_day_not_after_the_reference() -> None:
+    (t,) = time_expressions("on Thursday", 0, 11)
+    assert t.resolve(REF, WAR)[0] == date(2025, 6, 12)
+    (t,) = time_expressions("on Monday", 0, 9)
+    assert t.resolve(REF, WAR)[0] == date(2025, 6, 9)

@@ -1,0 +1,117 @@
+"""Sentences phrased the way different outlets and agencies write, and the claim each must give."""
+
+from datetime import date
+
+import pytest
+
+from attrition.extract import extract_text
+
+PUB = date(2025, 6, 12)
+
+CASES = [
+    # (sentence, published, expected fields of the one claim it must contain)
+    ("Russian forces suffered 1,230 casualties over the past day, the General Staff of Ukraine said.",
+     PUB, dict(metric="casualties", subject="russia", value=1230, bound="exact", start="2025-06-11",
+               end="2025-06-11", source="Ukrainian General Staff")),
+    ("NATO Secretary General Mark Rutte said Russia is losing between 20,000 and 25,000 soldiers killed each month.",
+     PUB, dict(metric="killed", subject="russia", low=20000, high=25000, bound="range", per="month", source="NATO")),
+    ("According to the UK Ministry of Defence, Russia has suffered more than 1.1 million casualties since the "
+     "start of the full-scale invasion.",
+     PUB, dict(metric="casualties", value=1_100_000, bound="at_least", start="2022-02-24", end="2025-06-12",
+               source="UK Ministry of Defence")),
+    ("The Gaza Health Ministry said on Tuesday that at least 54,000 Palestinians have been killed since the war began.",
+     date(2025, 6, 5), dict(metric="killed", subject="palestinians", value=54000, bound="at_least",
+                            start="2023-10-07", end="2025-06-03", said_on="2025-06-03", source="Gaza Health Ministry")),
+    ("Ukraine's military said Russia had lost about 177,000 troops from January to April 2025.",
+     PUB, dict(metric="casualties", value=177000, bound="approx", start="2025-01-01", end="2025-04-30")),
+    ("The North Korean contingent suffered 5,000 casualties, of whom 1,500 were killed, NATO says.",
+     PUB, dict(metric="killed", subject="north_korea", value=1500, source="NATO")),
+    ("Russian troops seized roughly 1,935 square kilometres of Ukrainian territory so far in 2025, ISW said.",
+     PUB, dict(metric="territory_km2", subject="russia", value=1935, bound="approx", start="2025-01-01",
+               end="2025-06-12", source="ISW")),
+    ("Russia currently controls nearly 20% of Ukraine's territory.",
+     PUB, dict(metric="territory_pct", subject="russia", value=20, bound="at_most")),
+    ("Ukraine has lost 90 percent of the territory it held in the Kursk region.",
+     PUB, dict(metric="territory_pct", subject="russia", value=90)),
+    ("Moscow is recruiting 30,000 to 36,000 new soldiers a month, US officials estimate.",
+     PUB, dict(metric="recruited", subject="russia", low=30000, high=36000, per="month")),
+    ("There are now about 70,000 Russian soldiers in the Kursk region.",
+     PUB, dict(metric="deployed", subject="russia", value=70000, bound="approx")),
+    ("Kyiv says the enemy lost 1,060 personnel killed and wounded over the past day.",
+     PUB, dict(metric="casualties", subject="russia", value=1060, start="2025-06-11")),
+    ("Russia's permanent combat losses are likely between 400,000 and 500,000 personnel, the MoD said.",
+     PUB, dict(metric="permanent_losses", subject="russia", low=400000, high=500000)),
+    ("The UN refugee agency says more than 12 million people have been forced to flee their homes in Sudan.",
+     PUB, dict(metric="displaced", subject="sudan", value=12_000_000, bound="at_least", source="UNHCR")),
+    ("Russia is sustaining roughly 167 casualties per square kilometre of advance, Palisa said on June 4.",
+     PUB, dict(metric="casualties", value=167, per="km2", bound="approx", said_on="2025-06-04")),
+    ("Around 250,000 Russian soldiers are killed or missing, British intelligence believes.",
+     PUB, dict(metric="killed_or_missing", value=250000, bound="approx", source="UK Ministry of Defence")),
+    ("Last year Russian forces lost 430,790 troops, an average of 1,177 a day.",
+     PUB, dict(metric="casualties", value=1177, per="day", start="2024-01-01", end="2024-12-31")),
+    ("Some 3,500 North Korean soldiers were sent to Russia for training.",
+     PUB, dict(metric="deployed", subject="north_korea", value=3500, bound="approx")),
+    ("Israeli strikes killed nearly 100 people in Gaza on Monday, health officials said.",
+     date(2025, 6, 11), dict(metric="killed", subject="palestinians", value=100, bound="at_most",
+                             start="2025-06-09", end="2025-06-09")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "published", "expected"), CASES, ids=[c[0][:50] for c in CASES])
+def test_sentence_gives_the_claim(sentence: str, published, expected: dict) -> None:
+    records = [c.to_record() for c in extract_text(sentence, published)]
+    wanted_value = expected.get("value", None)
+    candidates = [
+        r for r in records
+        if r["metric"] == expected["metric"]
+        and (r["value"] == wanted_value if "value" in expected else (r["low"], r["high"]) == (expected["low"], expected["high"]))
+    ]  # fmt: skip
+    assert candidates, f"no {expected['metric']} claim in {records}"
+    r = candidates[0]
+    for key, value in expected.items():
+        assert r[key] == value, (key, r)
+    assert r["quote"] in sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Netherlands will provide a €400 million package, including over 100 ships and 50 naval drones.",
+        "Elements of the 114th Motorized Rifle Brigade advanced along the T-0428 highway.",
+        "The war is now in its fourth year, three years and four months after it began in 2022.",
+        "Attack drones account for about 90% of the targets hit on the front.",
+        "Kh-101 cruise missiles and 48 Shahed drones were launched overnight, the air force said.",
+        "Thousands of soldiers and tens of thousands of civilians fled; hundreds were wounded.",
+        "Germany pledged an additional 1.9 billion euros (approximately $2.2 billion) in 2025.",
+    ],
+)
+def test_figures_out_of_scope_give_no_claim(sentence: str) -> None:
+    assert extract_text(sentence, PUB) == []
+
+
+def test_a_repeated_figure_is_one_claim_with_every_span() -> None:
+    text = (
+        "Key points\n\n- Russia has lost over one million troops since the full-scale invasion.\n\n"
+        "The General Staff said Russia has lost over one million troops since the full-scale invasion."
+    )
+    claims = extract_text(text, PUB)
+    millions = [c for c in claims if c.figure.value == 1_000_000]
+    assert len(millions) == 1
+    assert len(millions[0].spans) == 2
+    assert millions[0].source == "Ukrainian General Staff"
+
+
+def test_attribution_carries_through_the_paragraph_with_its_date() -> None:
+    text = (
+        "The UK Ministry of Defence said on Thursday that Russia has suffered about one million casualties. "
+        "The ministry added that around 250,000 of them are killed or missing."
+    )
+    claims = {c.metric: c for c in extract_text(text, PUB)}
+    assert claims["killed_or_missing"].source == "UK Ministry of Defence"
+    assert claims["killed_or_missing"].said_on == date(2025, 6, 12)
+
+
+def test_dateline_gives_the_publication_date() -> None:
+    text = "KYIV, June 12, 2025 - Russia lost 1,140 soldiers over the past day, Ukraine's General Staff said."
+    (c,) = extract_text(text)
+    assert c.period.start == date(2025, 6, 11)

@@ -1,0 +1,47 @@
+"""Invariants: no text raises, every quote is the text at its span, hostile input finishes."""
+
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from attrition.extract import extract_text
+
+WORDS = st.sampled_from(
+    ["Russia", "lost", "about", "1,000", "soldiers", "a", "day", "since", "January", "2024", "between",
+     "and", "20,000", "killed", "or", "missing", "(", ")", ",", ".", "NATO", "said", "on", "June 5",
+     "of", "whom", "over", "one", "million", "casualties", "%", "-", "\n", "\n\n", "according", "to"]
+)  # fmt: skip
+
+
+def _check(text: str) -> None:
+    for c in extract_text(text, date(2025, 6, 12)):
+        assert text[c.span.start : c.span.end] == c.quote
+        for s in c.spans:
+            assert 0 <= s.start < s.end <= len(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_no_text_raises_and_spans_equal_quotes(text: str) -> None:
+    _check(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(WORDS, max_size=60).map(" ".join))
+def test_figure_like_text_never_raises(text: str) -> None:
+    _check(text)
+
+
+def test_hostile_inputs_finish() -> None:
+    size = 200_000
+    hostile = [
+        ("1," * size)[:size],
+        ("1,000," * size)[:size],
+        ("between " * size)[:size] + "1,000 and 2,000 soldiers",
+        "(" * 20_000 + "1,000 soldiers were killed" + ")" * 20_000,
+        ("Russia lost 1,000 soldiers since January 2024 according to NATO " * 4000)[:size],
+        "9" * size,
+    ]
+    for text in hostile:
+        _check(text)
