@@ -33,8 +33,8 @@ def test_seeds_meet_the_acceptance_floors(scorer) -> None:
 
 def test_bundled_examples_floor(scorer) -> None:
     r = _score(scorer, load_jsonl(EXAMPLES / "gold.jsonl"), read_manifest(EXAMPLES / "manifest.jsonl"))
-    assert r["f1"] >= 0.70
-    assert r["precision"] >= 0.80
+    assert r["f1"] >= 0.78
+    assert r["precision"] >= 0.88
 
 
 def test_sentence_table_floor(scorer) -> None:
@@ -46,4 +46,4 @@ def test_sentence_table_floor(scorer) -> None:
         pred += [c.to_record() for c in extract_text(e["text"], pub, e["id"])]
     r, _, _, _ = scorer.score(gold, pred, docs=ids)
     assert r["f1"] >= 0.62
-    assert r["precision"] >= 0.78
+    assert r["precision"] >= 0.75

@@ -275,7 +275,7 @@ def _read(
                 metric = pred
                 quote_end = max(quote_end, toks[at + width - 1].end)
     # 3. what precedes it: "casualties of", "death toll rose to", "lost", "killed", "there are"
-    left_metric, left_subject, left_start, left_enemy = _left_metric(toks, a, prev_b)
+    left_metric, left_subject, left_start, left_enemy = _left_metric(toks, a, prev_b, times)
     if not metric and left_metric:
         metric = left_metric
     if not metric and any(t.low == "there" for t in toks[max(0, a - 4) : a]):
@@ -316,6 +316,8 @@ def _read(
             if toks[i].low in ("kilometer", "kilometre", "km", "kilometers", "kilometres", "km2"):
                 quote_end = max(quote_end, toks[i].end)
                 break
+    if subject is None and prev is not None and _coordinated(toks, prev_b, a):
+        subject = prev.subject  # "46,000 Ukrainian soldiers were killed and 380,000 wounded"
     if subject is None:
         subject = _subject_from_verbs(toks, a, metric)
     r = Reading(q, metric, subject, bound, per, [], quote_start, quote_end, enemy=enemy, inherit_from=inherit)
@@ -376,8 +378,13 @@ def _predicate(toks: list[Token], start: int, stop: int) -> tuple[str, int, int]
     return weak
 
 
-def _left_metric(toks: list[Token], a: int, prev_b: int) -> tuple[str, str | None, int | None, bool]:
-    """(metric, subject, start char, enemy) from the words before the number."""
+def _left_metric(
+    toks: list[Token],
+    a: int,
+    prev_b: int,
+    times: list[TimeExpr] = (),  # type: ignore[assignment]
+) -> tuple[str, str | None, int | None, bool]:
+    """(metric, subject, start char, enemy) from the words before the number, time phrases skipped."""
     j = a - 1
     steps = 0
     depth = 0
@@ -385,6 +392,12 @@ def _left_metric(toks: list[Token], a: int, prev_b: int) -> tuple[str, str | Non
     connected = False  # a connecting word ("of", "rose to") stands between the number and this word
     while j > prev_b and steps < 10:
         w = toks[j].low
+        if any(t.start_char <= toks[j].start < t.end_char for t in times):
+            j -= 1  # "casualties since the start of 2025 had reached 177,000"
+            paren += 1
+            if paren > 20:
+                break
+            continue
         if w == ")":
             depth += 1
             j -= 1
@@ -459,6 +472,15 @@ def _elliptical(toks: list[Token], prev_b: int, a: int, b: int) -> bool:
         return False
     nxt = toks[b + 1].low if b + 1 < len(toks) else "."
     return nxt in _LIST_NEXT or (subject_at(toks, b + 1)[0] is None and not nxt.isalpha())
+
+
+def _coordinated(toks: list[Token], prev_b: int, a: int) -> bool:
+    between = [t.low for t in toks[prev_b + 1 : a]]
+    return (
+        0 < len(between) <= 8
+        and ("and" in between or "," in between)
+        and not any(subject_at(toks, i)[0] for i in range(prev_b + 1, a))
+    )
 
 
 def _averages_previous(toks: list[Token], prev_b: int, a: int) -> bool:

@@ -44,7 +44,8 @@ LEFT_QUALIFIERS: dict[tuple[str, ...], str] = {
     ("top",): "at_least", ("tops",): "at_least", ("topped",): "at_least", ("topping",): "at_least",
     ("surpassed",): "at_least", ("surpasses",): "at_least", ("surpass",): "at_least",
     ("passed",): "at_least", ("above",): "at_least", ("a", "minimum", "of"): "at_least",
-    ("beyond",): "at_least", ("over", "the"): "at_least",
+    ("beyond",): "at_least", ("over", "the"): "at_least", ("as", "high", "as"): "at_most",
+    ("approaching",): "at_most",
 }  # fmt: skip
 RIGHT_QUALIFIERS: dict[tuple[str, ...], str] = {
     ("or", "more"): "at_least", ("plus",): "at_least", ("+",): "at_least",
@@ -79,7 +80,7 @@ PREDICATES: dict[tuple[str, ...], str] = {
     ("killed", "wounded"): "casualties",
     ("killed",): "killed", ("dead",): "killed", ("died",): "killed", ("die",): "killed",
     ("perished",): "killed", ("slain",): "killed", ("lost", "their", "lives"): "killed",
-    ("eliminated",): "killed", ("kia",): "killed",
+    ("eliminated",): "killed", ("kia",): "killed", ("out", "of", "action"): "casualties",
     ("wounded",): "wounded", ("injured",): "wounded", ("hurt",): "wounded",
     ("missing",): "missing", ("went", "missing"): "missing",
     ("captured",): "captured", ("taken", "prisoner"): "captured", ("surrendered",): "captured",
@@ -91,7 +92,7 @@ PREDICATES: dict[tuple[str, ...], str] = {
     ("were", "sent"): "deployed", ("massed",): "deployed", ("amassed",): "deployed",
     ("in", "the"): "deployed?", ("on", "the", "border"): "deployed", ("fighting", "in"): "deployed",
     ("displaced",): "displaced", ("fled",): "displaced", ("forced", "to", "flee"): "displaced",
-    ("uprooted",): "displaced", ("forcibly", "displaced"): "displaced",
+    ("uprooted",): "displaced", ("forcibly", "displaced"): "displaced", ("crossed", "into"): "displaced",
 }  # fmt: skip
 MAX_PREDICATE_LEN = 3
 
@@ -123,7 +124,7 @@ CONNECTORS = frozenset(
     "totaled totalling totaling amount amounts amounted number numbered numbers put puts "
     "estimated estimate now currently likely probably already roughly reportedly some "
     "an a the average averaged averaging daily monthly weekly annual yearly rate figure "
-    "count tally total overall combined ( - – — : sum between from".split()
+    "count tally total overall combined ( - – — : sum between from running".split()
 )
 # Adjectives and other words skipped between a number and its noun.
 MODIFIERS = frozenset(
@@ -201,7 +202,7 @@ LOSS_VERBS_TERRITORY = frozenset("lost lose loses losing ceded cede gave abandon
 # Loss verbs: the grammatical subject before them is whose losses the figure counts.
 LOSS_VERBS = frozenset(
     "lost lose loses losing suffered suffer suffers suffering sustained sustain sustains "
-    "sustaining incurred incur incurs taken took endured".split()
+    "sustaining incurred incur incurs taken took endured paying paid pay pays".split()
 )
 # Inflicting verbs: the agent before them is NOT whose losses these are.
 INFLICT_VERBS = frozenset(
