@@ -235,7 +235,7 @@ def _resolve_attributions(
                     a.said_on = prev.said_on
         elif a.said_on is None:
             pool = state.history if a.anaphoric else state.para_history
-            for h in reversed(pool):
+            for h in reversed(pool[-50:]):
                 if h.name == a.name and h.said_on is not None:
                     a.said_on = h.said_on
                     break
@@ -323,14 +323,13 @@ def _merge(
     doc_id: str, text: str, found: list[tuple[Reading, _Said, date | None, date | None, Sentence]]
 ) -> list[Claim]:
     groups: list[dict[str, Any]] = []
+    by_key: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     for r, said, start, end, _sent in found:
         q = r.q
         fig = Figure(q.value, q.low, q.high, "range" if q.low is not None else r.bound)  # type: ignore[arg-type]
         key = (r.metric, r.subject, q.value, q.low, q.high, r.per)
         span = Span(r.quote_start, r.quote_end)
-        for g in groups:
-            if g["key"] != key:
-                continue
+        for g in by_key.get(key, ()):
             gs, ge = g["start"], g["end"]
             if (gs == start or gs is None or start is None) and (ge == end or ge is None or end is None):
                 g["start"] = gs or start
