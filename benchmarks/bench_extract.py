@@ -63,8 +63,12 @@ SCORE_KEYS = ("precision", "recall", "f1", "bound_acc", "per_acc", "period_acc",
 Extract = Callable[..., Sequence[Any]]
 
 
+_START = time.perf_counter()
+
+
 def log(msg: str) -> None:
-    print(msg, file=sys.stderr, flush=True)
+    """Progress on stderr, with the seconds since the start."""
+    print(f"[{time.perf_counter() - _START:7.1f} s] {msg}", file=sys.stderr, flush=True)
 
 
 def setup_path() -> None:

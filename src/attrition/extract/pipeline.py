@@ -341,9 +341,9 @@ def _merge(
                     g["fig"] = fig
                 break
         else:
-            groups.append(
-                {"key": key, "fig": fig, "r": r, "said": said, "start": start, "end": end, "spans": [span]}
-            )
+            new = {"key": key, "fig": fig, "r": r, "said": said, "start": start, "end": end, "spans": [span]}
+            groups.append(new)
+            by_key.setdefault(key, []).append(new)
     out = []
     for g in groups:
         r = g["r"]
