@@ -6,6 +6,7 @@ Attribution and merging happen in :mod:`attrition.extract.pipeline`.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -22,7 +23,9 @@ _AUX_RIGHT = frozenset(
 )
 _ANAPHORA = frozenset(["this", "that", "the", "these"])
 _ANAPHOR_NOUNS = frozenset("figure number total toll tally count estimate".split())
-_CUMULATIVE = frozenset(["currently", "to date", "so far", "in total", "overall", "all told", "now"])
+# Words that make a total a running one ("currently", "to date"): it runs from the war's start.
+_CUMULATIVE_WORDS = frozenset(["currently", "overall", "now"])
+_CUMULATIVE_PHRASES = (" to date ", " so far ", " in total ", " all told ")
 _SNAPSHOT_METRICS = frozenset(["deployed", "territory_km2", "territory_pct", "displaced"])
 _LOSS_METRICS = frozenset(
     ["casualties", "killed", "wounded", "killed_or_missing", "missing", "captured", "permanent_losses"]
@@ -73,7 +76,27 @@ def _base(w: str) -> str:
     return w[:-2] if w.endswith("'s") else w
 
 
+_FIRST: dict[int, frozenset[str]] = {}
+_LAST: dict[int, frozenset[str]] = {}
+
+
+def _firsts(table: dict[tuple[str, ...], str]) -> frozenset[str]:
+    got = _FIRST.get(id(table))
+    if got is None:
+        got = _FIRST[id(table)] = frozenset(k[0] for k in table)
+    return got
+
+
+def _lasts(table: dict[tuple[str, ...], str]) -> frozenset[str]:
+    got = _LAST.get(id(table))
+    if got is None:
+        got = _LAST[id(table)] = frozenset(k[-1] for k in table)
+    return got
+
+
 def _phrase_at(toks: list[Token], i: int, table: dict[tuple[str, ...], str], maxlen: int) -> tuple[str, int]:
+    if i >= len(toks) or toks[i].low not in _firsts(table):
+        return "", 0
     for n in range(maxlen, 0, -1):
         if i + n <= len(toks):
             key = tuple(t.low for t in toks[i : i + n])
@@ -86,6 +109,8 @@ def _phrase_ending(
     toks: list[Token], j: int, table: dict[tuple[str, ...], str], maxlen: int
 ) -> tuple[str, int]:
     """The longest phrase of ``table`` that ends at token ``j`` (inclusive)."""
+    if j < 0 or j >= len(toks) or toks[j].low not in _lasts(table):
+        return "", 0
     for n in range(maxlen, 0, -1):
         if j - n + 1 >= 0:
             key = tuple(t.low for t in toks[j - n + 1 : j + 1])
@@ -103,9 +128,17 @@ def read_sentence(
 ) -> list[Reading]:
     """Readings for the figures of one sentence (tokens and quantities of that sentence)."""
     out: list[Reading] = []
-    spans = [(_tok_index(toks, q.start), _tok_index_end(toks, q.end)) for q in qs]
-    low_sentence = " ".join(t.low for t in toks)
-    soviet = "soviet" in low_sentence or "ussr" in low_sentence
+    starts = [t.start for t in toks]
+    ends = [t.end for t in toks]
+    spans = []
+    for q in qs:
+        a = bisect.bisect_right(ends, q.start)  # first token ending after the figure starts
+        b = bisect.bisect_left(starts, q.end) - 1  # last token starting before it ends
+        spans.append((a if a < len(toks) else -1, b))
+    words = {t.low for t in toks}
+    soviet = "soviet" in words or "ussr" in words
+    low_sentence = " " + " ".join(t.low for t in toks) + " "
+    cumulative = bool(words & _CUMULATIVE_WORDS) or any(p in low_sentence for p in _CUMULATIVE_PHRASES)
     prev: Reading | None = None
     excl_times = all_times or times
     kept = [
@@ -125,26 +158,10 @@ def read_sentence(
             continue
         if soviet and r.subject == "russia":
             r.subject = "soviet_union"
+        r.cumulative = cumulative
         out.append(r)
         prev = r
     return out
-
-
-def _tok_index(toks: list[Token], char: int) -> int:
-    for i, t in enumerate(toks):
-        if t.end > char:
-            return i
-    return -1
-
-
-def _tok_index_end(toks: list[Token], char: int) -> int:
-    j = -1
-    for i, t in enumerate(toks):
-        if t.start < char:
-            j = i
-        else:
-            break
-    return j
 
 
 def _excluded(text: str, toks: list[Token], q: Quantity, a: int, b: int, times: list[TimeExpr]) -> bool:
@@ -329,8 +346,6 @@ def _read(
             r.per = inherit.per
     elif prev is not None and per is not None and prev.per is None and _averages_previous(toks, prev_b, a):
         r.inherit_from = prev
-    low = " ".join(t.low for t in toks)
-    r.cumulative = any(c in low for c in _CUMULATIVE)
     first = [t.low for t in toks[:4]]
     r.anaphoric = bool(first) and first[0] in _ANAPHORA and any(w in _ANAPHOR_NOUNS for w in first[1:4])
     lows = [t.low for t in toks[:a]]

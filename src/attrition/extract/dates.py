@@ -23,7 +23,8 @@ _MONTH = (
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _SMALL = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-_ATOM = re.compile(
+_ATOM = re.compile(  # applied with .match at the candidate positions _CANDIDATES finds
+    r"(?:"
     rf"(?P<m1>{_MONTH})[ \u00a0]+(?P<d1>{_DAY})(?:st|nd|rd|th)?(?![\d:])(?:,?[ \u00a0]*(?P<y1>{_YEAR})(?!\d))?"  # noqa: E501
     rf"|(?<![\d.])(?P<d2>{_DAY})(?:st|nd|rd|th)?[ \u00a0]+(?:of[ ]+)?(?P<m2>{_MONTH})(?:,?[ \u00a0]*(?P<y2>{_YEAR})(?!\d))?"  # noqa: E501
     rf"|(?<![\d.])(?P<y3>{_YEAR})-(?P<mo3>[01]\d)-(?P<d3>[0-3]\d)(?!\d)"
@@ -33,7 +34,7 @@ _ATOM = re.compile(
     rf"|(?<![\d,.$€£])(?P<y7>{_YEAR})(?!\d|,\d|\.\d)"
     r"|\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"|\b(?P<rel>(?i:yesterday|today|last[ ]year|this[ ]year|last[ ]month|this[ ]month|last[ ]week|this[ ]week"  # noqa: E501
-    r"|the[ ]previous[ ]day|the[ ]day[ ]before))\b"
+    r"))\b"
     rf"|\b(?:the[ ]+)?(?P<fl>first|last)[ ]+(?P<fn>{_SMALL})[ ]+(?P<fu>days|weeks|months)[ ]+of[ ]+"
     rf"(?:(?P<fy>{_YEAR})|(?P<fw>the[ ]+(?:full-scale[ ]+)?(?:war|invasion|year)|this[ ]year|last[ ]year))"
     r"|\b(?i:the[ ]+)?(?i:past|last|previous)[ ]+(?:(?P<day>24[ ]hours|day|twenty-four[ ]hours)"
@@ -41,10 +42,11 @@ _ATOM = re.compile(
     r"|\b(?:the[ ]+)?(?P<part>first|second|third|fourth|last)[ ]+(?P<pt>half|quarter)[ ]+of[ ]+"
     rf"(?:(?P<pty>{_YEAR})|(?P<ptr>this[ ]year|last[ ]year))"
     rf"|\b(?P<q>Q[1-4]|H[12])[ ]+(?P<qy>{_YEAR})"
-    r"|\b(?P<fyw>the[ ]+first[ ]+year[ ]+of[ ]+the[ ]+(?:full-scale[ ]+)?(?:war|invasion))"
+    r"|\b(?P<fyw>first[ ]+year[ ]+of[ ]+the[ ]+(?:full-scale[ ]+)?(?:war|invasion))"
     r"|\b(?P<war>since[ ]+(?:[\w'’-]+[ ]+){0,8}?(?:war|invasion|conflict|hostilities|aggression)\b"
     r"(?:[ ]+(?:began|started|broke[ ]out|erupted))?)"
     r"|\b(?P<sy>since[ ]+the[ ]+(?:start|beginning)[ ]+of[ ]+(?:the|this)[ ]+year)\b"
+    r")"
 )
 _SMALL_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -302,9 +304,65 @@ def _first_last(m: re.Match[str]) -> TimeExpr:
     return TimeExpr(m.start(), m.end(), "relative", rel="")
 
 
+# Where a time expression can start: digits, month and weekday names, a few keywords. Each pattern
+# begins with a literal or a character set, which the regex engine scans for at C speed; the full
+# pattern is then only tried at those places.
+_MONTH_STARTS = (
+    "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC"
+)
+_CANDIDATES = (
+    re.compile(r"[0-9]+"),
+    re.compile(
+        "(?:" + "|".join(_MONTH_STARTS.split() + ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]) + ")"
+    ),
+    re.compile(
+        r"(?:since|Since|last|Last|past|Past|previous|Previous|first|First|second|Second|third|Third"
+        r"|fourth|Fourth|this|This|yesterday|Yesterday|today|Today|Q[1-4]|H[12])"
+    ),
+)
+_THE_BEFORE = re.compile(r"(?i:the)[ ]+$")
+
+
+def _candidates(text: str, start: int, end: int) -> list[int]:
+    out = []
+    for rx in _CANDIDATES:
+        for m in rx.finditer(text, start, end):
+            p = m.start()
+            if p > 0 and (text[p - 1].isalpha() or (text[p - 1] in ",." and p > 1 and text[p - 2].isdigit())):
+                continue
+            out.append(p)
+    out.sort()
+    return out
+
+
+def _atoms(text: str, start: int, end: int) -> list[TimeExpr]:
+    atoms: list[TimeExpr] = []
+    last = start
+    for p in _candidates(text, start, end):
+        if p < last:
+            continue
+        m = _ATOM.match(text, p, end)
+        if m is None:
+            continue
+        t = _atom(m)
+        if t.kind in ("relative", "interval") and not text[p].isdigit():
+            the = _THE_BEFORE.search(text, max(start, p - 8), p)
+            if the is not None:  # "the past day", "the first half of 2025": the span takes "the"
+                t = _replace_start(t, the.start())
+        atoms.append(t)
+        last = m.end()
+    return atoms
+
+
+def _replace_start(t: TimeExpr, s: int) -> TimeExpr:
+    return TimeExpr(
+        s, t.end_char, t.kind, t.a, t.b, t.vague_start, t.vague_end, t.rel, t.n, t.natural, t.explicit_year
+    )
+
+
 def time_expressions(text: str, start: int, end: int) -> list[TimeExpr]:
     """Time expressions in ``text[start:end]``: prefixes ("since", "as of") and ranges applied."""
-    atoms = [_atom(m) for m in _ATOM.finditer(text, start, end)]
+    atoms = _atoms(text, start, end)
     out: list[TimeExpr] = []
     i = 0
     while i < len(atoms):

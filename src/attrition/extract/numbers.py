@@ -106,9 +106,51 @@ def parse_number_words(phrase: str) -> float | None:
     return value / 2 if half else value
 
 
+# Where a figure can start. Both patterns begin with a character set or literals, which the regex
+# engine scans for at C speed; the full patterns are then tried only there.
+_DIGIT_RUN = re.compile(r"[0-9]+")
+_WORD_START = re.compile(
+    "(?:"
+    + "|".join(sorted({w for w in _WORDS} | {w.capitalize() for w in _WORDS}, key=len, reverse=True))
+    + ")"
+)
+_WORD_PREFIX = re.compile(r"(?i:half[ ]an?[ ]|an?[ ])$")
+
+
+def _digit_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
+    out = []
+    last = start
+    for r in _DIGIT_RUN.finditer(text, start, end):
+        p = r.start()
+        if p < last:
+            continue
+        m = _DIGITS.match(text, p, end)
+        if m is not None:
+            out.append(m)
+            last = m.end()
+    return out
+
+
+def _word_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
+    out = []
+    last = start
+    for r in _WORD_START.finditer(text, start, end):
+        p = r.start()
+        if p < last or (p > 0 and text[p - 1].isalpha()):
+            continue
+        pre = _WORD_PREFIX.search(text, max(start, p - 7), p)
+        if pre is not None and (pre.start() == 0 or not text[pre.start() - 1].isalpha()):
+            p = pre.start()
+        m = _NUMBER_WORDS.match(text, p, end)
+        if m is not None:
+            out.append(m)
+            last = m.end()
+    return out
+
+
 def _atoms(text: str, start: int, end: int) -> list[_Atom]:
     atoms: list[_Atom] = []
-    for m in _DIGITS.finditer(text, start, end):
+    for m in _digit_matches(text, start, end):
         d = m.group("d")
         raw, plain = _digits_value(d)
         sw = m.group("sw")
@@ -119,7 +161,7 @@ def _atoms(text: str, start: int, end: int) -> list[_Atom]:
         elif sl:
             scale = lx.SCALE_SUFFIXES[sl.lower()]
         atoms.append(_Atom(m.start(), m.end(), raw * scale, raw, scale, plain and scale == 1, False))
-    for m in _NUMBER_WORDS.finditer(text, start, end):
+    for m in _word_matches(text, start, end):
         phrase = m.group("w")
         low = phrase.lower()
         if low == "one" or low.split("-")[0].split()[0] in lx.SCALES:

@@ -18,10 +18,10 @@ from attrition.extract.text import Sentence, Token, sentences, tokens
 from attrition.model import Claim, Document, Figure, Period, Span
 
 EXTRACTOR = "extract.en.v1"
+# Cheap test for a reporting verb, run once over the lower-cased text (literal branches scan fast).
 _REPORTING_HINT = re.compile(
-    r"said|says|say\b|report|accord|stat|told|announc|claim|estimat|note|reveal|assess|believ|"
-    r"indicat|suggest|show|confirm|wrote|writes|added|adds|put|count|record|information|:",
-    re.IGNORECASE,
+    r"(?:said|says|say|report|accord|stated|states|told|announc|claim|estimat|noted|notes|reveal|assess|"
+    r"believ|indicat|suggest|show|confirm|wrote|writes|added|adds|puts|put |counted|recorded|information)"
 )
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z .'-]{0,40},[ ]+)?(?:(?:Published|Updated|Posted|Date)[: ]+[ ]*)?"
@@ -108,6 +108,12 @@ def extract(doc: Document) -> list[Claim]:
     qs_all = quantities(text)
     q_starts = [q.start for q in qs_all]
     dominant = _dominant_subject(text)
+    low = text.lower()
+    if len(low) != len(text):  # lower case changed the length: find hints case by case
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    hints = [p for m in _REPORTING_HINT.finditer(low) if (p := m.start()) == 0 or not low[p - 1].isalpha()]
+    times_all = time_expressions(text, 0, len(text))
+    t_starts = [t.start_char for t in times_all]
     state = _State()
     found: list[tuple[Reading, _Said, date | None, date | None, Sentence]] = []
     last_sentence_readings: list[tuple[Reading, date | None, date | None]] = []
@@ -116,12 +122,19 @@ def extract(doc: Document) -> list[Claim]:
         hi = bisect.bisect_left(q_starts, sent.end)
         qs = [q for q in qs_all[lo:hi] if q.end <= sent.end]
         state.new_sentence(sent)
-        has_hint = _REPORTING_HINT.search(text, sent.start, sent.end) is not None
+        h = bisect.bisect_left(hints, sent.start)
+        has_hint = h < len(hints) and hints[h] < sent.end
         if not qs and not has_hint and not sent.heading:
             continue
         toks = tokens(text, sent.start, sent.end)
         attrs = find_attributions(toks, text, ctx) if has_hint else []
-        times = time_expressions(text, sent.start, sent.end) if (qs or attrs) else []
+        times = [
+            t
+            for t in times_all[
+                bisect.bisect_left(t_starts, sent.start) : bisect.bisect_left(t_starts, sent.end)
+            ]
+            if t.end_char <= sent.end
+        ]
         said_spans = _resolve_attributions(attrs, times, state, published, text, sent)
         if not qs:
             state.after_sentence(attrs, sent, text, toks, ctx)

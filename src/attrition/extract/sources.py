@@ -62,6 +62,21 @@ class DocSources:
 
     aliases: dict[str, str] = field(default_factory=dict)  # lower-case phrase -> canonical
     parties: dict[str, str | None] = field(default_factory=dict)
+    memo: dict[tuple[str, int], tuple[str | None, bool, bool]] = field(default_factory=dict)
+    _re: re.Pattern[str] | None = None
+    _re_size: int = -1
+
+    def pattern(self) -> re.Pattern[str]:
+        """One pattern for every learned alias, longest first (rebuilt when aliases change)."""
+        if self._re is None or self._re_size != len(self.aliases):
+            self._re = _words_re(list(self.aliases), 0)
+            self._re_size = len(self.aliases)
+        return self._re
+
+
+def _words_re(words: list[str], flags: int) -> re.Pattern[str]:
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?:" + alts + r")(?![\w-])", flags)
 
 
 @lru_cache(maxsize=1)
@@ -82,18 +97,23 @@ def _table() -> dict[str, Any]:
         for w in words:
             nat[w.lower()] = key
     templates = [
-        (sorted(t["office"], key=len, reverse=True), t["by_nationality"], t.get("default"))
+        (
+            sorted(t["office"], key=len, reverse=True),
+            t["by_nationality"],
+            t.get("default"),
+            _words_re(t["office"], re.I),
+        )
         for t in data["templates"]
     ]
     parties = {s["name"]: s.get("party") for s in data["sources"]}
-    for _, by_nat, _default in templates:
+    for _, by_nat, _default, _re in templates:
         for k, name in by_nat.items():
             parties.setdefault(name, k if k not in ("uk", "us") else None)
     ci = sorted(by_alias, key=len, reverse=True)
     cs = sorted(exact, key=len, reverse=True)
     return {
-        "ci": re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in ci) + r")(?![\w-])", re.I),
-        "cs": re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in cs) + r")(?![\w-])"),
+        "ci": _words_re(ci, re.I),
+        "cs": _words_re(cs, 0),
         "by_alias": by_alias,
         "exact": exact,
         "nat": nat,
@@ -129,6 +149,21 @@ def party_of(name: str | None) -> str | None:
 
 def canonical(np: str, doc: DocSources) -> tuple[str | None, bool, bool]:
     """(name, generic, anaphoric) for a source noun phrase."""
+    if not doc.aliases:
+        return _canonical_static(np)  # shared across documents: the same phrases recur
+    key = (np, len(doc.aliases))
+    got = doc.memo.get(key)
+    if got is None:
+        got = doc.memo[key] = _canonical(np, doc)
+    return got
+
+
+@lru_cache(maxsize=8192)
+def _canonical_static(np: str) -> tuple[str | None, bool, bool]:
+    return _canonical(np, DocSources())
+
+
+def _canonical(np: str, doc: DocSources) -> tuple[str | None, bool, bool]:
     t = _table()
     text = np.strip()
     low = text.lower()
@@ -145,19 +180,22 @@ def canonical(np: str, doc: DocSources) -> tuple[str | None, bool, bool]:
     for m in t["nat_re"].finditer(text):
         nat = t["nat"][m.group().lower()]
         break
-    for offices, by_nat, default in t["templates"]:
-        for office in offices:
-            if re.search(r"(?<![\w-])" + re.escape(office) + r"(?![\w-])", text, re.I):
-                if nat and nat in by_nat:
-                    return by_nat[nat], False, anaphoric
-                for alias, name in doc.aliases.items():
-                    if office.lower() in alias:
-                        return name, False, True
-                if default and not nat:
-                    return default, False, anaphoric
-    for alias, name in sorted(doc.aliases.items(), key=lambda kv: -len(kv[0])):
-        if re.search(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", low):
-            return name, False, True
+    for offices, by_nat, default, office_re in t["templates"]:
+        m = office_re.search(text)
+        if m is None:
+            continue
+        if nat and nat in by_nat:
+            return by_nat[nat], False, anaphoric
+        office = m.group().lower()
+        for alias, name in doc.aliases.items():
+            if office in alias:
+                return name, False, True
+        if default and not nat:
+            return default, False, anaphoric
+    if doc.aliases:
+        m = doc.pattern().search(low)
+        if m is not None:
+            return doc.aliases[m.group()], False, True
     words = re.findall(r"[\w'’-]+", low)
     if words and all(
         w in lx.GENERIC_SOURCE_WORDS or w in _NP_LEAD_DROP or w in _GENERIC_EXTRA for w in words
@@ -177,36 +215,51 @@ def _clean(np: str) -> str:
 
 
 def learn(text: str, doc: DocSources) -> None:
-    """Learn a document's abbreviations ("British Ministry of Defence (MoD)") and people."""
+    """Learn a document's abbreviations ("British Ministry of Defence (MoD)") and people.
+
+    Each pattern is anchored on something rare and literal (a parenthesis, a title word, ", a "),
+    and the capitalised words around it are read from a short window.
+    """
     for m in _ABBREV.finditer(text):
-        full, abbr = m.group(1), m.group(2)
-        name, generic, _ = canonical(full, doc)
+        before = _CAPS_BEFORE.search(text, max(0, m.start() - 120), m.start())
+        if before is None:
+            continue
+        name, generic, _ = canonical(before.group(), doc)
         if name and not generic:
-            doc.aliases.setdefault(abbr.lower(), name)
-    for m in _PERSON.finditer(text):
-        np_text = m.group(0)
-        name, generic, _ = canonical(np_text[: m.start("person") - m.start()], doc)
+            doc.aliases.setdefault(m.group(1).lower(), name)
+    for m in _TITLE.finditer(text):
+        if m.start() > 0 and text[m.start() - 1].isalpha():
+            continue
+        before = _CAPS_BEFORE.search(text, max(0, m.start() - 100), m.start())
+        org = (before.group() if before else "") + m.group("title")
+        name, generic, _ = canonical(org, doc)
         if name and not generic and name.lower() not in ("ukraine", "russia"):
-            person = m.group("person")
-            doc.aliases.setdefault(person.lower(), name)
-            doc.aliases.setdefault(person.split()[-1].lower(), name)
+            _learn_person(m.group("person"), name, doc)
     for m in _APPOSITIVE.finditer(text):
+        person = _PERSON_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if person is None:
+            continue
         name, generic, _ = canonical(m.group("org"), doc)
         if name and not generic:
-            person = m.group("person")
-            doc.aliases.setdefault(person.lower(), name)
-            doc.aliases.setdefault(person.split()[-1].lower(), name)
+            _learn_person(person.group(), name, doc)
+
+
+def _learn_person(person: str, name: str, doc: DocSources) -> None:
+    doc.aliases.setdefault(person.lower(), name)
+    doc.aliases.setdefault(person.split()[-1].lower(), name)
 
 
 _CAP = r"[A-Z][\w'’-]*"
-_ABBREV = re.compile(r"((?:[A-Z][\w'’-]*[ ]+(?:(?:of|for|the|and|on)[ ]+)*){1,8})\(([A-Z][A-Za-z]{1,7})\)")
-_PERSON = re.compile(
-    r"(?:[A-Z][\w'’-]*[ ]+){1,8}?(?:Secretary[ ]General|Minister|Chief|Commander|Head|Director|"
-    r"Spokesman|Spokeswoman|Spokesperson|General|Admiral|Colonel|President|Chairman|Fellow|Analyst)"
+_ABBREV = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
+_CAPS_BEFORE = re.compile(rf"(?:{_CAP}[ ]+(?:(?:of|for|the|and|on)[ ]+)*){{1,8}}$")
+_TITLE = re.compile(
+    r"(?P<title>Secretary[ ]General|Minister|Chief|Commander|Head|Director|Spokesman|Spokeswoman|"
+    r"Spokesperson|General|Admiral|Colonel|President|Chairman|Fellow|Analyst)"
     rf"[ ]+(?P<person>{_CAP}(?:[ ]+{_CAP}){{1,2}})"
 )
+_PERSON_BEFORE = re.compile(rf"{_CAP}[ ]+{_CAP}$")
 _APPOSITIVE = re.compile(
-    rf"(?P<person>{_CAP}[ ]+{_CAP}),[ ]+(?:a|an|the)[ ]+[^,.;]{{0,60}}?(?:at|of|with|for)[ ]+(?:the[ ]+)?"
+    r",[ ]+(?:a|an|the)[ ]+[^,.;]{0,60}?(?:at|of|with|for)[ ]+(?:the[ ]+)?"
     rf"(?P<org>{_CAP}(?:[ ]+(?:{_CAP}|of|for|the|and))*)"
 )
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 # A sentence longer than this is cut at the nearest space: no real sentence is, and the
 # per-sentence work stays bounded on hostile text.
@@ -36,8 +37,9 @@ class Sentence:
     heading: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word, number or punctuation mark; ``low`` is lower-case with curly apostrophes made straight."""
+
     start: int
     end: int
     text: str
@@ -131,8 +133,16 @@ def _emit(out: list[Sentence], base: int, para: str, a: int, b: int, pi: int, he
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets into ``text``."""
-    out = []
+    low = text[start:end].lower().replace("’", "'")
+    if len(low) != end - start:  # a character whose lower case is longer ("İ"): lower each token
+        return [
+            Token(m.start(), m.end(), m.group(), m.group().lower().replace("’", "'"))
+            for m in _TOKEN.finditer(text, start, end)
+        ]
+    out: list[Token] = []
+    append = out.append
+    new = tuple.__new__  # a NamedTuple built without its Python-level __new__: half the cost
     for m in _TOKEN.finditer(text, start, end):
-        t = m.group()
-        out.append(Token(m.start(), m.end(), t, t.lower().replace("’", "'")))
+        a, b = m.span()
+        append(new(Token, (a, b, text[a:b], low[a - start : b - start])))
     return out
