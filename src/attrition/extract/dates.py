@@ -313,7 +313,7 @@ _MONTH_STARTS = (
 _CANDIDATES = (
     re.compile(r"[0-9]+"),
     re.compile(
-        "(?:" + "|".join(_MONTH_STARTS.split() + ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]) + ")"
+        "(?:" + "|".join([*_MONTH_STARTS.split(), "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]) + ")"
     ),
     re.compile(
         r"(?:since|Since|last|Last|past|Past|previous|Previous|first|First|second|Second|third|Third"

@@ -180,7 +180,7 @@ def _canonical(np: str, doc: DocSources) -> tuple[str | None, bool, bool]:
     for m in t["nat_re"].finditer(text):
         nat = t["nat"][m.group().lower()]
         break
-    for offices, by_nat, default, office_re in t["templates"]:
+    for _offices, by_nat, default, office_re in t["templates"]:
         m = office_re.search(text)
         if m is None:
             continue
