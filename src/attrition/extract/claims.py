@@ -19,7 +19,7 @@ _BOUNDARY = frozenset("; . ! ? ( ) but while whereas although though compared ve
 _AUX_RIGHT = frozenset(
     "are were have has had been being was is be reportedly likely probably said to also who that "
     "already as believed thought estimated now currently soldiers troops people men in action "
-    "of them among".split()
+    "of them among remain remained remains listed members around officially either".split()
 )
 _ANAPHORA = frozenset(["this", "that", "the", "these"])
 _ANAPHOR_NOUNS = frozenset("figure number total toll tally count estimate".split())
@@ -53,6 +53,7 @@ class Reading:
     quote_end: int
     enemy: bool = False  # the subject is "the enemy": resolved against the source's side
     inherit_from: Reading | None = None  # "of whom", "(an average of ...)": shares the period
+    increment: bool = False  # "(+1,140)" after a running total: the rise over the past day
     cumulative: bool = False  # a running total ("currently", "to date", "as of")
     anaphoric: bool = False  # "This figure translates to ...": refers to the previous sentence
     notes: list[str] = field(default_factory=list)
@@ -64,6 +65,8 @@ def subject_at(toks: list[Token], i: int) -> tuple[str | None, int]:
         two = (toks[i].low, _base(toks[i + 1].low))
         if two in lx.SUBJECT_WORDS:
             return lx.SUBJECT_WORDS[two], 2
+    if toks[i].text == "US":
+        return "united_states", 1
     one = (_base(toks[i].low),)
     if one in lx.SUBJECT_WORDS:
         return lx.SUBJECT_WORDS[one], 1
@@ -215,6 +218,10 @@ def _head(toks: list[Token], b: int) -> int | None:
             continue
         if w in lx.PEOPLE_NOUNS and not (j + 1 < n and toks[j + 1].low in lx.METRIC_NOUNS):
             return j
+        if w in _PARTICIPLES and j + 1 < n and (toks[j + 1].low in lx.PEOPLE_NOUNS or subject_at(toks, j + 1)[0]):
+            j += 1  # "two wounded North Korean soldiers": an adjective here
+            steps += 1
+            continue
         if w in lx.MODIFIERS or w in lx.ENEMY_WORDS or w == "-":
             j += 1
             steps += 1
@@ -236,16 +243,20 @@ def _read(
 ) -> Reading | None:
     n = len(toks)
     metric = ""
+    weak = ""  # a guess used only when nothing better is found ("N soldiers in the Kursk region")
     subject: str | None = None
     enemy = False
     quote_end = q.end
     inherit: Reading | None = None
     left_low = [t.low for t in toks[max(0, a - 3) : a]]
-    relative = (
-        len(left_low) >= 2 and left_low[-2] in ("of", "among") and left_low[-1] in ("whom", "which", "them")
+    right_low = [t.low for t in toks[b + 1 : b + 3]]
+    relative = (len(left_low) >= 2 and tuple(left_low[-2:]) in _RELATIVE) or (
+        len(left_low) >= 3 and tuple(left_low[-3:-1]) in _RELATIVE
     )
-    relative = relative or (len(left_low) >= 3 and left_low[-3:-1] == ["of", "whom"])
-    if relative and prev is not None:
+    relative = relative or (bool(left_low) and left_low[-1] in ("including", "incl"))
+    relative = relative or tuple(right_low) in (("of", "them"), ("of", "whom"), ("of", "these"))
+    increment = len(left_low) >= 2 and left_low[-2:] == ["(", "+"]  # "1,000,340 (+1,140)": the day's rise
+    if (relative or increment) and prev is not None:
         inherit = prev
 
     # 1. the figure's own unit
@@ -262,15 +273,22 @@ def _read(
     # 2. what follows the number: a predicate ("250,000 have been killed"), a noun, a noun + predicate
     head = _head(toks, b) if not metric else None
     modifiers = toks[b + 1 : head] if head is not None else []
-    for t in modifiers:
-        s, _ = subject_at(toks, toks.index(t))
+    found_subjects: list[str] = []
+    for i in range(b + 1, head if head is not None else b + 1):
+        s, _ = subject_at(toks, i)
         if s == "enemy":
             enemy = True
-        elif s and subject is None:
-            subject = s
+        elif s and s not in found_subjects:
+            found_subjects.append(s)
+    if len(found_subjects) > 1 and any(t.low == "and" for t in modifiers):
+        subject = "world"  # "Russian and Ukrainian troops": both sides together
+    elif found_subjects:
+        subject = found_subjects[0]
     if not metric:
         pred, width, at = _predicate(toks, b + 1, next_a)
-        if pred:
+        if pred == "deployed" and at > b + 1 and toks[at].low == "in":
+            weak = pred
+        elif pred:
             metric = pred
             quote_end = max(quote_end, toks[at + width - 1].end)
     if not metric and head is not None and head < next_a:
@@ -281,43 +299,49 @@ def _read(
             if metric == "casualties" and any(t.low in lx.PERMANENT_WORDS for t in modifiers):
                 metric = "permanent_losses"
             quote_end = max(quote_end, toks[head + max(width, 1) - 1].end)
-            if w in lx.EQUIPMENT_NOUNS:
-                return None
         elif w in lx.EQUIPMENT_NOUNS or w in lx.CURRENCY_WORDS:
             return None
         elif w in lx.PEOPLE_NOUNS:
             quote_end = max(quote_end, toks[head].end)
             pred, width, at = _predicate(toks, head + 1, next_a)
-            if pred:
+            if pred == "deployed" and toks[at].low == "in":
+                weak = weak or pred
+            elif pred:
                 metric = pred
                 quote_end = max(quote_end, toks[at + width - 1].end)
+            s = _of_subject(toks, head + 1)
+            if s and subject is None:
+                subject = s  # "12,000 soldiers of the DPRK"
     # 3. what precedes it: "casualties of", "death toll rose to", "lost", "killed", "there are"
-    left_metric, left_subject, left_start, left_enemy = _left_metric(toks, a, prev_b, times)
-    if not metric and left_metric:
-        metric = left_metric
+    left = _left_metric(toks, a, prev_b, times)
+    if not metric and left.metric:
+        metric = left.metric
     if not metric and any(t.low == "there" for t in toks[max(0, a - 4) : a]):
         if head is None or toks[head].low in lx.PEOPLE_NOUNS or toks[head].low in ("in", "on", "inside"):
             metric = "deployed"  # "there are now about 70,000 soldiers in the region"
-    if metric and metric.endswith("?"):
+    if metric.endswith("?"):
         metric = metric[:-1]
-    # 4. an elliptical list: "106,720 in 2022 and 253,290 in 2023"
-    if not metric and prev is not None and _elliptical(toks, prev_b, a, b):
-        metric, subject = prev.metric, prev.subject
+    if not metric and weak:
+        metric = weak
+    # 4. an elliptical list or a parenthesis: "106,720 in 2022 and 253,290 in 2023", "(+1,140)"
+    if not metric and prev is not None and (increment or relative or _elliptical(toks, prev_b, a, b)):
+        metric, subject = prev.metric, subject or prev.subject
+    per = _rate(toks, a, b, next_a, prev_b, left.start_index)
+    if not metric and head is not None and toks[head].low in _FORCE_NOUNS and not left.verb:
+        # troops counted with no verb of loss: a rate of them is a loss, a plain count is a presence
+        metric = "casualties" if per else "deployed"
     if not metric or metric not in _METRIC_SET:
         return None
-    if subject is None and left_subject:
-        subject = left_subject
-    enemy = enemy or left_enemy
+    if subject is None and left.subject:
+        subject = left.subject
+    enemy = enemy or left.enemy
 
     bound = _bound(toks, a, b, q)
-    per = _rate(toks, a, b, next_a, prev_b)
-    if per is None and metric == "territory_km2":
-        per = None
     quote_start = q.start
-    if bound not in ("exact", "range") or left_start is not None:
-        quote_start = min(q.start, toks[max(0, a - 3)].start if bound not in ("exact", "range") else q.start)
-    if left_start is not None and q.start - left_start < 60:
-        quote_start = min(quote_start, left_start)
+    if bound not in ("exact", "range"):
+        quote_start = min(q.start, toks[max(0, a - 3)].start)
+    if left.start is not None and q.start - left.start < 60:
+        quote_start = min(quote_start, left.start)
     for te in times:
         if (
             te.start_char >= q.end
@@ -327,14 +351,14 @@ def _read(
             quote_end = max(quote_end, te.end_char)
     if per is not None:
         for i in range(b + 1, min(n, b + 10)):
-            if toks[i].low in ("day", "month", "week", "year", "daily", "monthly", "weekly", "annually"):
+            if toks[i].low in _UNIT_WORDS:
                 quote_end = max(quote_end, toks[i].end)
                 break
-            if toks[i].low in ("kilometer", "kilometre", "km", "kilometers", "kilometres", "km2"):
-                quote_end = max(quote_end, toks[i].end)
-                break
-    if subject is None and prev is not None and _coordinated(toks, prev_b, a):
+    if subject is None and prev is not None and (
+        _coordinated(toks, prev_b, a) or _averages_previous(toks, prev_b, a)
+    ):
         subject = prev.subject  # "46,000 Ukrainian soldiers were killed and 380,000 wounded"
+        enemy = enemy or prev.enemy
     if subject is None:
         subject = _subject_from_verbs(toks, a, metric)
     r = Reading(q, metric, subject, bound, per, [], quote_start, quote_end, enemy=enemy, inherit_from=inherit)
@@ -342,8 +366,10 @@ def _read(
         if r.subject is None:
             r.subject = inherit.subject
             r.enemy = r.enemy or inherit.enemy
-        if r.per is None:
+        if r.per is None and not increment:
             r.per = inherit.per
+        if increment:
+            r.increment = True
     elif prev is not None and per is not None and prev.per is None and _averages_previous(toks, prev_b, a):
         r.inherit_from = prev
     first = [t.low for t in toks[:4]]
@@ -354,6 +380,29 @@ def _read(
         for i in range(len(lows) - 2)
     )
     return r
+
+
+_PARTICIPLES = frozenset("wounded injured killed dead captured missing".split())
+_RELATIVE = frozenset(
+    [("of", "whom"), ("of", "which"), ("of", "them"), ("among", "them"), ("among", "whom"), ("from", "them"),
+     ("of", "these"), ("among", "these")]
+)  # fmt: skip
+_FORCE_NOUNS = frozenset("troops soldiers servicemen fighters marines paratroopers conscripts".split())
+_UNIT_WORDS = frozenset(
+    "day days month week year daily monthly weekly annually kilometer kilometre km kilometers kilometres km2".split()
+)
+
+
+def _of_subject(toks: list[Token], i: int) -> str | None:
+    """The side named right after a noun: "soldiers of the DPRK", "troops from North Korea"."""
+    if i < len(toks) and toks[i].low in ("of", "from", "among"):
+        j = i + 1
+        if j < len(toks) and toks[j].low == "the":
+            j += 1
+        if j < len(toks):
+            s, _ = subject_at(toks, j)
+            return s
+    return None
 
 
 _METRIC_SET = frozenset(
@@ -367,8 +416,13 @@ def _predicate(toks: list[Token], start: int, stop: int) -> tuple[str, int, int]
     i = start
     n = min(len(toks), stop)
     weak: tuple[str, int, int] = ("", 0, 0)
-    while i < n and i - start < 9:
+    while i < n and i - start < 12:
         w = toks[i].low
+        if w == "," and i + 1 < n and toks[i + 1].low in ("most", "many", "mostly", "including", "mainly"):
+            k = next((x for x in range(i + 1, min(n, i + 8)) if toks[x].low == ","), None)
+            if k is not None:
+                i = k + 1  # "70,000 Ukrainians, most of them soldiers, are listed as missing"
+                continue
         if w in _BOUNDARY or w == ",":
             break
         pred, width = _phrase_at(toks, i, lx.PREDICATES, lx.MAX_PREDICATE_LEN)
@@ -393,73 +447,127 @@ def _predicate(toks: list[Token], start: int, stop: int) -> tuple[str, int, int]
     return weak
 
 
+@dataclass(slots=True)
+class _Left:
+    """What the words before a number say about it."""
+
+    metric: str = ""
+    subject: str | None = None
+    start: int | None = None  # where the phrase starts (for the quote)
+    enemy: bool = False
+    verb: bool = False  # the metric came from a verb ("lost", "killed")
+    start_index: int = -1  # token index of that phrase
+
+
+_TIGHT = frozenset(
+    "of at to is are was were stood stands reached rose hit totalled totaled amounted number numbered "
+    "( : - – — made make makes range ranges ranged run runs ran passed passes through".split()
+)
+_LEFT_SKIP = frozenset("armed forces army military in for the manpower war conflict record averaged".split())
+
+
 def _left_metric(
-    toks: list[Token],
-    a: int,
-    prev_b: int,
-    times: list[TimeExpr] = (),  # type: ignore[assignment]
-) -> tuple[str, str | None, int | None, bool]:
-    """(metric, subject, start char, enemy) from the words before the number, time phrases skipped."""
+    toks: list[Token], a: int, prev_b: int, times: list[TimeExpr] = ()  # type: ignore[assignment]
+) -> _Left:
+    """What the words before the number say: time phrases, parentheses and asides skipped."""
     j = a - 1
     steps = 0
-    depth = 0
-    paren = 0
-    connected = False  # a connecting word ("of", "rose to") stands between the number and this word
-    while j > prev_b and steps < 10:
+    skipped = 0
+    connected = False  # a tight connector ("of", "rose to") stands between the number and this word
+    out = _Left()
+    subjects: list[str] = []
+    enemy = False
+    while j > prev_b and steps < 12:
         w = toks[j].low
         if any(t.start_char <= toks[j].start < t.end_char for t in times):
             j -= 1  # "casualties since the start of 2025 had reached 177,000"
-            paren += 1
-            if paren > 20:
+            skipped += 1
+            if skipped > 25:
                 break
             continue
-        if w == ")":
-            depth += 1
-            j -= 1
-            steps += 1
-            continue
-        if depth:
-            if w == "(":
-                depth -= 1
-            j -= 1
-            paren += 1
-            if paren > 20:
-                break
-            continue
+        close = _ASIDE_CLOSE.get(w)
+        if close is not None:
+            k = _aside_start(toks, j, close, prev_b)
+            if k is not None:
+                j = k - 1  # "losses (killed, missing ...) are", "losses – troops who ... – number"
+                continue
         qual, qn = _phrase_ending(toks, j, lx.LEFT_QUALIFIERS, lx.MAX_QUALIFIER_LEN)
         if qual and w not in lx.METRIC_NOUNS:
             j -= qn
             steps += qn
             continue
         if w in lx.LEFT_VERBS and not connected:
-            return lx.LEFT_VERBS[w], None, toks[j].start, False  # "killed nearly 100", "lost 900,000"
-        if w in lx.METRIC_NOUNS:
+            return _Left(lx.LEFT_VERBS[w], subjects[0] if subjects else None, toks[j].start, enemy, True, j)
+        if w == "up" and j > 0 and toks[j - 1].low.startswith("sign") and not connected:
+            return _Left("recruited", None, toks[j - 1].start, enemy, True, j - 1)  # "signs up 1,000 people"
+        if w in lx.METRIC_NOUNS or w in lx.PEOPLE_NOUNS and _metric_before(toks, j, prev_b):
             pred, pn = _phrase_ending(toks, j, lx.PREDICATES, lx.MAX_PREDICATE_LEN)
-            metric = pred if pred and pn > 1 else lx.METRIC_NOUNS[w]
+            if w in lx.METRIC_NOUNS:
+                metric = pred if pred and pn > 1 and "?" not in pred else lx.METRIC_NOUNS[w]
+            else:
+                metric = _metric_before(toks, j, prev_b)
             k = j - max(pn, 1)
-            subject = None
-            enemy = False
             while k >= 0 and j - k <= 4:
                 if toks[k].low in lx.PERMANENT_WORDS and metric == "casualties":
                     metric = "permanent_losses"
                 s, _ = subject_at(toks, k)
                 if s == "enemy":
                     enemy = True
-                elif s and subject is None:
-                    subject = s
+                elif s and s not in subjects:
+                    subjects.insert(0, s)
                 if toks[k].low in _BOUNDARY:
                     break
                 k -= 1
-            return metric, subject, toks[max(k + 1, 0)].start, enemy
-        if w in lx.LEFT_VERBS:
-            return lx.LEFT_VERBS[w], None, toks[j].start, False
-        if w in lx.CONNECTORS or w in lx.MODIFIERS:
-            connected = connected or w not in ("a", "an", "the", "some", "(")
+            return _Left(metric, subjects[0] if subjects else None, toks[max(k + 1, 0)].start, enemy, False, j)
+        s, width = subject_at(toks, j)
+        if s is not None:
+            if s == "enemy":
+                enemy = True
+            elif s not in subjects:
+                subjects.append(s)  # "losses of the Armed Forces of Ukraine amounted to"
+            j -= 1
+            steps += 1
+            continue
+        if w in lx.CONNECTORS or w in lx.MODIFIERS or w in _LEFT_SKIP:
+            connected = connected or w in _TIGHT
             j -= 1
             steps += 1
             continue
         break
-    return "", None, None, False
+    return _Left()
+
+
+_ASIDE_CLOSE = {")": "(", "–": "–", "—": "—", ",": ","}
+
+
+def _aside_start(toks: list[Token], j: int, opener: str, prev_b: int) -> int | None:
+    """Index of the token opening the aside that closes at ``j``, if one is within reach."""
+    depth = 0
+    for k in range(j - 1, max(prev_b, j - 25), -1):
+        w = toks[k].low
+        if opener == "(":
+            if w == ")":
+                depth += 1
+            elif w == "(":
+                if depth == 0:
+                    return k
+                depth -= 1
+        elif w == opener:
+            before = toks[k - 1].low if k > 0 else ""
+            return k if before in lx.METRIC_NOUNS or opener != "," else None
+        elif w in (".", ";"):
+            return None
+    return None
+
+
+def _metric_before(toks: list[Token], j: int, prev_b: int) -> str:
+    """For "personnel – about 1,000,340" in a tally: the loss noun earlier in the sentence."""
+    if j + 1 < len(toks) and toks[j + 1].low not in ("–", "-", ":", "≈", "—"):
+        return ""
+    for k in range(j - 1, max(-1, j - 30), -1):
+        if toks[k].low in ("losses", "casualties"):
+            return "casualties"
+    return ""
 
 
 def _territory_share(toks: list[Token], a: int, b: int, next_a: int) -> bool:
@@ -528,7 +636,7 @@ def _bound(toks: list[Token], a: int, b: int, q: Quantity) -> str:
     return bound or "exact"
 
 
-def _rate(toks: list[Token], a: int, b: int, next_a: int, prev_b: int) -> str | None:
+def _rate(toks: list[Token], a: int, b: int, next_a: int, prev_b: int, left_start: int = -1) -> str | None:
     n = len(toks)
     i = b + 1
     while i < min(n, next_a, b + 11):
@@ -543,10 +651,13 @@ def _rate(toks: list[Token], a: int, b: int, next_a: int, prev_b: int) -> str | 
             if per == "km2" or after not in lx.RATE_BREAKERS:
                 return per
         i += 1
-    window = [t.low for t in toks[max(prev_b + 1, a - 6) : a]]
-    for w in window:
-        if w in lx.LEFT_RATE_WORDS:
+    lo = max(prev_b + 1, min(a - 6, left_start) if left_start >= 0 else a - 6)
+    window = [t.low for t in toks[lo:a]]
+    for k, w in enumerate(window):
+        if w in lx.LEFT_RATE_WORDS and (k + 1 >= len(window) or window[k + 1] not in ("total", "tally")):
             return lx.LEFT_RATE_WORDS[w]
+        if w == "per" and k + 1 < len(window) and window[k + 1] in ("day", "month", "week", "year"):
+            return window[k + 1]
     if "rate" in window:
         for t in toks:
             if t.low in lx.LEFT_RATE_WORDS:

@@ -44,7 +44,9 @@ LEFT_QUALIFIERS: dict[tuple[str, ...], str] = {
     ("top",): "at_least", ("tops",): "at_least", ("topped",): "at_least", ("topping",): "at_least",
     ("surpassed",): "at_least", ("surpasses",): "at_least", ("surpass",): "at_least",
     ("passed",): "at_least", ("above",): "at_least", ("a", "minimum", "of"): "at_least",
-    ("beyond",): "at_least", ("over", "the"): "at_least", ("as", "high", "as"): "at_most",
+    ("beyond",): "at_least", ("as", "high", "as"): "at_most", ("≈",): "approx", ("~",): "approx",
+    ("passes",): "at_least", ("passing",): "at_least", ("crossed",): "at_least",
+    ("smashed", "through"): "at_least", ("broke", "through"): "at_least", ("near",): "approx",
     ("approaching",): "at_most",
 }  # fmt: skip
 RIGHT_QUALIFIERS: dict[tuple[str, ...], str] = {
@@ -60,7 +62,9 @@ MAX_QUALIFIER_LEN = 3
 METRIC_NOUNS = {
     "casualties": "casualties", "casualty": "casualties", "losses": "casualties",
     "loss": "casualties", "deaths": "killed", "death": "killed", "dead": "killed",
-    "fatalities": "killed", "killed": "killed", "kia": "killed", "toll": "killed",
+    "fatalities": "killed", "killed": "killed", "kia": "killed", "toll": "casualties",
+    "martyrs": "killed", "cost": "casualties", "displacement": "displaced",
+    "mobilisation": "recruited", "mobilization": "recruited", "conscription": "recruited",
     "wounded": "wounded", "injured": "wounded", "injuries": "wounded", "wia": "wounded",
     "missing": "missing", "mia": "missing", "captured": "captured", "prisoners": "captured",
     "pows": "captured", "pow": "captured", "recruits": "recruited", "conscripts": "recruited",
@@ -77,7 +81,13 @@ PREDICATES: dict[tuple[str, ...], str] = {
     ("dead", "and", "wounded"): "casualties", ("dead", "or", "wounded"): "casualties",
     ("dead", "and", "injured"): "casualties", ("wounded", "and", "killed"): "casualties",
     ("wounded", "or", "killed"): "casualties", ("injured", "and", "killed"): "casualties",
-    ("killed", "wounded"): "casualties",
+    ("killed", "wounded"): "casualties", ("killed", "or", "maimed"): "casualties",
+    ("dead", "or", "maimed"): "casualties", ("killed", "or", "gone"): "killed_or_missing",
+    ("death", "toll"): "killed", ("becoming", "casualties"): "casualties",
+    ("became", "casualties"): "casualties", ("casualties",): "casualties",
+    ("prisoner",): "captured", ("captivity",): "captured", ("held", "captive"): "captured",
+    ("joined",): "recruited", ("driven", "from"): "displaced", ("forced", "from"): "displaced",
+    ("from", "their", "homes"): "displaced", ("forced", "out"): "displaced",
     ("killed",): "killed", ("dead",): "killed", ("died",): "killed", ("die",): "killed",
     ("perished",): "killed", ("slain",): "killed", ("lost", "their", "lives"): "killed",
     ("eliminated",): "killed", ("kia",): "killed", ("out", "of", "action"): "casualties",
@@ -101,7 +111,8 @@ PEOPLE_NOUNS = frozenset(
     "soldiers soldier troops troop servicemen serviceman personnel people men fighters "
     "service members militants mercenaries civilians children women persons individuals "
     "combatants marines paratroopers infantrymen conscripts recruits volunteers "
-    "russians ukrainians palestinians israelis sudanese syrians gazans koreans".split()
+    "russians ukrainians palestinians israelis sudanese syrians gazans koreans yemenis iraqis "
+    "afghans americans reservists persons lebanese".split()
 )
 # Verbs to the left of a number that say what happened to it ("killed 300", "lost 900,000 people").
 LEFT_VERBS = {
@@ -113,6 +124,8 @@ LEFT_VERBS = {
     "recruits": "recruited", "mobilised": "recruited", "mobilized": "recruited",
     "mobilise": "recruited", "mobilize": "recruited", "mobilising": "recruited",
     "mobilizing": "recruited", "conscripted": "recruited", "pulling": "recruited?",
+    "slaughtered": "killed", "massacred": "killed", "murdered": "killed", "executed": "killed",
+    "perished": "killed", "cost": "casualties", "fighting": "deployed",
     "deployed": "deployed", "deploying": "deployed", "deploy": "deployed", "sent": "deployed?",
     "stationed": "deployed", "massed": "deployed", "amassed": "deployed",
     "displaced": "displaced", "displacing": "displaced", "uprooted": "displaced",
@@ -121,7 +134,9 @@ LEFT_VERBS = {
 CONNECTORS = frozenset(
     "of at to is are was were be been being has have had stand stands stood reach reached "
     "reaches reaching rose risen rise rises climbed climbs climb hit hits total totals totalled "
-    "totaled totalling totaling amount amounts amounted number numbered numbers put puts "
+    "totaled totalling totaling amount amounts amounted number numbered numbers put puts made "
+    "make makes range ranges ranged run runs ran passed passes through eased fell dropped grew "
+    "increased growing grown by slightly record averaged "
     "estimated estimate now currently likely probably already roughly reportedly some "
     "an a the average averaged averaging daily monthly weekly annual yearly rate figure "
     "count tally total overall combined ( - – — : sum between from running".split()
@@ -131,7 +146,7 @@ MODIFIERS = frozenset(
     "new more additional other total combined confirmed estimated reported military "
     "combat battlefield irrecoverable irretrievable permanent civilian enemy foreign "
     "regular active serving armed of which whom the their its his her our young old "
-    "further extra fresh recorded documented verified known registered officially "
+    "further extra fresh recorded documented verified known registered officially violent of "
     "seriously severely badly critically lightly heavily personnel service army "
     "elite trained contract contracted internally forcibly forced".split()
 )
@@ -188,7 +203,7 @@ WEEKDAYS = {
 
 # --- territory ---------------------------------------------------------------
 TERRITORY_WORDS = frozenset(
-    "territory territories land area region oblast province country ukraine salient".split()
+    "territory territories land area region oblast province country ukraine salient strip enclave".split()
 )
 GAIN_VERBS = frozenset(
     "captured capture captures capturing seized seize seizes seizing occupied occupies occupy "
@@ -238,6 +253,8 @@ SUBJECT_WORDS: dict[tuple[str, ...], str] = {
     ("somalia",): "somalia", ("congo",): "congo", ("drc",): "congo", ("haiti",): "haiti",
     ("belarus",): "belarus", ("belarusian",): "belarus", ("wagner",): "russia",
     ("world",): "world", ("worldwide",): "world", ("global",): "world", ("globally",): "world",
+    ("putin's",): "russia", ("putin",): "russia", ("vlad's",): "russia", ("yemenis",): "yemen",
+    ("american",): "united_states", ("americans",): "united_states", ("u.s",): "united_states",
 }  # fmt: skip
 SUBJECT_WORDS_FLAT = frozenset(w for key in SUBJECT_WORDS for w in key)
 # Inside a sentence about the Soviet Union, Moscow and "Russia" mean the Soviet state.

@@ -6,7 +6,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from attrition.extract import lexicon as lx
@@ -288,6 +288,8 @@ def _final_subject(r: Reading, said: _Said, dominant: str | None) -> str | None:
         s = opponent(party) if party else None
         if s is None:
             s = opponent(dominant) if dominant == "ukraine" else dominant
+        if s is None:
+            s = "russia"  # "the enemy", "the occupiers" with no side known: the Ukrainian usage
     if s and s.startswith("opp:"):
         s = opponent(s[4:]) or s[4:]
     if s is None and r.metric == "displaced":
@@ -302,6 +304,9 @@ def _default_period(
     ref: date | None,
     ws: date | None,
 ) -> tuple[date | None, date | None]:
+    if r.increment and ref is not None:
+        day = ref - timedelta(days=1)
+        return day, day  # the rise since the previous report
     if r.inherit_from is not None:
         for rr, s, e in current:
             if rr is r.inherit_from:
