@@ -24,7 +24,12 @@ _AUX_RIGHT = frozenset(
 _ANAPHORA = frozenset(["this", "that", "the", "these"])
 _ANAPHOR_NOUNS = frozenset("figure number total toll tally count estimate".split())
 # Words that make a total a running one ("currently", "to date"): it runs from the war's start.
-_CUMULATIVE_WORDS = frozenset(["currently", "overall", "now"])
+_CUMULATIVE_WORDS = frozenset(["currently", "overall"])
+# Verbs and adverbs of the present: a total stated with them runs to the day it is said.
+_PRESENT = frozenset(
+    "has have is are remain remains now currently stands exceeds exceed tops top passes number numbers "
+    "holds hold controls control occupy occupies totals amounts reach reaches stand".split()
+)
 _CUMULATIVE_PHRASES = (" to date ", " so far ", " in total ", " all told ")
 _SNAPSHOT_METRICS = frozenset(["deployed", "territory_km2", "territory_pct", "displaced"])
 _LOSS_METRICS = frozenset(
@@ -55,6 +60,7 @@ class Reading:
     inherit_from: Reading | None = None  # "of whom", "(an average of ...)": shares the period
     increment: bool = False  # "(+1,140)" after a running total: the rise over the past day
     cumulative: bool = False  # a running total ("currently", "to date", "as of")
+    present: bool = False  # said in the present or present perfect ("has lost", "remain", "top")
     anaphoric: bool = False  # "This figure translates to ...": refers to the previous sentence
     notes: list[str] = field(default_factory=list)
 
@@ -128,6 +134,7 @@ def read_sentence(
     qs: list[Quantity],
     times: list[TimeExpr],
     all_times: list[TimeExpr] | None = None,
+    heading: bool = False,
 ) -> list[Reading]:
     """Readings for the figures of one sentence (tokens and quantities of that sentence)."""
     out: list[Reading] = []
@@ -162,6 +169,7 @@ def read_sentence(
         if soviet and r.subject == "russia":
             r.subject = "soviet_union"
         r.cumulative = cumulative
+        r.present = heading or bool(words & _PRESENT)
         out.append(r)
         prev = r
     return out
@@ -653,6 +661,10 @@ def _rate(toks: list[Token], a: int, b: int, next_a: int, prev_b: int, left_star
         i += 1
     lo = max(prev_b + 1, min(a - 6, left_start) if left_start >= 0 else a - 6)
     window = [t.low for t in toks[lo:a]]
+    for k in range(len(window) - 1, -1, -1):
+        if window[k] in (";", ")", "("):
+            window = window[k + 1 :]  # the words of an earlier clause do not rate this figure
+            break
     for k, w in enumerate(window):
         if w in lx.LEFT_RATE_WORDS and (k + 1 >= len(window) or window[k + 1] not in ("total", "tally")):
             return lx.LEFT_RATE_WORDS[w]

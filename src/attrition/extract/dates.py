@@ -43,8 +43,9 @@ _ATOM = re.compile(  # applied with .match at the candidate positions _CANDIDATE
     rf"(?:(?P<pty>{_YEAR})|(?P<ptr>this[ ]year|last[ ]year))"
     rf"|\b(?P<q>Q[1-4]|H[12])[ ]+(?P<qy>{_YEAR})"
     r"|\b(?P<fyw>first[ ]+year[ ]+of[ ]+the[ ]+(?:full-scale[ ]+)?(?:war|invasion))"
-    r"|\b(?P<war>since[ ]+(?:[\w'’-]+[ ]+){0,8}?(?:war|invasion|conflict|hostilities|aggression)\b"
-    r"(?:[ ]+(?:began|started|broke[ ]out|erupted))?)"
+    r"|\b(?P<war>since[ ]+(?:(?:[\w'’-]+[ ]+){0,8}?(?:war|invasion|conflict|hostilities|aggression|uprising)\b"
+    r"(?:[ ]+(?:began|started|broke[ ]out|erupted))?"
+    r"|(?:it|fighting|the[ ]fighting)[ ]+(?:began|started|erupted|broke[ ]out)))"
     r"|\b(?P<sy>since[ ]+the[ ]+(?:start|beginning)[ ]+of[ ]+(?:the|this)[ ]+year)\b"
     r")"
 )
@@ -57,6 +58,7 @@ _RANGE_GAP = re.compile(
     r"(?:(?P<vague>early|mid|late|mid-|the[ ]+middle[ ]+of)[ \u00a0-]*|(?P<endof>the[ ]+end[ ]+of)[ ]+)?$",
     re.IGNORECASE,
 )
+_SINCE_CLAUSE = re.compile(r"\b[Ss]ince[ ]+(?:[\w'’-]+[ ]+){1,6}?(?:on|in)[ ]+$")
 _VAGUE_BEFORE = re.compile(r"(?:early|mid|late|mid-|middle[ ]of|beginning[ ]of|start[ ]of)[ \u00a0-]*$", re.I)
 _PREFIX = re.compile(
     r"(?P<p>since|from|between|as[ ]of|as[ ]at|by|until|through|so[ ]far[ ]in|thus[ ]far[ ]in|to[ ]date[ ]in"
@@ -116,6 +118,8 @@ class TimeExpr:
         """(start, end, open_end): open_end says the end is the reference date, not stated."""
         k = self.kind
         if k == "war":
+            if self.a is not None and (war_start is None or (self.a.y is not None and self.a.y != war_start.year)):
+                return self.a.bounds(ref)[0], None, True  # a war the table does not know: its stated start
             return war_start, None, True
         if k == "weekday":
             if ref is None:

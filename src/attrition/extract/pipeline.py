@@ -140,7 +140,7 @@ def extract(doc: Document) -> list[Claim]:
             state.after_sentence(attrs, sent, text, toks, ctx)
             continue
         period_times = [t for t in times if (t.start_char, t.end_char) not in said_spans]
-        readings = read_sentence(text, toks, qs, period_times, times)
+        readings = read_sentence(text, toks, qs, period_times, times, sent.heading)
         current: list[tuple[Reading, date | None, date | None]] = []
         for k, r in enumerate(readings):
             said = _source_for(r, attrs, state)
@@ -314,11 +314,11 @@ def _default_period(
     if r.anaphoric and last:
         _, s, e = last[-1]
         return s, e
-    if r.cumulative and r.per is None:
-        if cumulative_start(r):
-            return ws, ref
-        if is_snapshot(r):
-            return None, ref
+    if r.per is None:
+        if r.cumulative and cumulative_start(r):
+            return ws, ref  # "losses are currently ...": a running total since the war began
+        if r.present:
+            return None, ref  # a running total or a state as of the statement
     return None, None
 
 
