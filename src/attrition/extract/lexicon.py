@@ -288,11 +288,14 @@ REPORTING_VERBS = frozenset(
     "emphasized stressed concluded disclosed discloses calculated calculates counted counts "
     "recorded records documented tallied observed cited estimated estimates estimate puts put "
     "informed briefed summed told alleged alleges wrote posted published publishes "
-    "put according".split()
+    "put according reckons reckon reckoned documented verified identified informs informed affirms "
+    "affirmed notes told tells announced counts".split()
 )
 # Reporting verbs that only count when followed by "that", ":", a date, or a comma,
 # because they are also ordinary verbs ("show", "put", "counts").
-WEAK_REPORTING_VERBS = frozenset("show shows showed shown put puts counted counts recorded records".split())
+WEAK_REPORTING_VERBS = frozenset(
+    "show shows showed shown counted counts recorded records documented verified identified".split()
+)
 # Heads of noun phrases that cannot be a source ("Russian forces reported ...").
 NON_SOURCE_HEADS = frozenset(
     "forces troops soldiers units army's fighters casualties losses figures figure number it "

@@ -196,6 +196,9 @@ def _canonical(np: str, doc: DocSources) -> tuple[str | None, bool, bool]:
         m = doc.pattern().search(low)
         if m is not None:
             return doc.aliases[m.group()], False, True
+    org = _org_phrase(text)
+    if org is not None:
+        return org, False, anaphoric  # "a research fellow at the National Institute for Strategic Studies"
     words = re.findall(r"[\w'’-]+", low)
     if words and all(
         w in lx.GENERIC_SOURCE_WORDS or w in _NP_LEAD_DROP or w in _GENERIC_EXTRA for w in words
@@ -209,9 +212,36 @@ _GENERIC_EXTRA = frozenset("the military defence defense western foreign british
 
 def _clean(np: str) -> str:
     words = np.split()
+    single = bool(words) and words[0].lower() in ("a", "an", "one")
     while words and words[0].lower().strip("'’") in _NP_LEAD_DROP:
         words = words[1:]
+    if single and words and words[-1].lower() in ("official", "source", "analyst", "diplomat"):
+        words[-1] += "s"  # "a Western official" speaks for "Western officials"
     return " ".join(words).strip(" ,.;:'\"“”‘’") or np.strip()
+
+
+_ORG_PHRASE = re.compile(
+    r"(?:[A-Z][\w'’&.-]*[ ]+(?:(?:of|for|the|and|on|&)[ ]+)*)*"
+    r"(?:Ministry|Staff|Institute|University|Center|Centre|Group|Council|Agency|Service|Office|Project|"
+    r"Committee|Headquarters|House|Foundation|Observatory|Mission|Command|Directorate|Commission|Bureau|"
+    r"Department|Union|Count|Rada|group|project|monitor)"
+    r"(?:[ ]+(?:of|for|on|in)[ ]+(?:the[ ]+)?[A-Z][\w'’-]*(?:[ ]+(?:[A-Z][\w'’-]*|of|for|the|and))*)?"
+)
+
+
+def _org_phrase(np: str) -> str | None:
+    """The organisation named inside a phrase about a person: "analyst X of the Black Bird Group"."""
+    best = None
+    for m in _ORG_PHRASE.finditer(np):
+        phrase = m.group().strip()
+        if phrase[:1].isupper() and " " in phrase and (best is None or len(phrase) > len(best)):
+            best = phrase
+    if best is None:
+        return None
+    words = best.split()
+    while words and words[0] in ("The", "A", "An"):
+        words = words[1:]
+    return " ".join(words) or None
 
 
 def learn(text: str, doc: DocSources) -> None:
@@ -265,15 +295,29 @@ _APPOSITIVE = re.compile(
 
 
 def find_attributions(toks: list[Token], text: str, doc: DocSources) -> list[Attribution]:
-    """Reporting clauses of one sentence (tokens of that sentence)."""
+    """Reporting clauses of one sentence (tokens of that sentence).
+
+    Forms: "according to X", "by X's figures", "X said (that)", "..., said X", "..., X said",
+    a headline's "X: ..." and "... - X".
+    """
     out: list[Attribution] = []
     n = len(toks)
+    head = _headline_source(toks, text, doc)
+    if head is not None:
+        out.append(head)
     for i, tk in enumerate(toks):
         w = tk.low
         if w == "according" and i + 1 < n and toks[i + 1].low == "to":
             np = _np_right(toks, i + 2)
             if np:
                 a = _make(toks, np, tk.start, toks[i + 1].end, post=False, text=text, doc=doc)
+                if a:
+                    out.append(a)
+            continue
+        if w == "by" and any(t.low in _DATA_NOUNS for t in toks[i + 1 : i + 8]):
+            np = _np_right(toks, i + 1)  # "by Ukrainian General Staff figures", "by ISW's reckoning"
+            if np:
+                a = _make(toks, np, tk.start, tk.end, post=False, text=text, doc=doc)
                 if a:
                     out.append(a)
             continue
@@ -287,16 +331,17 @@ def find_attributions(toks: list[Token], text: str, doc: DocSources) -> list[Att
         nxt = toks[i + 1].low if i + 1 < n else ""
         if w in ("estimated", "estimate", "put", "puts") and (nxt[:1].isdigit() or nxt in ("to", "at")):
             continue
-        if w in lx.WEAK_REPORTING_VERBS and nxt not in ("that", ":", ",", "on"):
+        if w in lx.WEAK_REPORTING_VERBS and nxt not in ("that", ":", ",", "on", ".", ""):
             continue
-        post = prev in (",", "”", '"', "'", "’") or (i >= 2 and toks[i - 2].low in (",", "”", '"'))
-        if prev in (",", "”", '"', "’") and i + 1 < n and toks[i + 1].text[:1].isupper():
-            np = _np_right(toks, i + 1)  # '..., said NATO Secretary General Mark Rutte.'
-            if np:
-                a = _make(toks, np, tk.start, tk.end, post=True, text=text, doc=doc)
-                if a:
-                    out.append(a)
-                continue
+        if prev in (",", "”", '"', "’", "'") and i + 1 < n:
+            k = _skip_date_words(toks, i + 1)
+            if k < n and any(t.text[:1].isupper() for t in toks[k : k + 4]) and toks[k].low not in _PRONOUNS:
+                np = _np_right(toks, k)  # '..., said NATO Secretary General Mark Rutte.'
+                if np:
+                    a = _make(toks, np, tk.start, tk.end, post=True, text=text, doc=doc)
+                    if a:
+                        out.append(a)
+                    continue
         np = _np_left(toks, i)
         if not np:
             continue
@@ -306,6 +351,51 @@ def find_attributions(toks: list[Token], text: str, doc: DocSources) -> list[Att
         if a:
             out.append(a)
     return out
+
+
+_DATA_NOUNS = frozenset("data figures figure estimates estimate count counts reckoning calculations tally".split())
+_PRONOUNS = frozenset("it he she they we this that there".split())
+_DATE_WORDS = frozenset(
+    "on monday tuesday wednesday thursday friday saturday sunday morning evening night afternoon "
+    "yesterday today last week".split()
+)
+_ORG_WORDS = frozenset(
+    "ministry staff institute institution university center centre group council agency service office "
+    "project committee headquarters house foundation observatory mission command forces army intelligence "
+    "directorate commission bureau department programme program monitor tracker team network union".split()
+)
+
+
+def _skip_date_words(toks: list[Token], i: int) -> int:
+    """After an inverted verb: "reported on Wednesday morning the General Staff"."""
+    j = i
+    while j < len(toks) and j - i < 6 and (toks[j].low in _DATE_WORDS or toks[j].low[:1].isdigit()):
+        j += 1
+    if j < len(toks) and toks[j].low in lx.MONTHS:
+        j += 1
+        while j < len(toks) and toks[j].low[:1].isdigit():
+            j += 1
+    return j
+
+
+def _headline_source(toks: list[Token], text: str, doc: DocSources) -> Attribution | None:
+    """ "ISW: Russian army losing 1,140 soldiers a day", "Russian losses top 1 million - Kyiv"."""
+    n = len(toks)
+    for k in range(1, min(n, 7)):
+        if toks[k].low == ":":
+            if k + 1 < n and toks[k + 1].low[:1].isdigit() and k > 0 and toks[k - 1].low.isdigit():
+                return None  # a time of day
+            a = _make(toks, (0, k), toks[0].start, toks[k].end, post=False, text=text, doc=doc, strict=True)
+            return a
+        if not toks[k].text[:1].isupper() and toks[k].low not in ("of", "for", "the", "and", "'s"):
+            break
+    for k in range(n - 2, max(0, n - 8), -1):
+        if toks[k].low in ("-", "–", "—") and k + 1 < n:
+            end = n - 1 if toks[-1].low in (".", "!") else n
+            if end > k + 1 and toks[k + 1].text[:1].isupper():
+                return _make(toks, (k + 1, end), toks[k].start, toks[k].end, post=True, text=text, doc=doc,
+                             strict=True)  # fmt: skip
+    return None
 
 
 def _followed_by_that(toks: list[Token], i: int) -> bool:
@@ -355,9 +445,10 @@ def _np_right(toks: list[Token], i: int) -> tuple[int, int] | None:
     n = len(toks)
     while j < n and j - i < 14:
         w = toks[j].low
-        if w in (",", ";", ".", "!", "?", "(", ":", "that", "“", "”", '"') or (
-            w in lx.REPORTING_VERBS and j > i
-        ):
+        if w in (",", ";", ".", "!", "?", "(", ":", "that", "“", "”", '"', "while", "but", "and"):
+            if not (w == "and" and j + 1 < n and toks[j + 1].text[:1].isupper()):
+                break
+        if w in ("said", "says", "say", "show", "shows", "showed", "suggest", "suggests") and j > i:
             break
         j += 1
     if j < n and toks[j].low == "," and j + 1 < n and toks[j + 1].low in ("a", "an", "the"):
@@ -376,9 +467,10 @@ def _make(
     post: bool,
     text: str,
     doc: DocSources,
+    strict: bool = False,
 ) -> Attribution | None:
     a, b = np
-    words = [t for t in toks[a:b]]
+    words = toks[a:b]
     if not words:
         return None
     head = words[-1].low
@@ -391,6 +483,12 @@ def _make(
     name, generic, anaphoric = canonical(np_text, doc)
     if name is None and not generic:
         return None
+    if strict and (
+        generic
+        or (source_info(name or "") is None and not any(t.low in _ORG_WORDS for t in words) and len(words) > 1)
+        or any(t.low in lx.SUBJECT_WORDS_FLAT and source_info(name or "") is None for t in words[:1])
+    ):
+        return None  # a headline's "Sudan: ..." names a place, not a source
     return Attribution(
         name, party_of(name), verb_char, verb_end, words[0].start, words[-1].end, post, generic, anaphoric
     )

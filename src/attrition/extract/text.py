@@ -23,7 +23,8 @@ _BULLET = re.compile(r"[ \t]*(?:[-*•●▪–—✓✔►]|\d{1,2}[.)])[ \t]+"
 _TERMINAL = frozenset('.!?:;"”’)]')
 _SENT_END = re.compile(r"[.!?]+[\"”’')\]]*(?:\[\d{1,3}\])*[ \t]+(?=[\"“‘'(\[]?[A-Z0-9])")
 _TOKEN = re.compile(
-    r"\d+(?:[.,]\d+)*"  # numbers, separators kept inside
+    r"(?:[A-Z]\.){2,}"  # U.S., U.K., U.N.
+    r"|\d+(?:[.,]\d+)*"  # numbers, separators kept inside
     r"|[A-Za-z\u00C0-\u024F]+(?:['’][A-Za-z]+)?"  # words, with an apostrophe part
     r"|[^\sA-Za-z\u00C0-\u024F\d]"  # any other single character
 )
