@@ -18,10 +18,12 @@ from attrition.extract.text import Sentence, Token, sentences, tokens
 from attrition.model import Claim, Document, Figure, Period, Span
 
 EXTRACTOR = "extract.en.v1"
-# Cheap test for a reporting verb, run once over the lower-cased text (literal branches scan fast).
+# Cheap test for a reporting verb or a data noun ("by General Staff figures"), run once over the
+# lower-cased text: a literal alternation scans at C speed; word starts are checked afterwards.
 _REPORTING_HINT = re.compile(
-    r"(?:said|says|say|report|accord|stated|states|told|announc|claim|estimat|noted|notes|reveal|assess|"
-    r"believ|indicat|suggest|show|confirm|wrote|writes|added|adds|puts|put |counted|recorded|information)"
+    "(?:"
+    + "|".join(sorted(lx.REPORTING_VERBS | {"data", "figures", "reckoning", "tally", "estimates"}, key=len, reverse=True))
+    + ")"
 )
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z .'-]{0,40},[ ]+)?(?:(?:Published|Updated|Posted|Date)[: ]+[ ]*)?"
@@ -123,7 +125,7 @@ def extract(doc: Document) -> list[Claim]:
         qs = [q for q in qs_all[lo:hi] if q.end <= sent.end]
         state.new_sentence(sent)
         h = bisect.bisect_left(hints, sent.start)
-        has_hint = h < len(hints) and hints[h] < sent.end
+        has_hint = (h < len(hints) and hints[h] < sent.end) or sent.heading
         if not qs and not has_hint and not sent.heading:
             continue
         toks = tokens(text, sent.start, sent.end)
@@ -353,8 +355,8 @@ def _merge(
                 g["start"] = gs or start
                 g["end"] = ge or end
                 g["spans"].append(span)
-                if said.strength > g["said"].strength:
-                    g["said"] = said
+                if (said.strength, said.said_on is not None) > (g["said"].strength, g["said"].said_on is not None):
+                    g["said"] = said  # the most explicit attribution wins; a dated one breaks a tie
                 if _BOUND_RANK[fig.bound] > _BOUND_RANK[g["fig"].bound]:
                     g["fig"] = fig
                 break
