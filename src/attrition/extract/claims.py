@@ -196,6 +196,8 @@ def _excluded(text: str, toks: list[Token], q: Quantity, a: int, b: int, times: 
     for t in times:
         if t.start_char <= s < t.end_char or t.start_char < e <= t.end_char:
             return True
+    if any(t.low in ("age", "aged", "ages") for t in toks[max(0, a - 5) : a]):
+        return True  # "the upper age for conscription to 30"
     nxt_words = [t.low for t in toks[b + 1 : b + 4]]
     if nxt_words and nxt_words[0] in lx.CURRENCY_WORDS:
         return True
@@ -226,7 +228,11 @@ def _head(toks: list[Token], b: int) -> int | None:
             continue
         if w in lx.PEOPLE_NOUNS and not (j + 1 < n and toks[j + 1].low in lx.METRIC_NOUNS):
             return j
-        if w in _PARTICIPLES and j + 1 < n and (toks[j + 1].low in lx.PEOPLE_NOUNS or subject_at(toks, j + 1)[0]):
+        if (
+            w in _PARTICIPLES
+            and j + 1 < n
+            and (toks[j + 1].low in lx.PEOPLE_NOUNS or subject_at(toks, j + 1)[0])
+        ):
             j += 1  # "two wounded North Korean soldiers": an adjective here
             steps += 1
             continue
@@ -362,8 +368,10 @@ def _read(
             if toks[i].low in _UNIT_WORDS:
                 quote_end = max(quote_end, toks[i].end)
                 break
-    if subject is None and prev is not None and (
-        _coordinated(toks, prev_b, a) or _averages_previous(toks, prev_b, a)
+    if (
+        subject is None
+        and prev is not None
+        and (_coordinated(toks, prev_b, a, prev.subject) or _averages_previous(toks, prev_b, a))
     ):
         subject = prev.subject  # "46,000 Ukrainian soldiers were killed and 380,000 wounded"
         enemy = enemy or prev.enemy
@@ -471,11 +479,16 @@ _TIGHT = frozenset(
     "of at to is are was were stood stands reached rose hit totalled totaled amounted number numbered "
     "( : - – — made make makes range ranges ranged run runs ran passed passes through".split()
 )
-_LEFT_SKIP = frozenset("armed forces army military in for the manpower war conflict record averaged".split())
+_LEFT_SKIP = frozenset(
+    "armed forces army military in for the manpower war conflict record averaged across country nationwide".split()
+)
 
 
 def _left_metric(
-    toks: list[Token], a: int, prev_b: int, times: list[TimeExpr] = ()  # type: ignore[assignment]
+    toks: list[Token],
+    a: int,
+    prev_b: int,
+    times: list[TimeExpr] = (),  # type: ignore[assignment]
 ) -> _Left:
     """What the words before the number say: time phrases, parentheses and asides skipped."""
     j = a - 1
@@ -526,7 +539,9 @@ def _left_metric(
                 if toks[k].low in _BOUNDARY:
                     break
                 k -= 1
-            return _Left(metric, subjects[0] if subjects else None, toks[max(k + 1, 0)].start, enemy, False, j)
+            return _Left(
+                metric, subjects[0] if subjects else None, toks[max(k + 1, 0)].start, enemy, False, j
+            )
         s, width = subject_at(toks, j)
         if s is not None:
             if s == "enemy":
@@ -545,7 +560,7 @@ def _left_metric(
     return _Left()
 
 
-_ASIDE_CLOSE = {")": "(", "–": "–", "—": "—", ",": ","}
+_ASIDE_CLOSE = {")": "(", "–": "–", "—": "—", "-": "-", ",": ","}
 
 
 def _aside_start(toks: list[Token], j: int, opener: str, prev_b: int) -> int | None:
@@ -599,24 +614,30 @@ def _elliptical(toks: list[Token], prev_b: int, a: int, b: int) -> bool:
     between = [t.low for t in toks[prev_b + 1 : a]]
     if not any(w in _COORD for w in between):
         return False
-    if any(w in lx.METRIC_NOUNS or w in lx.PEOPLE_NOUNS for w in between[-3:]):
+    if any(w in lx.METRIC_NOUNS for w in between[-3:]):
         return False
     nxt = toks[b + 1].low if b + 1 < len(toks) else "."
     return nxt in _LIST_NEXT or (subject_at(toks, b + 1)[0] is None and not nxt.isalpha())
 
 
-def _coordinated(toks: list[Token], prev_b: int, a: int) -> bool:
+def _coordinated(toks: list[Token], prev_b: int, a: int, prev_subject: str | None = None) -> bool:
+    """The number follows the previous one in a list with no side of its own named in between."""
     between = [t.low for t in toks[prev_b + 1 : a]]
-    return (
-        0 < len(between) <= 8
-        and ("and" in between or "," in between)
-        and not any(subject_at(toks, i)[0] for i in range(prev_b + 1, a))
-    )
+    if not (0 < len(between) <= 8 and ("and" in between or "," in between)):
+        return False
+    sides = {subject_at(toks, i)[0] for i in range(prev_b + 1, a)} - {None, prev_subject}
+    return not sides
 
 
 def _averages_previous(toks: list[Token], prev_b: int, a: int) -> bool:
+    """A rate right after a total restates it: "(average of 340 a day)", "35,050 soldiers, roughly 1,130 a day"."""
     between = [t.low for t in toks[prev_b + 1 : a]]
-    return "(" in between or "average" in between or "averaging" in between or "or" in between
+    if "(" in between or "average" in between or "averaging" in between or "or" in between:
+        return True
+    rest = [
+        w for w in between if w not in lx.MODIFIERS and w not in lx.PEOPLE_NOUNS and w not in lx.METRIC_NOUNS
+    ]
+    return rest[:1] == [","] and all(w in (",", "roughly", "about", "around", "some", "nearly") for w in rest)
 
 
 def _bound(toks: list[Token], a: int, b: int, q: Quantity) -> str:

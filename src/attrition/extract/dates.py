@@ -118,7 +118,9 @@ class TimeExpr:
         """(start, end, open_end): open_end says the end is the reference date, not stated."""
         k = self.kind
         if k == "war":
-            if self.a is not None and (war_start is None or (self.a.y is not None and self.a.y != war_start.year)):
+            if self.a is not None and (
+                war_start is None or (self.a.y is not None and self.a.y != war_start.year)
+            ):
                 return self.a.bounds(ref)[0], None, True  # a war the table does not know: its stated start
             return war_start, None, True
         if k == "weekday":

@@ -22,7 +22,11 @@ EXTRACTOR = "extract.en.v1"
 # lower-cased text: a literal alternation scans at C speed; word starts are checked afterwards.
 _REPORTING_HINT = re.compile(
     "(?:"
-    + "|".join(sorted(lx.REPORTING_VERBS | {"data", "figures", "reckoning", "tally", "estimates"}, key=len, reverse=True))
+    + "|".join(
+        sorted(
+            lx.REPORTING_VERBS | {"data", "figures", "reckoning", "tally", "estimates"}, key=len, reverse=True
+        )
+    )
     + ")"
 )
 _DATELINE = re.compile(
@@ -139,7 +143,8 @@ def extract(doc: Document) -> list[Claim]:
         ]
         said_spans = _resolve_attributions(attrs, times, state, published, text, sent)
         if not qs:
-            state.after_sentence(attrs, sent, text, toks, ctx)
+            dated = _heading_date(times, published) if sent.heading else None
+            state.after_sentence(attrs, sent, text, toks, ctx, dated)
             continue
         period_times = [t for t in times if (t.start_char, t.end_char) not in said_spans]
         readings = read_sentence(text, toks, qs, period_times, times, sent.heading)
@@ -187,14 +192,20 @@ class _State:
             self.para_history = []
 
     def after_sentence(
-        self, attrs: list[Attribution], sent: Sentence, text: str, toks: list[Token], ctx: DocSources
+        self,
+        attrs: list[Attribution],
+        sent: Sentence,
+        text: str,
+        toks: list[Token],
+        ctx: DocSources,
+        dated: date | None = None,
     ) -> None:
         if sent.heading and not attrs:
             line = text[sent.start : sent.end].strip()
             name, generic, _ = canonical(line, ctx)
-            if name and not generic and len(line.split()) <= 8 and party_of(name) is None:
-                if _is_known(name):
-                    self.doc_default = _Said(name, None, 1)
+            if name and not generic and len(line.split()) <= 12 and _is_known(name):
+                if party_of(name) is None or dated is not None:
+                    self.doc_default = _Said(name, dated, 1)  # a byline: "General Staff ..., 1 January 2026"
             return
         for a in attrs:
             if a.name:
@@ -207,6 +218,13 @@ class _State:
             standalone = ("according" in low and len(low) <= 14) or low[:3] == ["this", "is", "according"]
             if standalone and not any(t.low[:1].isdigit() for t in toks):
                 self.doc_default = _Said(attrs[-1].name, attrs[-1].said_on, 1)
+
+
+def _heading_date(times: list[TimeExpr], published: date | None) -> date | None:
+    for t in times:
+        if t.is_date:
+            return t.resolve(published, None)[0]
+    return None
 
 
 def _is_known(name: str) -> bool:
@@ -232,8 +250,8 @@ def _resolve_attributions(
                 continue
             after_verb = a.verb_end <= t.start_char <= a.verb_end + 4
             between = a.np_end <= t.start_char and t.end_char <= a.verb_char
-            before_np = (
-                t.end_char <= a.np_start and a.np_start - t.end_char <= 3 and (t.start_char - sent.start) <= 4
+            before_np = (  # "On June 5, X said", "In an update on March 20, it had put"
+                t.end_char <= a.np_start and a.np_start - t.end_char <= 3 and t.start_char - sent.start <= 30
             )
             if after_verb or between or before_np:
                 s, _, _ = t.resolve(published, None)
@@ -254,6 +272,10 @@ def _resolve_attributions(
                 if h.name == a.name and h.said_on is not None:
                     a.said_on = h.said_on
                     break
+            else:
+                d0 = state.doc_default
+                if d0 is not None and d0.name == a.name and d0.said_on is not None:
+                    a.said_on = d0.said_on  # the dated byline of the report this statement is from
     dated = [a for a in attrs if a.said_on is not None]
     for a in attrs:
         if a.said_on is None and dated and dated[0].verb_char < a.verb_char:
@@ -355,7 +377,10 @@ def _merge(
                 g["start"] = gs or start
                 g["end"] = ge or end
                 g["spans"].append(span)
-                if (said.strength, said.said_on is not None) > (g["said"].strength, g["said"].said_on is not None):
+                if (said.strength, said.said_on is not None) > (
+                    g["said"].strength,
+                    g["said"].said_on is not None,
+                ):
                     g["said"] = said  # the most explicit attribution wins; a dated one breaks a tie
                 if _BOUND_RANK[fig.bound] > _BOUND_RANK[g["fig"].bound]:
                     g["fig"] = fig

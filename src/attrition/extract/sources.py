@@ -353,7 +353,9 @@ def find_attributions(toks: list[Token], text: str, doc: DocSources) -> list[Att
     return out
 
 
-_DATA_NOUNS = frozenset("data figures figure estimates estimate count counts reckoning calculations tally".split())
+_DATA_NOUNS = frozenset(
+    "data figures figure estimates estimate count counts reckoning calculations tally".split()
+)
 _PRONOUNS = frozenset("it he she they we this that there".split())
 _DATE_WORDS = frozenset(
     "on monday tuesday wednesday thursday friday saturday sunday morning evening night afternoon "
@@ -412,8 +414,11 @@ def _np_left(toks: list[Token], verb: int) -> tuple[int, int] | None:
         j -= 3  # "The British Ministry of Defence (MoD) reported"
     end = j + 1
     k = j
-    while k >= 0 and end - k <= 12:
+    while k >= 0 and end - k <= 14:
         w = toks[k].low
+        if w == ")" and k >= 2 and toks[k - 2].low == "(":
+            k -= 3  # "the Center for Strategic and International Studies (CSIS) in Washington"
+            continue
         if w in _STOP_LEFT:
             if (
                 w == "and"
@@ -485,7 +490,9 @@ def _make(
         return None
     if strict and (
         generic
-        or (source_info(name or "") is None and not any(t.low in _ORG_WORDS for t in words) and len(words) > 1)
+        or (
+            source_info(name or "") is None and not any(t.low in _ORG_WORDS for t in words) and len(words) > 1
+        )
         or any(t.low in lx.SUBJECT_WORDS_FLAT and source_info(name or "") is None for t in words[:1])
     ):
         return None  # a headline's "Sudan: ..." names a place, not a source
