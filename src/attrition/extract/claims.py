@@ -405,7 +405,8 @@ _RELATIVE = frozenset(
 )  # fmt: skip
 _FORCE_NOUNS = frozenset("troops soldiers servicemen fighters marines paratroopers conscripts".split())
 _UNIT_WORDS = frozenset(
-    "day days month week year daily monthly weekly annually kilometer kilometre km kilometers kilometres km2".split()
+    "day days month week year daily monthly weekly annually kilometer kilometre km kilometers kilometres "
+    "km2".split()
 )
 
 
@@ -480,7 +481,8 @@ _TIGHT = frozenset(
     "( : - – — made make makes range ranges ranged run runs ran passed passes through".split()
 )
 _LEFT_SKIP = frozenset(
-    "armed forces army military in for the manpower war conflict record averaged across country nationwide".split()
+    "armed forces army military in for the manpower war conflict record averaged across country "
+    "nationwide".split()
 )
 
 
@@ -495,7 +497,7 @@ def _left_metric(
     steps = 0
     skipped = 0
     connected = False  # a tight connector ("of", "rose to") stands between the number and this word
-    out = _Left()
+    _Left()
     subjects: list[str] = []
     enemy = False
     while j > prev_b and steps < 12:
@@ -521,7 +523,7 @@ def _left_metric(
             return _Left(lx.LEFT_VERBS[w], subjects[0] if subjects else None, toks[j].start, enemy, True, j)
         if w == "up" and j > 0 and toks[j - 1].low.startswith("sign") and not connected:
             return _Left("recruited", None, toks[j - 1].start, enemy, True, j - 1)  # "signs up 1,000 people"
-        if w in lx.METRIC_NOUNS or w in lx.PEOPLE_NOUNS and _metric_before(toks, j, prev_b):
+        if w in lx.METRIC_NOUNS or (w in lx.PEOPLE_NOUNS and _metric_before(toks, j, prev_b)):
             pred, pn = _phrase_ending(toks, j, lx.PREDICATES, lx.MAX_PREDICATE_LEN)
             if w in lx.METRIC_NOUNS:
                 metric = pred if pred and pn > 1 and "?" not in pred else lx.METRIC_NOUNS[w]
@@ -542,7 +544,7 @@ def _left_metric(
             return _Left(
                 metric, subjects[0] if subjects else None, toks[max(k + 1, 0)].start, enemy, False, j
             )
-        s, width = subject_at(toks, j)
+        s, _width = subject_at(toks, j)
         if s is not None:
             if s == "enemy":
                 enemy = True
@@ -630,7 +632,7 @@ def _coordinated(toks: list[Token], prev_b: int, a: int, prev_subject: str | Non
 
 
 def _averages_previous(toks: list[Token], prev_b: int, a: int) -> bool:
-    """A rate right after a total restates it: "(average of 340 a day)", "35,050 soldiers, roughly 1,130 a day"."""
+    """A rate right after a total restates it: "(average of 340 a day)", "35,050, roughly 1,130 a day"."""
     between = [t.low for t in toks[prev_b + 1 : a]]
     if "(" in between or "average" in between or "averaging" in between or "or" in between:
         return True

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from attrition.extract import lexicon as lx
-from attrition.extract.claims import Reading, cumulative_start, is_snapshot, period_for, read_sentence
+from attrition.extract.claims import Reading, cumulative_start, period_for, read_sentence
 from attrition.extract.dates import TimeExpr, time_expressions
 from attrition.extract.numbers import quantities
 from attrition.extract.sources import Attribution, DocSources, canonical, find_attributions, learn, party_of
