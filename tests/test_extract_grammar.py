@@ -54,6 +54,21 @@ CASES = [
     ("Israeli strikes killed nearly 100 people in Gaza on Monday, health officials said.",
      date(2025, 6, 11), dict(metric="killed", subject="palestinians", value=100, bound="at_most",
                              start="2025-06-09", end="2025-06-09")),
+    ("ISW: Russian army losing 1,140 soldiers a day",
+     PUB, dict(metric="casualties", value=1140, per="day", source="ISW")),
+    ("Russian losses top 1 million - Kyiv",
+     PUB, dict(metric="casualties", value=1_000_000, bound="at_least", end="2025-06-12", source="Ukrainian government")),
+    ("The total combat losses of the enemy were approximately: personnel – about 1,000,340 (+1,140) persons, the General Staff reports.",
+     PUB, dict(metric="casualties", subject="russia", value=1140, start="2025-06-11", end="2025-06-11")),
+    ("A Western official said Russia had suffered some 1,500 casualties a day in November.",
+     date(2024, 12, 10), dict(metric="casualties", value=1500, per="day", start="2024-11-01", end="2024-11-30",
+                              source="Western officials")),
+    ("About 160,000 people have signed contracts to fight for Russia since January, Medvedev said on Wednesday.",
+     PUB, dict(metric="recruited", subject="russia", value=160000, start="2025-01-01", end="2025-06-11",
+               said_on="2025-06-11", source="Russian Security Council")),
+    ("More than 13 million Syrians remain displaced, either inside the country or as refugees abroad, UNHCR says.",
+     PUB, dict(metric="displaced", subject="syria", value=13_000_000, bound="at_least", end="2025-06-12",
+               source="UNHCR")),
 ]  # fmt: skip
 
 
@@ -115,3 +130,29 @@ def test_dateline_gives_the_publication_date() -> None:
     text = "KYIV, June 12, 2025 - Russia lost 1,140 soldiers over the past day, Ukraine's General Staff said."
     (c,) = extract_text(text)
     assert c.period.start == date(2025, 6, 11)
+
+
+def test_a_bare_figure_continues_what_the_paragraph_counts() -> None:
+    text = (
+        "The General Staff recorded 430,790 Russian losses in 2024. "
+        "That was well above the 253,290 recorded in 2023."
+    )
+    claims = {c.figure.value: c for c in extract_text(text, PUB)}
+    assert claims[253290].metric == "casualties"
+    assert claims[253290].subject == "russia"
+    assert (claims[253290].period.start, claims[253290].period.end) == (date(2023, 1, 1), date(2023, 12, 31))
+
+
+def test_a_stray_number_does_not_continue_the_paragraph() -> None:
+    text = "Russia lost 1,000 soldiers a day, the General Staff said. Photo 1"
+    assert [c.figure.value for c in extract_text(text, PUB)] == [1000]
+
+
+def test_a_dated_byline_dates_the_report() -> None:
+    text = (
+        "General Staff of the Armed Forces of Ukraine, 1 January 2026\n\n"
+        "Over the past day the enemy lost 1,060 personnel, according to the General Staff."
+    )
+    (c,) = extract_text(text, date(2026, 1, 1))
+    assert c.said_on == date(2026, 1, 1)
+    assert c.subject == "russia"

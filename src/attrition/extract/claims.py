@@ -135,6 +135,7 @@ def read_sentence(
     times: list[TimeExpr],
     all_times: list[TimeExpr] | None = None,
     heading: bool = False,
+    topic: Reading | None = None,
 ) -> list[Reading]:
     """Readings for the figures of one sentence (tokens and quantities of that sentence)."""
     out: list[Reading] = []
@@ -163,7 +164,7 @@ def read_sentence(
         a, b = spans[k]
         next_a = spans[kept[pos + 1]][0] if pos + 1 < len(kept) else len(toks)
         prev_b = spans[kept[pos - 1]][1] if pos > 0 else -1
-        r = _read(text, toks, q, a, b, next_a, prev_b, prev, times)
+        r = _read(text, toks, q, a, b, next_a, prev_b, prev, times, topic)
         if r is None:
             continue
         if soviet and r.subject == "russia":
@@ -254,6 +255,7 @@ def _read(
     prev_b: int,
     prev: Reading | None,
     times: list[TimeExpr],
+    topic: Reading | None = None,
 ) -> Reading | None:
     n = len(toks)
     metric = ""
@@ -344,6 +346,10 @@ def _read(
     if not metric and head is not None and toks[head].low in _FORCE_NOUNS and not left.verb:
         # troops counted with no verb of loss: a rate of them is a loss, a plain count is a presence
         metric = "casualties" if per else "deployed"
+    if not metric and topic is not None and q.kind == "count" and _continues_topic(toks, a, b, per):
+        # "the estimate for January was 1,556 a day", "the 253,290 recorded in 2023": what the
+        # paragraph has been counting
+        metric, subject = topic.metric, subject or topic.subject
     if not metric or metric not in _METRIC_SET:
         return None
     if subject is None and left.subject:
@@ -408,6 +414,29 @@ _UNIT_WORDS = frozenset(
     "day days month week year daily monthly weekly annually kilometer kilometre km kilometers kilometres "
     "km2".split()
 )
+
+
+_TOPIC_CUES = frozenset("the estimate total average tally figure record count toll rate its".split())
+_TOPIC_LINKS = frozenset("the its was were is are at of to reached passed hit estimate total tally".split())
+_TOPIC_NEXT = frozenset(
+    ". , ; ) a per each every in for from since over during by at on recorded counted estimated reported "
+    "registered and".split()
+)
+
+
+def _continues_topic(toks: list[Token], a: int, b: int, per: str | None) -> bool:
+    """A bare figure that goes on with the paragraph's subject: a rate, or "the N recorded in 2023"."""
+    nxt = toks[b + 1].low if b + 1 < len(toks) else "."
+    if nxt not in _TOPIC_NEXT:
+        return False  # "the 2,000 residents": a noun of its own
+    j = a - 1
+    while j >= 0 and _phrase_ending(toks, j, lx.LEFT_QUALIFIERS, lx.MAX_QUALIFIER_LEN)[0]:
+        j -= _phrase_ending(toks, j, lx.LEFT_QUALIFIERS, lx.MAX_QUALIFIER_LEN)[1]
+    if j < 0 or toks[j].low not in _TOPIC_LINKS:
+        return False  # a stray number ("... at the Front - 1")
+    if per is not None:
+        return True
+    return any(t.low in _TOPIC_CUES for t in toks[max(0, a - 6) : a])
 
 
 def _of_subject(toks: list[Token], i: int) -> str | None:

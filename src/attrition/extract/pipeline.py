@@ -123,6 +123,7 @@ def extract(doc: Document) -> list[Claim]:
     state = _State()
     found: list[tuple[Reading, _Said, date | None, date | None, Sentence]] = []
     last_sentence_readings: list[tuple[Reading, date | None, date | None]] = []
+    last_para = -1
     for sent in sents:
         lo = bisect.bisect_left(q_starts, sent.start)
         hi = bisect.bisect_left(q_starts, sent.end)
@@ -147,7 +148,8 @@ def extract(doc: Document) -> list[Claim]:
             state.after_sentence(attrs, sent, text, toks, ctx, dated)
             continue
         period_times = [t for t in times if (t.start_char, t.end_char) not in said_spans]
-        readings = read_sentence(text, toks, qs, period_times, times, sent.heading)
+        topic = last_sentence_readings[-1][0] if last_sentence_readings and last_para == sent.para else None
+        readings = read_sentence(text, toks, qs, period_times, times, sent.heading, topic)
         current: list[tuple[Reading, date | None, date | None]] = []
         for k, r in enumerate(readings):
             said = _source_for(r, attrs, state)
@@ -162,9 +164,12 @@ def extract(doc: Document) -> list[Claim]:
                 start, end = _default_period(r, current, last_sentence_readings, ref, ws)
             current.append((r, start, end))
             found.append((r, said, start, end, sent))
-        state.after_sentence(attrs, sent, text, toks, ctx)
+        state.after_sentence(
+            attrs, sent, text, toks, ctx, _heading_date(times, published) if sent.heading else None
+        )
         if current:
             last_sentence_readings = current
+            last_para = sent.para
     return _merge(doc.id, text, found)
 
 

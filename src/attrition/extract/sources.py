@@ -207,7 +207,7 @@ def _canonical(np: str, doc: DocSources) -> tuple[str | None, bool, bool]:
     return _clean(text), False, False
 
 
-_GENERIC_EXTRA = frozenset("the military defence defense western foreign british our".split())
+_GENERIC_EXTRA = frozenset("the military defence defense foreign our".split())
 
 
 def _clean(np: str) -> str:
