@@ -22,6 +22,7 @@ EXTRACTOR = "extract.en.v1"
 # lower-case words (found by one C-level scan) against a set.
 _HINT_WORDS = frozenset(lx.REPORTING_VERBS | {"data", "figures", "reckoning", "tally", "estimates"})
 _WORD = re.compile(r"[a-z]+")
+_DATE_GAP = re.compile(r"(?:[ ]+(?:[A-Za-z][a-z'’]*))*[ ]*")
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z .'-]{0,40},[ ]+)?(?:(?:Published|Updated|Posted|Date)[: ]+[ ]*)?"
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ ]+)?"
@@ -244,12 +245,17 @@ def _resolve_attributions(
         for t in times:
             if not t.is_date:
                 continue
-            after_verb = a.verb_end <= t.start_char <= a.verb_end + 4
+            gap = text[a.verb_end : t.start_char] if a.verb_end <= t.start_char else ","
+            # "said on June 5", "told reporters on Wednesday", "said in a statement on January 9"
+            after_verb = len(gap) <= 45 and _DATE_GAP.fullmatch(gap) is not None
+            after_np = (
+                a.np_end <= t.start_char <= a.np_end + 4 and a.post
+            )  # "... by the General Staff on 1 June"
             between = a.np_end <= t.start_char and t.end_char <= a.verb_char
             before_np = (  # "On June 5, X said", "In an update on March 20, it had put"
                 t.end_char <= a.np_start and a.np_start - t.end_char <= 3 and t.start_char - sent.start <= 30
             )
-            if after_verb or between or before_np:
+            if after_verb or between or before_np or after_np:
                 s, _, _ = t.resolve(published, None)
                 d = s
                 used.add((t.start_char, t.end_char))

@@ -383,13 +383,20 @@ def _skip_date_words(toks: list[Token], i: int) -> int:
 def _headline_source(toks: list[Token], text: str, doc: DocSources) -> Attribution | None:
     """ "ISW: Russian army losing 1,140 soldiers a day", "Russian losses top 1 million - Kyiv"."""
     n = len(toks)
-    for k in range(1, min(n, 7)):
+    for k in range(1, min(n, 11)):
         if toks[k].low == ":":
             if k + 1 < n and toks[k + 1].low[:1].isdigit() and k > 0 and toks[k - 1].low.isdigit():
                 return None  # a time of day
-            a = _make(toks, (0, k), toks[0].start, toks[k].end, post=False, text=text, doc=doc, strict=True)
-            return a
-        if not toks[k].text[:1].isupper() and toks[k].low not in ("of", "for", "the", "and", "'s"):
+            end = next((x for x in range(k) if toks[x].low == ","), k)  # "X update, 3 June 2025:"
+            return _make(
+                toks, (0, end), toks[k].start, toks[k].end, post=False, text=text, doc=doc, strict=True
+            )
+        if not (
+            toks[k].text[:1].isupper()
+            or toks[k].low
+            in ("of", "for", "the", "and", "'s", ",", "update", "report", "briefing", "summary")
+            or toks[k].low[:1].isdigit()
+        ):
             break
     for k in range(n - 2, max(0, n - 8), -1):
         if toks[k].low in ("-", "–", "—") and k + 1 < n:
@@ -413,6 +420,12 @@ def _np_left(toks: list[Token], verb: int) -> tuple[int, int] | None:
     if j >= 2 and toks[j].low == ")" and toks[j - 2].low == "(":
         j -= 3  # "The British Ministry of Defence (MoD) reported"
     end = j + 1
+    if j > 0 and toks[j].low == ",":
+        # "Dmitry Medvedev, deputy head of Russia's Security Council, said": the person and the aside
+        c = next((x for x in range(j - 1, max(-1, j - 14), -1) if toks[x].low in (",", ";", ".")), None)
+        if c is not None and toks[c].low == "," and c > 0 and toks[c - 1].text[:1].isupper():
+            end = j
+            j = c - 1
     k = j
     while k >= 0 and end - k <= 14:
         w = toks[k].low
