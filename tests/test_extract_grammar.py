@@ -156,3 +156,10 @@ def test_a_dated_byline_dates_the_report() -> None:
     (c,) = extract_text(text, date(2026, 1, 1))
     assert c.said_on == date(2026, 1, 1)
     assert c.subject == "russia"
+
+
+def test_sentences_split_after_a_footnote_and_a_no_break_space() -> None:
+    text = "Russia lost 1,000 soldiers.[1]\u00a0The General Staff reported on June 12 that 628,000 were lost since 2024."
+    claims = {c.figure.value: c for c in extract_text(text, PUB)}
+    assert claims[628000].said_on == date(2025, 6, 12)
+    assert claims[1000].said_on is None

@@ -434,6 +434,8 @@ def _continues_topic(toks: list[Token], a: int, b: int, per: str | None) -> bool
         j -= _phrase_ending(toks, j, lx.LEFT_QUALIFIERS, lx.MAX_QUALIFIER_LEN)[1]
     if j < 0 or toks[j].low not in _TOPIC_LINKS:
         return False  # a stray number ("... at the Front - 1")
+    if any(t.low in lx.EQUIPMENT_NOUNS for t in toks[max(0, a - 6) : a]):
+        return False  # "its count of Russian tanks lost to 10,933"
     if per is not None:
         return True
     return any(t.low in _TOPIC_CUES for t in toks[max(0, a - 6) : a])

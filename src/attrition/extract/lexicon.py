@@ -91,6 +91,7 @@ PREDICATES: dict[tuple[str, ...], str] = {
     ("killed",): "killed", ("dead",): "killed", ("died",): "killed", ("die",): "killed",
     ("perished",): "killed", ("slain",): "killed", ("lost", "their", "lives"): "killed",
     ("eliminated",): "killed", ("kia",): "killed", ("out", "of", "action"): "casualties",
+    ("put", "out", "of"): "casualties",
     ("wounded",): "wounded", ("injured",): "wounded", ("hurt",): "wounded",
     ("missing",): "missing", ("went", "missing"): "missing",
     ("captured",): "captured", ("taken", "prisoner"): "captured", ("surrendered",): "captured",
@@ -298,7 +299,7 @@ WEAK_REPORTING_VERBS = frozenset(
 )
 # Heads of noun phrases that cannot be a source ("Russian forces reported ...").
 NON_SOURCE_HEADS = frozenset(
-    "forces troops soldiers units army's fighters casualties losses figures figure number it "
+    "forces troops soldiers units army's fighters casualties losses figures figure number "
     "this that which these those there".split()
 )
 # Words that make a noun phrase a generic back-reference to an earlier source.

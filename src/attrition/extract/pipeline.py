@@ -39,6 +39,7 @@ class _Said:
     name: str | None
     said_on: date | None
     strength: int  # 3 in the sentence, 2 carried in the paragraph, 1 document default or earlier paragraph
+    verb_end: int = -1  # where the reporting verb of this sentence ends (-1: carried from elsewhere)
 
 
 def dateline(text: str) -> date | None:
@@ -145,12 +146,14 @@ def extract(doc: Document) -> list[Claim]:
         current: list[tuple[Reading, date | None, date | None]] = []
         for k, r in enumerate(readings):
             said = _source_for(r, attrs, state)
-            subject = _final_subject(r, said, dominant)
+            subject = _final_subject(r, said, dominant, _last_side(low, state.para_start, r.q.start))
             r.subject = subject
             ref = said.said_on or published
             ws = war_start(subject, dominant)
             nxt = readings[k + 1].q.start if k + 1 < len(readings) else sent.end
             prv = readings[k - 1].q.end if k > 0 else sent.start
+            if prv < said.verb_end <= r.q.start:
+                prv = said.verb_end  # "In a study published in January, X estimated that ...": not the period
             start, end, got = period_for(r, toks, period_times, ref, ws, nxt, prv)
             if not got:
                 start, end = _default_period(r, current, last_sentence_readings, ref, ws)
@@ -171,6 +174,7 @@ class _State:
     def __init__(self) -> None:
         self.para = -1
         self.para_heading = True
+        self.para_start = 0
         self.para_said: _Said | None = None
         self.prev_para_said: _Said | None = None
         self.doc_default: _Said | None = None
@@ -185,6 +189,7 @@ class _State:
                 self.prev_para_said = None  # an unattributed paragraph ends the carry; a heading does not
             self.para = sent.para
             self.para_heading = sent.heading
+            self.para_start = sent.start
             self.para_said = None
             self.para_history = []
 
@@ -253,7 +258,7 @@ def _resolve_attributions(
             )  # "... by the General Staff on 1 June"
             between = a.np_end <= t.start_char and t.end_char <= a.verb_char
             before_np = (  # "On June 5, X said", "In an update on March 20, it had put"
-                t.end_char <= a.np_start and a.np_start - t.end_char <= 3 and t.start_char - sent.start <= 30
+                t.end_char <= a.np_start and a.np_start - t.end_char <= 3 and t.start_char - sent.start <= 50
             )
             if after_verb or between or before_np or after_np:
                 s, _, _ = t.resolve(published, None)
@@ -289,7 +294,7 @@ def _source_for(r: Reading, attrs: list[Attribution], state: _State) -> _Said:
     pre = [a for a in attrs if a.verb_char < r.q.start and not a.post and a.name]
     if pre:
         a = max(pre, key=lambda x: x.verb_char)
-        return _Said(a.name, a.said_on, 3)
+        return _Said(a.name, a.said_on, 3, a.verb_end)
     post = [a for a in attrs if a.verb_char > r.q.end and a.name]
     if post:
         a = post[0]
@@ -307,7 +312,25 @@ def _source_for(r: Reading, attrs: list[Attribution], state: _State) -> _Said:
     return _Said(None, None, 0)
 
 
-def _final_subject(r: Reading, said: _Said, dominant: str | None) -> str | None:
+def _last_side(low: str, start: int, end: int) -> str | None:
+    """The last country or group named in ``low[start:end]`` (the paragraph so far)."""
+    found = None
+    for m in _SIDE_WORDS.finditer(low, max(start, end - 2000), end):
+        found = m.group()
+    if found is None:
+        return None
+    return lx.SUBJECT_WORDS.get(tuple(found.replace("'s", "").split()))
+
+
+_SIDE_WORDS = re.compile(
+    r"\b(?:"
+    + "|".join(sorted((re.escape(" ".join(k)) for k in lx.SUBJECT_WORDS if k[0] not in ("world", "global")),
+                      key=len, reverse=True))
+    + r")\b"
+)  # fmt: skip
+
+
+def _final_subject(r: Reading, said: _Said, dominant: str | None, para_side: str | None = None) -> str | None:
     s = r.subject
     if s == "enemy" or (r.enemy and s is None):
         party = party_of(said.name)
@@ -319,7 +342,7 @@ def _final_subject(r: Reading, said: _Said, dominant: str | None) -> str | None:
     if s and s.startswith("opp:"):
         s = opponent(s[4:]) or s[4:]
     if s is None and r.metric == "displaced":
-        return "world"
+        return para_side or "world"  # no country in the paragraph: a global figure
     return s or dominant
 
 

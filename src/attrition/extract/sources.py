@@ -17,7 +17,7 @@ from attrition.extract import lexicon as lx
 from attrition.extract.text import Token
 
 _STOP_LEFT = frozenset(
-    ', ; : ( ) " “ ” ‘ ’ that but while as which who whom when where because although though '
+    ', ; : ( ) [ ] " “ ” ‘ ’ that but while as which who whom when where because although though '
     "and if whereas since after before - – — . ! ?".split()
 )
 _SKIP_BEFORE_VERB = frozenset(
@@ -353,6 +353,7 @@ def find_attributions(toks: list[Token], text: str, doc: DocSources) -> list[Att
     return out
 
 
+_CLAUSE_WORDS = frozenset("had has have been was were is are will would".split())
 _DATA_NOUNS = frozenset(
     "data figures figure estimates estimate count counts reckoning calculations tally".split()
 )
@@ -371,7 +372,11 @@ _ORG_WORDS = frozenset(
 def _skip_date_words(toks: list[Token], i: int) -> int:
     """After an inverted verb: "reported on Wednesday morning the General Staff"."""
     j = i
-    while j < len(toks) and j - i < 6 and (toks[j].low in _DATE_WORDS or toks[j].low[:1].isdigit()):
+    while (
+        j < len(toks)
+        and j - i < 6
+        and (toks[j].low in _DATE_WORDS or (toks[j].low[:1].isdigit() and j > i and toks[j - 1].low == "on"))
+    ):
         j += 1
     if j < len(toks) and toks[j].low in lx.MONTHS:
         j += 1
@@ -497,6 +502,8 @@ def _make(
     has_cap = any(t.text[:1].isupper() for t in words)
     if not has_cap and not any(t.low in lx.GENERIC_SOURCE_WORDS for t in words):
         return None
+    if any(t.low in _CLAUSE_WORDS or t.low[:1].isdigit() for t in words):
+        return None  # a clause, not a name: "1,140 Russian troops had been put out of action"
     np_text = text[words[0].start : words[-1].end]
     name, generic, anaphoric = canonical(np_text, doc)
     if name is None and not generic:

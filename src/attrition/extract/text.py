@@ -21,7 +21,7 @@ ABBREVIATIONS = frozenset(
 )
 _BULLET = re.compile(r"[ \t]*(?:[-*•●▪–—✓✔►]|\d{1,2}[.)])[ \t]+")
 _TERMINAL = frozenset('.!?:;"”’)]')
-_SENT_END = re.compile(r"[.!?]+[\"”’')\]]*(?:\[\d{1,3}\])*[ \t]+(?=[\"“‘'(\[]?[A-Z0-9])")
+_SENT_END = re.compile(r"[.!?]+[\"”’')\]]*(?:\[\d{1,3}\])*[ \t\u00a0\u2009\u202f]+(?=[\"“‘'(\[]?[A-Z0-9])")
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"  # U.S., U.K., U.N.
     r"|\d+(?:[.,]\d+)*"  # numbers, separators kept inside
