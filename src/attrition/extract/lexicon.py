@@ -91,7 +91,7 @@ PREDICATES: dict[tuple[str, ...], str] = {
     ("killed",): "killed", ("dead",): "killed", ("died",): "killed", ("die",): "killed",
     ("perished",): "killed", ("slain",): "killed", ("lost", "their", "lives"): "killed",
     ("eliminated",): "killed", ("kia",): "killed", ("out", "of", "action"): "casualties",
-    ("put", "out", "of"): "casualties",
+    ("put", "out", "of"): "casualties", ("lost",): "casualties",
     ("wounded",): "wounded", ("injured",): "wounded", ("hurt",): "wounded",
     ("missing",): "missing", ("went", "missing"): "missing",
     ("captured",): "captured", ("taken", "prisoner"): "captured", ("surrendered",): "captured",
