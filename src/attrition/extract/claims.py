@@ -65,8 +65,15 @@ class Reading:
     notes: list[str] = field(default_factory=list)
 
 
+_SUBJECT_FIRST = frozenset(
+    [k[0] for k in lx.SUBJECT_WORDS] + [k[0] + "'s" for k in lx.SUBJECT_WORDS] + list(lx.ENEMY_WORDS)
+)
+
+
 def subject_at(toks: list[Token], i: int) -> tuple[str | None, int]:
     """The subject named by the token(s) at ``i`` and how many tokens it takes."""
+    if toks[i].low not in _SUBJECT_FIRST and toks[i].text != "US":
+        return None, 0  # the common case, decided by one set lookup
     if i + 1 < len(toks):
         two = (toks[i].low, _base(toks[i + 1].low))
         if two in lx.SUBJECT_WORDS:
@@ -147,6 +154,11 @@ def read_sentence(
         b = bisect.bisect_left(starts, q.end) - 1  # last token starting before it ends
         spans.append((a if a < len(toks) else -1, b))
     words = {t.low for t in toks}
+    opens, of_these = _anaphora(toks)
+    in_time = [False] * len(toks)
+    for te in times:
+        for i in range(bisect.bisect_left(starts, te.start_char), bisect.bisect_left(starts, te.end_char)):
+            in_time[i] = True
     soviet = "soviet" in words or "ussr" in words
     low_sentence = " " + " ".join(t.low for t in toks) + " "
     cumulative = bool(words & _CUMULATIVE_WORDS) or any(p in low_sentence for p in _CUMULATIVE_PHRASES)
@@ -164,12 +176,13 @@ def read_sentence(
         a, b = spans[k]
         next_a = spans[kept[pos + 1]][0] if pos + 1 < len(kept) else len(toks)
         prev_b = spans[kept[pos - 1]][1] if pos > 0 else -1
-        r = _read(text, toks, q, a, b, next_a, prev_b, prev, times, topic)
+        r = _read(text, toks, q, a, b, next_a, prev_b, prev, times, topic, in_time)
         if r is None:
             continue
         if soviet and r.subject == "russia":
             r.subject = "soviet_union"
         r.cumulative = cumulative
+        r.anaphoric = opens or of_these < spans[k][0]
         r.present = heading or bool(words & _PRESENT)
         out.append(r)
         prev = r
@@ -256,6 +269,7 @@ def _read(
     prev: Reading | None,
     times: list[TimeExpr],
     topic: Reading | None = None,
+    in_time: list[bool] | None = None,
 ) -> Reading | None:
     n = len(toks)
     metric = ""
@@ -329,7 +343,7 @@ def _read(
             if s and subject is None:
                 subject = s  # "12,000 soldiers of the DPRK"
     # 3. what precedes it: "casualties of", "death toll rose to", "lost", "killed", "there are"
-    left = _left_metric(toks, a, prev_b, times)
+    left = _left_metric(toks, a, prev_b, in_time or [False] * n)
     if not metric and left.metric:
         metric = left.metric
     if not metric and any(t.low == "there" for t in toks[max(0, a - 4) : a]):
@@ -394,14 +408,17 @@ def _read(
             r.increment = True
     elif prev is not None and per is not None and prev.per is None and _averages_previous(toks, prev_b, a):
         r.inherit_from = prev
-    first = [t.low for t in toks[:4]]
-    r.anaphoric = bool(first) and first[0] in _ANAPHORA and any(w in _ANAPHOR_NOUNS for w in first[1:4])
-    lows = [t.low for t in toks[:a]]
-    r.anaphoric = r.anaphoric or any(
-        lows[i] == "of" and lows[i + 1] in ("these", "them", "this") and lows[i + 2] == ","
-        for i in range(len(lows) - 2)
-    )
     return r
+
+
+def _anaphora(toks: list[Token]) -> tuple[bool, int]:
+    """(the sentence opens on "This figure ...", index of the first "of these," or a large number)."""
+    first = [t.low for t in toks[:4]]
+    opens = bool(first) and first[0] in _ANAPHORA and any(w in _ANAPHOR_NOUNS for w in first[1:4])
+    for i in range(len(toks) - 2):
+        if toks[i].low == "of" and toks[i + 1].low in ("these", "them", "this") and toks[i + 2].low == ",":
+            return opens, i
+    return opens, 1 << 30
 
 
 _PARTICIPLES = frozenset("wounded injured killed dead captured missing".split())
@@ -517,23 +534,17 @@ _LEFT_SKIP = frozenset(
 )
 
 
-def _left_metric(
-    toks: list[Token],
-    a: int,
-    prev_b: int,
-    times: list[TimeExpr] = (),  # type: ignore[assignment]
-) -> _Left:
+def _left_metric(toks: list[Token], a: int, prev_b: int, in_time: list[bool]) -> _Left:
     """What the words before the number say: time phrases, parentheses and asides skipped."""
     j = a - 1
     steps = 0
     skipped = 0
     connected = False  # a tight connector ("of", "rose to") stands between the number and this word
-    _Left()
     subjects: list[str] = []
     enemy = False
     while j > prev_b and steps < 12:
         w = toks[j].low
-        if any(t.start_char <= toks[j].start < t.end_char for t in times):
+        if in_time[j]:
             j -= 1  # "casualties since the start of 2025 had reached 177,000"
             skipped += 1
             if skipped > 25:
