@@ -163,3 +163,27 @@ def test_sentences_split_after_a_footnote_and_a_no_break_space() -> None:
     claims = {c.figure.value: c for c in extract_text(text, PUB)}
     assert claims[628000].said_on == date(2025, 6, 12)
     assert claims[1000].said_on is None
+
+
+def test_a_figure_at_the_very_start_of_a_text_is_read() -> None:
+    (c,) = extract_text("Half a million Russians killed or wounded in Ukraine – Pentagon", PUB)
+    assert (c.metric, c.subject, c.figure.value, c.source) == ("casualties", "russia", 500_000, "Pentagon")
+
+
+def test_the_side_of_an_aggression_is_not_the_side_that_suffers() -> None:
+    text = "The toll of the Israeli aggression since 7 October 2023 has risen to 54,927 killed, the ministry said."
+    (c,) = extract_text(text, PUB)
+    assert c.subject == "palestinians"
+    assert c.period.start == date(2023, 10, 7)
+
+
+def test_both_sides_together_are_the_world() -> None:
+    (c,) = extract_text("Nearly 500,000 Russian and Ukrainian troops have been killed or wounded.", PUB)
+    assert (c.metric, c.subject, c.figure.bound) == ("casualties", "world", "at_most")
+
+
+def test_a_ratio_is_not_a_claim() -> None:
+    assert (
+        extract_text("For every Ukrainian killed, roughly 2.5 Russians die for every Ukrainian soldier.", PUB)
+        == []
+    )

@@ -82,6 +82,8 @@ def subject_at(toks: list[Token], i: int) -> tuple[str | None, int]:
         return "united_states", 1
     one = (_base(toks[i].low),)
     if one in lx.SUBJECT_WORDS:
+        if i + 1 < len(toks) and toks[i + 1].low in _AGENT_NOUNS:
+            return "opp:" + lx.SUBJECT_WORDS[one], 2  # "the Israeli aggression": the other side suffers
         return lx.SUBJECT_WORDS[one], 1
     if toks[i].low in lx.ENEMY_WORDS:
         return "enemy", 1
@@ -193,7 +195,7 @@ def _excluded(text: str, toks: list[Token], q: Quantity, a: int, b: int, times: 
     s, e = q.start, q.end
     before = text[max(0, s - 2) : s]
     after = text[e : e + 2]
-    if before.strip()[-1:] in lx.CURRENCY_SIGNS or (
+    if (before.strip()[-1:] or " ") in lx.CURRENCY_SIGNS or (
         before[-1:] == "-" and text[max(0, s - 2) : s - 1].isalpha()
     ):
         return True
@@ -212,6 +214,11 @@ def _excluded(text: str, toks: list[Token], q: Quantity, a: int, b: int, times: 
             return True
     if any(t.low in ("age", "aged", "ages") for t in toks[max(0, a - 5) : a]):
         return True  # "the upper age for conscription to 30"
+    right = [t.low for t in toks[b + 1 : b + 7]]
+    for i in range(len(right) - 1):
+        if (right[i], right[i + 1]) in (("for", "every"), ("for", "each")) and i + 2 < len(right):
+            if right[i + 2] in lx.PEOPLE_NOUNS or subject_at(toks, b + 3 + i)[0]:
+                return True  # "2.5 Russians die for every Ukrainian": a ratio
     nxt_words = [t.low for t in toks[b + 1 : b + 4]]
     if nxt_words and nxt_words[0] in lx.CURRENCY_WORDS:
         return True
@@ -250,8 +257,12 @@ def _head(toks: list[Token], b: int) -> int | None:
             j += 1  # "two wounded North Korean soldiers": an adjective here
             steps += 1
             continue
-        if w in lx.MODIFIERS or w in lx.ENEMY_WORDS or w == "-":
+        if w in lx.MODIFIERS or w in lx.ENEMY_WORDS or w in ("-", "+"):
             j += 1
+            steps += 1
+            continue
+        if w == "and" and j + 1 < n and subject_at(toks, j + 1)[0]:
+            j += 1  # "Russian and Ukrainian troops"
             steps += 1
             continue
         return j
@@ -339,9 +350,9 @@ def _read(
             elif pred:
                 metric = pred
                 quote_end = max(quote_end, toks[at + width - 1].end)
-            s = _of_subject(toks, head + 1)
+            s = _of_subject(toks, head + 1, in_place=metric == "displaced")
             if s and subject is None:
-                subject = s  # "12,000 soldiers of the DPRK"
+                subject = s  # "12,000 soldiers of the DPRK", "1.2 million people in Lebanon" (displaced)
     # 3. what precedes it: "casualties of", "death toll rose to", "lost", "killed", "there are"
     left = _left_metric(toks, a, prev_b, in_time or [False] * n)
     if not metric and left.metric:
@@ -421,6 +432,11 @@ def _anaphora(toks: list[Token]) -> tuple[bool, int]:
     return opens, 1 << 30
 
 
+_AGENT_NOUNS = frozenset(
+    "aggression attack attacks strike strikes airstrikes bombardment bombing shelling offensive raids "
+    "drones missiles occupiers occupation campaign".split()
+)
+_SUBORDINATE = frozenset("when after as while since because before until where whereas".split())
 _PARTICIPLES = frozenset("wounded injured killed dead captured missing".split())
 _RELATIVE = frozenset(
     [("of", "whom"), ("of", "which"), ("of", "them"), ("among", "them"), ("among", "whom"), ("from", "them"),
@@ -458,9 +474,11 @@ def _continues_topic(toks: list[Token], a: int, b: int, per: str | None) -> bool
     return any(t.low in _TOPIC_CUES for t in toks[max(0, a - 6) : a])
 
 
-def _of_subject(toks: list[Token], i: int) -> str | None:
+def _of_subject(toks: list[Token], i: int, in_place: bool = False) -> str | None:
     """The side named right after a noun: "soldiers of the DPRK", "troops from North Korea"."""
-    if i < len(toks) and toks[i].low in ("of", "from", "among"):
+    if i < len(toks) and (
+        toks[i].low in ("of", "from", "among") or (in_place and toks[i].low in ("in", "inside"))
+    ):
         j = i + 1
         if j < len(toks) and toks[j].low == "the":
             j += 1
@@ -490,6 +508,13 @@ def _predicate(toks: list[Token], start: int, stop: int) -> tuple[str, int, int]
                 continue
         if w in _BOUNDARY or w == ",":
             break
+        if (
+            w in _PARTICIPLES
+            and i + 1 < n
+            and (toks[i + 1].low in lx.PEOPLE_NOUNS or subject_at(toks, i + 1)[0])
+        ):
+            i += 1  # "captured two wounded North Korean soldiers": an adjective, not what happened
+            continue
         pred, width = _phrase_at(toks, i, lx.PREDICATES, lx.MAX_PREDICATE_LEN)
         if pred == "deployed?":
             if i + 2 < len(toks) and toks[i + 2].text[:1].isupper() and not weak[0]:
@@ -563,6 +588,10 @@ def _left_metric(toks: list[Token], a: int, prev_b: int, in_time: list[bool]) ->
             continue
         if w in lx.LEFT_VERBS and not connected:
             return _Left(lx.LEFT_VERBS[w], subjects[0] if subjects else None, toks[j].start, enemy, True, j)
+        if w == "up" and j > 1 and toks[j - 2].low == "call":
+            return _Left(
+                "recruited", None, toks[j - 2].start, enemy, False, j - 2
+            )  # "the call-up of 300,000"
         if w == "up" and j > 0 and toks[j - 1].low.startswith("sign") and not connected:
             return _Left("recruited", None, toks[j - 1].start, enemy, True, j - 1)  # "signs up 1,000 people"
         if w in lx.METRIC_NOUNS or (w in lx.PEOPLE_NOUNS and _metric_before(toks, j, prev_b)):
@@ -658,8 +687,8 @@ def _elliptical(toks: list[Token], prev_b: int, a: int, b: int) -> bool:
     between = [t.low for t in toks[prev_b + 1 : a]]
     if not any(w in _COORD for w in between):
         return False
-    if any(w in lx.METRIC_NOUNS for w in between[-3:]):
-        return False
+    if any(w in lx.METRIC_NOUNS for w in between[-3:]) or any(w in lx.EQUIPMENT_NOUNS for w in between):
+        return False  # "persons, tanks – 10,933": another item of the list
     nxt = toks[b + 1].low if b + 1 < len(toks) else "."
     return nxt in _LIST_NEXT or (subject_at(toks, b + 1)[0] is None and not nxt.isalpha())
 
@@ -669,7 +698,9 @@ def _coordinated(toks: list[Token], prev_b: int, a: int, prev_subject: str | Non
     between = [t.low for t in toks[prev_b + 1 : a]]
     if not (0 < len(between) <= 8 and ("and" in between or "," in between)):
         return False
-    sides = {subject_at(toks, i)[0] for i in range(prev_b + 1, a)} - {None, prev_subject}
+    sides = {
+        subject_at(toks, i)[0] for i in range(prev_b + 1, a) if toks[i - 1].low not in ("in", "into", "the")
+    } - {None, prev_subject}
     return not sides
 
 
@@ -758,9 +789,9 @@ def _subject_from_verbs(toks: list[Token], a: int, metric: str) -> str | None:
             if inflict:
                 for k in range(a + 1, min(len(toks), a + 12)):
                     s, _ = subject_at(toks, k)
-                    if s and s != "enemy":
+                    if s and s != "enemy" and not s.startswith("opp:"):
                         return s  # "killed 100 people in Gaza": the victims' side
-                    if toks[k].low in _BOUNDARY:
+                    if toks[k].low in _BOUNDARY or toks[k].low in _SUBORDINATE:
                         break
             agent = _agent_before(toks, j)
             if agent:
@@ -771,10 +802,12 @@ def _subject_from_verbs(toks: list[Token], a: int, metric: str) -> str | None:
     j = a - 1
     while j >= 0:
         s, _ = subject_at(toks, j)
-        if s and s != "world":
+        if s and s != "world" and not (j > 0 and toks[j - 1].low in ("in", "into", "on", "across")):
             return s if s != "enemy" else None
         j -= 1
     for k in range(a + 1, len(toks)):
+        if toks[k].low in _SUBORDINATE:
+            break  # "..., when Israel resumed its offensive": another clause
         s, _ = subject_at(toks, k)
         if s and s != "enemy":
             return s

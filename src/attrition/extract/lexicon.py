@@ -223,7 +223,8 @@ LOSS_VERBS = frozenset(
 # Inflicting verbs: the agent before them is NOT whose losses these are.
 INFLICT_VERBS = frozenset(
     "killed kill kills killing inflicted inflict inflicts inflicting eliminated eliminate "
-    "destroyed neutralised neutralized wounded wounding injured injuring".split()
+    "destroyed neutralised neutralized wounded wounding injured injuring slaughtered massacred "
+    "murdered executed".split()
 )
 # Words that may sit between a grammatical subject and its verb.
 AUXILIARIES = frozenset(
