@@ -50,3 +50,4 @@ def test_sentence_table_floor(scorer) -> None:
     assert r["precision"] >= 0.86
     assert r["source_acc"] >= 0.75
     assert r["said_on_acc"] >= 0.90
+    assert r["period_acc"] >= 0.80

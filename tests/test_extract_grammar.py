@@ -187,3 +187,27 @@ def test_a_ratio_is_not_a_claim() -> None:
         extract_text("For every Ukrainian killed, roughly 2.5 Russians die for every Ukrainian soldier.", PUB)
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "value", "start", "end"),
+    [
+        ("Since the ceasefire collapsed on March 18, about 100 Palestinians have been killed each day.",
+         date(2025, 5, 20), 100, date(2025, 3, 18), date(2025, 5, 20)),
+        ("About 4,000 North Korean soldiers have been killed or wounded since they entered combat in December 2024.",
+         date(2025, 2, 11), 4000, date(2024, 12, 1), date(2025, 2, 11)),
+        ("General Staff: 1.2m Russian casualties since 2022", date(2025, 12, 20), 1_200_000,
+         date(2022, 2, 24), date(2025, 12, 20)),
+        ("Some 15,000 Soviet soldiers died during the 1979–1989 war in Afghanistan.", date(2019, 2, 15), 15000,
+         date(1979, 1, 1), date(1989, 12, 31)),
+        ("Ukraine has taken back roughly 54% of the land Russian forces seized after the February 2022 invasion.",
+         date(2022, 11, 10), 54, None, date(2022, 11, 10)),
+        ("Zelensky said 46,000 Ukrainian troops had been killed and 380,000 wounded since the full-scale war began.",
+         date(2025, 2, 17), 46000, date(2022, 2, 24), date(2025, 2, 17)),
+        ("The average daily losses of the enemy in May were 1 089 people, 12 percent more than in April.",
+         date(2025, 6, 2), 1089, date(2025, 5, 1), date(2025, 5, 31)),
+    ],
+)  # fmt: skip
+def test_period_of_the_figure(sentence: str, published, value, start, end) -> None:
+    claims = {c.figure.value: c for c in extract_text(sentence, published)}
+    assert (claims[value].period.start, claims[value].period.end) == (start, end)

@@ -61,6 +61,7 @@ class Reading:
     increment: bool = False  # "(+1,140)" after a running total: the rise over the past day
     cumulative: bool = False  # a running total ("currently", "to date", "as of")
     present: bool = False  # said in the present or present perfect ("has lost", "remain", "top")
+    coordinated: bool = False  # listed with the previous figure ("46,000 killed and 380,000 wounded")
     anaphoric: bool = False  # "This figure translates to ...": refers to the previous sentence
     notes: list[str] = field(default_factory=list)
 
@@ -399,16 +400,14 @@ def _read(
             if toks[i].low in _UNIT_WORDS:
                 quote_end = max(quote_end, toks[i].end)
                 break
-    if (
-        subject is None
-        and prev is not None
-        and (_coordinated(toks, prev_b, a, prev.subject) or _averages_previous(toks, prev_b, a))
-    ):
+    coordinated = prev is not None and _coordinated(toks, prev_b, a, prev.subject)
+    if subject is None and prev is not None and (coordinated or _averages_previous(toks, prev_b, a)):
         subject = prev.subject  # "46,000 Ukrainian soldiers were killed and 380,000 wounded"
         enemy = enemy or prev.enemy
     if subject is None:
         subject = _subject_from_verbs(toks, a, metric)
     r = Reading(q, metric, subject, bound, per, [], quote_start, quote_end, enemy=enemy, inherit_from=inherit)
+    r.coordinated = coordinated and r.per == (prev.per if prev else None)
     if inherit is not None:
         if r.subject is None:
             r.subject = inherit.subject
@@ -862,8 +861,19 @@ def period_for(
 ) -> tuple[date | None, date | None, bool]:
     """(start, end, found): the period the figure covers, from the time expressions around it."""
     q = r.q
-    right = [t for t in times if q.end <= t.start_char < next_start]
-    left = [t for t in times if prev_end <= t.start_char and t.end_char <= q.start]
+    stop = next_start
+    for i, tk in enumerate(toks):
+        if (
+            tk.start >= q.end
+            and tk.start < stop
+            and (tk.low in _CLAUSE_STOP or (tk.low in ("it", "that") and i > 0 and toks[i - 1].low == ","))
+        ):
+            stop = tk.start  # "..., it is 12 percent more than in April", "including ... seized in 2014"
+            break
+    right = [t for t in times if q.end <= t.start_char < stop]
+    left = [
+        t for t in times if prev_end <= t.start_char and t.end_char <= q.start and not _publication(toks, t)
+    ]
     if not right and not left:
         return None, None, False
     start: date | None = None
@@ -883,6 +893,16 @@ def period_for(
         _, e, _ = asof.resolve(ref, war_start)
         end = e
         found = True
-        if giver is None and cumulative_start(r):
-            start = war_start
     return start, end, found
+
+
+_CLAUSE_STOP = frozenset("than including which who when while whereas although but".split())
+_PUBLICATION = frozenset(
+    "published released issued posted update report study statement interview briefing aired broadcast".split()
+)
+
+
+def _publication(toks: list[Token], t: TimeExpr) -> bool:
+    """A date that belongs to a publication: "in a study published in January", "an update on March 20"."""
+    i = bisect.bisect_left([tk.start for tk in toks], t.start_char)
+    return any(tk.low in _PUBLICATION for tk in toks[max(0, i - 4) : i])

@@ -46,7 +46,7 @@ _ATOM = re.compile(  # applied with .match at the candidate positions _CANDIDATE
     r"|\b(?P<war>since[ ]+(?:(?:[\w'’-]+[ ]+){0,8}?(?:war|invasion|conflict|hostilities|aggression|uprising)\b"  # noqa: E501
     r"(?:[ ]+(?:began|started|broke[ ]out|erupted))?"
     r"|(?:it|fighting|the[ ]fighting)[ ]+(?:began|started|erupted|broke[ ]out)))"
-    r"|\b(?P<sy>since[ ]+the[ ]+(?:start|beginning)[ ]+of[ ]+(?:the|this)[ ]+year)\b"
+    r"|\b(?P<sy>[Ss]ince[ ]+(?:the[ ]+)?(?:start|beginning)[ ]+of[ ]+(?:the|this)[ ]+year)\b"
     r")"
 )
 _SMALL_WORDS = {
@@ -139,6 +139,8 @@ class TimeExpr:
                 and (self.a.m, self.a.d) == (war_start.month, war_start.day)
             ):
                 return war_start, None, True  # "since February 24" names the day the war began
+            if self.a and self.a.m is None and war_start and self.a.y == war_start.year:
+                return war_start, None, True  # "since 2022": since the full-scale war began
             return (None if self.vague_start else a0), None, True
         if k == "asof":
             return None, (None if self.vague_end else a1), False
@@ -152,8 +154,8 @@ class TimeExpr:
         if self.natural and ref is not None and end is not None and start is not None and start <= ref < end:
             return start, None, True  # "in 2025" said in June 2025 runs to the statement
         if war_start is not None and start is not None and end is not None and start < war_start <= end:
-            if self.natural or self.b is not None:
-                start = war_start  # 2022 of the full-scale war starts on 24 February
+            if self.natural and self.b is None and self.a is not None and self.a.m is None:
+                start = war_start  # "in 2022" of the full-scale war starts on 24 February
         return start, end, False
 
 
@@ -406,7 +408,23 @@ def time_expressions(text: str, start: int, end: int) -> list[TimeExpr]:
             )  # "... invasion in February 2022"
             i += 1
         elif t.a is not None and t.kind in ("point", "interval"):
-            t = _with_prefix(t, p, edge, vague_before, pre.start() if pre else t.start_char)
+            if t.natural and "the " in (
+                text[max(start, t.start_char - 4) : t.start_char].lower(),
+                text[t.start_char : t.start_char + 4].lower(),
+            ):
+                i += 1  # "the February 2022 invasion": a name, not a period
+                continue
+            clause = (
+                _SINCE_CLAUSE.search(text, max(start, t.start_char - 60), t.start_char)
+                if p in ("", "in", "on")
+                else None
+            )
+            if (
+                clause is not None
+            ):  # "since the ceasefire collapsed on March 18", "since they entered combat in December"
+                t = _with_prefix(t, "since", "", vague_before, clause.start())
+            else:
+                t = _with_prefix(t, p, edge, vague_before, pre.start() if pre else t.start_char)
         elif t.kind == "relative" and pre and p in ("since",):
             t = TimeExpr(pre.start(), t.end_char, t.kind, rel=t.rel, n=t.n)
         out.append(t)

@@ -116,7 +116,7 @@ def extract(doc: Document) -> list[Claim]:
     t_starts = [t.start_char for t in times_all]
     state = _State()
     found: list[tuple[Reading, _Said, date | None, date | None, Sentence]] = []
-    last_sentence_readings: list[tuple[Reading, date | None, date | None]] = []
+    last_sentence_readings: list[tuple[Reading, date | None, date | None, bool]] = []
     last_para = -1
     for sent in sents:
         lo = bisect.bisect_left(q_starts, sent.start)
@@ -143,7 +143,7 @@ def extract(doc: Document) -> list[Claim]:
         period_times = [t for t in times if (t.start_char, t.end_char) not in said_spans]
         topic = last_sentence_readings[-1][0] if last_sentence_readings and last_para == sent.para else None
         readings = read_sentence(text, toks, qs, period_times, times, sent.heading, topic)
-        current: list[tuple[Reading, date | None, date | None]] = []
+        current: list[tuple[Reading, date | None, date | None, bool]] = []
         for k, r in enumerate(readings):
             said = _source_for(r, attrs, state)
             subject = _final_subject(r, said, dominant, _last_side(low, state.para_start, r.q.start))
@@ -152,12 +152,18 @@ def extract(doc: Document) -> list[Claim]:
             ws = war_start(subject, dominant)
             nxt = readings[k + 1].q.start if k + 1 < len(readings) else sent.end
             prv = readings[k - 1].q.end if k > 0 else sent.start
-            if prv < said.verb_end <= r.q.start:
-                prv = said.verb_end  # "In a study published in January, X estimated that ...": not the period
             start, end, got = period_for(r, toks, period_times, ref, ws, nxt, prv)
             if not got:
-                start, end = _default_period(r, current, last_sentence_readings, ref, ws)
-            current.append((r, start, end))
+                if r.coordinated and current and current[-1][3]:
+                    start, end = current[-1][1], current[-1][2]  # "... and 14,000 wounded" shares the period
+                    got = True
+                else:
+                    start, end = _default_period(r, current, last_sentence_readings, ref, ws)
+            elif r.coordinated and current and not current[-1][3]:
+                prev_r = current[-1][0]  # "46,000 killed and 380,000 wounded since the war began"
+                current[-1] = (prev_r, start, end, True)
+                found[-1] = (prev_r, found[-1][1], start, end, found[-1][4])
+            current.append((r, start, end, got))
             found.append((r, said, start, end, sent))
         state.after_sentence(
             attrs, sent, text, toks, ctx, _heading_date(times, published) if sent.heading else None
@@ -348,8 +354,8 @@ def _final_subject(r: Reading, said: _Said, dominant: str | None, para_side: str
 
 def _default_period(
     r: Reading,
-    current: list[tuple[Reading, date | None, date | None]],
-    last: list[tuple[Reading, date | None, date | None]],
+    current: list[tuple[Reading, date | None, date | None, bool]],
+    last: list[tuple[Reading, date | None, date | None, bool]],
     ref: date | None,
     ws: date | None,
 ) -> tuple[date | None, date | None]:
@@ -357,11 +363,11 @@ def _default_period(
         day = ref - timedelta(days=1)
         return day, day  # the rise since the previous report
     if r.inherit_from is not None:
-        for rr, s, e in current:
+        for rr, s, e, _ in current:
             if rr is r.inherit_from:
                 return s, e
     if r.anaphoric and last:
-        _, s, e = last[-1]
+        _, s, e, _ = last[-1]
         return s, e
     if r.per is None:
         if r.cumulative and cumulative_start(r):
