@@ -898,7 +898,8 @@ def period_for(
 
 _CLAUSE_STOP = frozenset("than including which who when while whereas although but".split())
 _PUBLICATION = frozenset(
-    "published released issued posted update report study statement interview briefing aired broadcast".split()
+    "published released issued posted update report study statement interview briefing aired "
+    "broadcast".split()
 )
 
 
