@@ -211,7 +211,7 @@ _GENERIC_EXTRA = frozenset("the military defence defense foreign our".split())
 
 
 def _clean(np: str) -> str:
-    words = np.split()
+    words = np.replace("U.S.", "US").replace("U.K.", "UK").split()
     single = bool(words) and words[0].lower() in ("a", "an", "one")
     while words and words[0].lower().strip("'’") in _NP_LEAD_DROP:
         words = words[1:]
@@ -323,19 +323,28 @@ def find_attributions(toks: list[Token], text: str, doc: DocSources) -> list[Att
             continue
         if w not in lx.REPORTING_VERBS or w == "according":
             continue
-        if i + 1 < n and toks[i + 1].low in lx.REPORTING_VERBS and w in _NOUN_VERBS:
-            continue  # "estimates suggest": the noun is part of the subject
+        if (
+            w in _NOUN_VERBS
+            and i + 1 < n
+            and (toks[i + 1].low in lx.REPORTING_VERBS or toks[i + 1].low == "of")
+        ):
+            continue  # "estimates suggest", "Western estimates of ...": the noun, not the verb
         prev = toks[i - 1].low if i else ""
         if prev in _PASSIVE or prev in ("the", "a", "an", "its", "their", "his", "her"):
             continue  # "were reported killed", "the reported figure"
         nxt = toks[i + 1].low if i + 1 < n else ""
         if w in ("estimated", "estimate", "put", "puts") and (nxt[:1].isdigit() or nxt in ("to", "at")):
             continue
-        if w in lx.WEAK_REPORTING_VERBS and nxt not in ("that", ":", ",", "on", ".", ""):
+        weak = w in lx.WEAK_REPORTING_VERBS and nxt not in ("that", ":", ",", "on", ".", "")
+        if weak and prev not in (",", "”", '"'):
+            np = _np_left(toks, i)  # "Iraq Body Count has documented 186,901 deaths": only a named source
+            a = _make(toks, np, tk.start, tk.end, post=False, text=text, doc=doc, strict=True) if np else None
+            if a:
+                out.append(a)
             continue
         if prev in (",", "”", '"', "’", "'") and i + 1 < n:
             k = _skip_date_words(toks, i + 1)
-            if k < n and any(t.text[:1].isupper() for t in toks[k : k + 4]) and toks[k].low not in _PRONOUNS:
+            if k < n and any(t.text[:1].isupper() for t in toks[k : k + 7]) and toks[k].low not in _PRONOUNS:
                 np = _np_right(toks, k)  # '..., said NATO Secretary General Mark Rutte.'
                 if np:
                     a = _make(toks, np, tk.start, tk.end, post=True, text=text, doc=doc)
