@@ -116,11 +116,11 @@ def _lasts(table: dict[tuple[str, ...], str]) -> frozenset[str]:
 def _phrase_at(toks: list[Token], i: int, table: dict[tuple[str, ...], str], maxlen: int) -> tuple[str, int]:
     if i >= len(toks) or toks[i].low not in _firsts(table):
         return "", 0
-    for n in range(maxlen, 0, -1):
-        if i + n <= len(toks):
-            key = tuple(t.low for t in toks[i : i + n])
-            if key in table:
-                return table[key], n
+    lows = _lows(toks)
+    for n in range(min(maxlen, len(toks) - i), 0, -1):
+        key = tuple(lows[i : i + n])
+        if key in table:
+            return table[key], n
     return "", 0
 
 
@@ -130,12 +130,20 @@ def _phrase_ending(
     """The longest phrase of ``table`` that ends at token ``j`` (inclusive)."""
     if j < 0 or j >= len(toks) or toks[j].low not in _lasts(table):
         return "", 0
-    for n in range(maxlen, 0, -1):
-        if j - n + 1 >= 0:
-            key = tuple(t.low for t in toks[j - n + 1 : j + 1])
-            if key in table:
-                return table[key], n
+    lows = _lows(toks)
+    for n in range(min(maxlen, j + 1), 0, -1):
+        key = tuple(lows[j - n + 1 : j + 1])
+        if key in table:
+            return table[key], n
     return "", 0
+
+
+def _lows(toks: list[Token]) -> list[str]:
+    """The lower-case words of a sentence's tokens, built once per token list."""
+    got = getattr(toks, "lows", None)
+    if got is None:
+        got = [t.low for t in toks]
+    return got
 
 
 def read_sentence(

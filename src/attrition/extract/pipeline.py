@@ -6,6 +6,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
@@ -146,7 +147,8 @@ def extract(doc: Document) -> list[Claim]:
         current: list[tuple[Reading, date | None, date | None, bool]] = []
         for k, r in enumerate(readings):
             said = _source_for(r, attrs, state)
-            subject = _final_subject(r, said, dominant, _last_side(low, state.para_start, r.q.start))
+            para_start = state.para_start
+            subject = _final_subject(r, said, dominant, lambda: _last_side(low, para_start, r.q.start))
             r.subject = subject
             ref = said.said_on or published
             ws = war_start(subject, dominant)
@@ -336,7 +338,9 @@ _SIDE_WORDS = re.compile(
 )  # fmt: skip
 
 
-def _final_subject(r: Reading, said: _Said, dominant: str | None, para_side: str | None = None) -> str | None:
+def _final_subject(
+    r: Reading, said: _Said, dominant: str | None, para_side: Callable[[], str | None] = lambda: None
+) -> str | None:
     s = r.subject
     if s == "enemy" or (r.enemy and s is None):
         party = party_of(said.name)
@@ -348,7 +352,7 @@ def _final_subject(r: Reading, said: _Said, dominant: str | None, para_side: str
     if s and s.startswith("opp:"):
         s = opponent(s[4:]) or s[4:]
     if s is None and r.metric == "displaced":
-        return para_side or "world"  # no country in the paragraph: a global figure
+        return para_side() or "world"  # no country in the paragraph: a global figure
     return s or dominant
 
 

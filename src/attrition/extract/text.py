@@ -132,6 +132,12 @@ def _emit(out: list[Sentence], base: int, para: str, a: int, b: int, pi: int, he
         out.append(Sentence(base + a, base + b, pi, heading))
 
 
+class TokenList(list[Token]):
+    """Tokens of one sentence, with their lower-case words alongside for phrase look-ups."""
+
+    lows: list[str]
+
+
 def tokens(text: str, start: int, end: int) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets into ``text``."""
     low = text[start:end].lower().replace("’", "'")
@@ -140,10 +146,11 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
             Token(m.start(), m.end(), m.group(), m.group().lower().replace("’", "'"))
             for m in _TOKEN.finditer(text, start, end)
         ]
-    out: list[Token] = []
+    out = TokenList()
     append = out.append
     new = tuple.__new__  # a NamedTuple built without its Python-level __new__: half the cost
     for m in _TOKEN.finditer(text, start, end):
         a, b = m.span()
         append(new(Token, (a, b, text[a:b], low[a - start : b - start])))
+    out.lows = [t.low for t in out]
     return out
