@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -147,8 +148,8 @@ def extract(doc: Document) -> list[Claim]:
         current: list[tuple[Reading, date | None, date | None, bool]] = []
         for k, r in enumerate(readings):
             said = _source_for(r, attrs, state)
-            para_start = state.para_start
-            subject = _final_subject(r, said, dominant, lambda: _last_side(low, para_start, r.q.start))
+            side = functools.partial(_last_side, low, state.para_start, r.q.start)
+            subject = _final_subject(r, said, dominant, side)
             r.subject = subject
             ref = said.said_on or published
             ws = war_start(subject, dominant)
