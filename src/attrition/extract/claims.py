@@ -374,9 +374,19 @@ def _read(
     if not metric and weak:
         metric = weak
     # 4. an elliptical list or a parenthesis: "106,720 in 2022 and 253,290 in 2023", "(+1,140)"
-    if not metric and prev is not None and (increment or relative or _elliptical(toks, prev_b, a, b)):
+    listed = (
+        not metric and prev is not None and not (increment or relative) and _elliptical(toks, prev_b, a, b)
+    )
+    if not metric and prev is not None and (increment or relative or listed):
         metric, subject = prev.metric, subject or prev.subject
     per = _rate(toks, a, b, next_a, prev_b, left.start_index)
+    if (
+        per is None
+        and listed
+        and prev is not None
+        and not any(t.low in ("total", "tally", "sum") for t in toks[prev_b:a])
+    ):
+        per = prev.per  # "averaged 1,113 a day in May, 1,081 in June and 1,072 in July"
     if not metric and head is not None and toks[head].low in _FORCE_NOUNS and not left.verb:
         # troops counted with no verb of loss: a rate of them is a loss, a plain count is a presence
         metric = "casualties" if per else "deployed"
@@ -752,17 +762,15 @@ def _rate(toks: list[Token], a: int, b: int, next_a: int, prev_b: int, left_star
     i = b + 1
     while i < min(n, next_a, b + 11):
         w = toks[i].low
-        if w in (";", "(", ")") or (
-            w == "," and i > b + 1 and toks[i + 1 : i + 2] and toks[i + 1].low == "of"
-        ):
-            break
+        if w in (";", "(", ")", ","):
+            break  # a rate follows its figure: "1,000 a day", "1,000 soldiers killed daily"
         per, width = _phrase_at(toks, i, lx.RATE_PHRASES, 5)
         if per:
             after = toks[i + width].low if i + width < n else ""
             if per == "km2" or after not in lx.RATE_BREAKERS:
                 return per
         i += 1
-    lo = max(prev_b + 1, min(a - 6, left_start) if left_start >= 0 else a - 6)
+    lo = max(prev_b + 1, min(a - 6, left_start - 3) if left_start >= 0 else a - 6)
     window = [t.low for t in toks[lo:a]]
     for k in range(len(window) - 1, -1, -1):
         if window[k] in (";", ")", "("):
@@ -874,7 +882,7 @@ def period_for(
         if (
             tk.start >= q.end
             and tk.start < stop
-            and (tk.low in _CLAUSE_STOP or (tk.low in ("it", "that") and i > 0 and toks[i - 1].low == ","))
+            and (tk.low in _CLAUSE_STOP or (tk.low in _AFTER_COMMA_STOP and i > 0 and toks[i - 1].low == ","))
         ):
             stop = tk.start  # "..., it is 12 percent more than in April", "including ... seized in 2014"
             break
@@ -905,6 +913,7 @@ def period_for(
 
 
 _CLAUSE_STOP = frozenset("than including which who when while whereas although but".split())
+_AFTER_COMMA_STOP = frozenset("it that so meaning making this".split())
 _PUBLICATION = frozenset(
     "published released issued posted update report study statement interview briefing aired "
     "broadcast".split()
