@@ -611,27 +611,32 @@ def _left_metric(toks: list[Token], a: int, prev_b: int, in_time: list[bool]) ->
             )  # "the call-up of 300,000"
         if w == "up" and j > 0 and toks[j - 1].low.startswith("sign") and not connected:
             return _Left("recruited", None, toks[j - 1].start, enemy, True, j - 1)  # "signs up 1,000 people"
-        if w in lx.METRIC_NOUNS or (w in lx.PEOPLE_NOUNS and _metric_before(toks, j, prev_b)):
+        if w in lx.METRIC_NOUNS or (w in lx.PEOPLE_NOUNS and _metric_before(toks, j) >= 0):
             pred, pn = _phrase_ending(toks, j, lx.PREDICATES, lx.MAX_PREDICATE_LEN)
             if w in lx.METRIC_NOUNS:
                 metric = pred if pred and pn > 1 and "?" not in pred else lx.METRIC_NOUNS[w]
             else:
-                metric = _metric_before(toks, j, prev_b)
+                metric, pn = "casualties", 1
+                j = _metric_before(toks, j)  # the tally's loss noun: "combat losses of the enemy"
             k = j - max(pn, 1)
+            own = None  # the side named in the noun phrase itself: "Russia's losses", "enemy losses"
             while k >= 0 and j - k <= 4:
-                if toks[k].low in lx.PERMANENT_WORDS and metric == "casualties":
+                low = toks[k].low
+                if low in lx.PERMANENT_WORDS and metric == "casualties":
                     metric = "permanent_losses"
                 s, _ = subject_at(toks, k)
                 if s == "enemy":
                     enemy = True
-                elif s and s not in subjects:
-                    subjects.insert(0, s)
-                if toks[k].low in _BOUNDARY:
-                    break
+                elif s and own is None:
+                    own = s
+                elif (
+                    not s and low not in lx.MODIFIERS and low not in ("the", "'s", "its", "their", "average")
+                ):
+                    if low not in lx.PERMANENT_WORDS and low not in lx.LEFT_RATE_WORDS:
+                        break
                 k -= 1
-            return _Left(
-                metric, subjects[0] if subjects else None, toks[max(k + 1, 0)].start, enemy, False, j
-            )
+            side = own or _of_subject(toks, j + 1) or (subjects[0] if subjects else None)
+            return _Left(metric, side, toks[max(k + 1, 0)].start, enemy, False, j)
         s, _width = subject_at(toks, j)
         if s is not None:
             if s == "enemy":
@@ -673,14 +678,14 @@ def _aside_start(toks: list[Token], j: int, opener: str, prev_b: int) -> int | N
     return None
 
 
-def _metric_before(toks: list[Token], j: int, prev_b: int) -> str:
-    """For "personnel – about 1,000,340" in a tally: the loss noun earlier in the sentence."""
+def _metric_before(toks: list[Token], j: int) -> int:
+    """For "personnel – about 1,000,340" in a tally: the index of the loss noun earlier, else -1."""
     if j + 1 < len(toks) and toks[j + 1].low not in ("–", "-", ":", "≈", "—"):
-        return ""
+        return -1
     for k in range(j - 1, max(-1, j - 30), -1):
         if toks[k].low in ("losses", "casualties"):
-            return "casualties"
-    return ""
+            return k
+    return -1
 
 
 def _territory_share(toks: list[Token], a: int, b: int, next_a: int) -> bool:

@@ -263,8 +263,8 @@ def _resolve_attributions(
             # "said on June 5", "told reporters on Wednesday", "said in a statement on January 9"
             after_verb = len(gap) <= 45 and _DATE_GAP.fullmatch(gap) is not None
             after_np = (
-                a.np_end <= t.start_char <= a.np_end + 4 and a.post
-            )  # "... by the General Staff on 1 June"
+                a.np_end <= t.start_char <= a.np_end + 4
+            )  # "... published by the General Staff on 1 June"
             between = a.np_end <= t.start_char and t.end_char <= a.verb_char
             before_np = (  # "On June 5, X said", "In an update on March 20, it had put"
                 t.end_char <= a.np_start and a.np_start - t.end_char <= 3 and t.start_char - sent.start <= 50

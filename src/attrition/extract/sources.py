@@ -362,6 +362,8 @@ def find_attributions(toks: list[Token], text: str, doc: DocSources) -> list[Att
     return out
 
 
+# Heads of lower-case names of offices that still name a source: "the commissioner for missing persons".
+_OFFICE_HEADS = frozenset("commissioner ombudsman monitor commission mission tracker".split())
 _CLAUSE_WORDS = frozenset("had has have been was were is are will would".split())
 _DATA_NOUNS = frozenset(
     "data figures figure estimates estimate count counts reckoning calculations tally".split()
@@ -443,6 +445,8 @@ def _np_left(toks: list[Token], verb: int) -> tuple[int, int] | None:
     k = j
     while k >= 0 and end - k <= 14:
         w = toks[k].low
+        if w in lx.WEEKDAYS or w in lx.MONTHS or w[:1].isdigit():
+            break  # "On Friday the General Staff said": the date is not part of the name
         if w == ")" and k >= 2 and toks[k - 2].low == "(":
             k -= 3  # "the Center for Strategic and International Studies (CSIS) in Washington"
             continue
@@ -509,7 +513,8 @@ def _make(
     if head in lx.NON_SOURCE_HEADS:
         return None
     has_cap = any(t.text[:1].isupper() for t in words)
-    if not has_cap and not any(t.low in lx.GENERIC_SOURCE_WORDS for t in words):
+    office = head in _OFFICE_HEADS or any(t.low in _OFFICE_HEADS for t in words[-4:])
+    if not has_cap and not office and not any(t.low in lx.GENERIC_SOURCE_WORDS for t in words):
         return None
     if any(t.low in _CLAUSE_WORDS or t.low[:1].isdigit() for t in words):
         return None  # a clause, not a name: "1,140 Russian troops had been put out of action"
