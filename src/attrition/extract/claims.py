@@ -305,7 +305,14 @@ def _read(
     )
     relative = relative or (bool(left_low) and left_low[-1] in ("including", "incl"))
     relative = relative or tuple(right_low) in (("of", "them"), ("of", "whom"), ("of", "these"))
-    increment = len(left_low) >= 2 and left_low[-2:] == ["(", "+"]  # "1,000,340 (+1,140)": the day's rise
+    increment = (  # "1,000,340 (+1,140)": the day's rise of the figure just before
+        len(left_low) >= 2
+        and left_low[-2:] == ["(", "+"]
+        and prev is not None
+        and prev.q.end == toks[a - 3].end
+        if a >= 3
+        else False
+    )
     if (relative or increment) and prev is not None:
         inherit = prev
 
@@ -453,7 +460,7 @@ _AGENT_NOUNS = frozenset(
     "aggression attack attacks strike strikes airstrikes bombardment bombing shelling offensive raids "
     "drones missiles occupiers occupation campaign".split()
 )
-_SUBORDINATE = frozenset("when after as while since because before until where whereas".split())
+_SUBORDINATE = frozenset("when after as while because before until where whereas".split())
 _PARTICIPLES = frozenset("wounded injured killed dead captured missing".split())
 _RELATIVE = frozenset(
     [("of", "whom"), ("of", "which"), ("of", "them"), ("among", "them"), ("among", "whom"), ("from", "them"),
@@ -572,7 +579,7 @@ _TIGHT = frozenset(
 )
 _LEFT_SKIP = frozenset(
     "armed forces army military in for the manpower war conflict record averaged across country "
-    "nationwide".split()
+    "nationwide autumn spring summer winter".split()
 )
 
 
@@ -646,6 +653,17 @@ def _left_metric(toks: list[Token], a: int, prev_b: int, in_time: list[bool]) ->
             j -= 1
             steps += 1
             continue
+        if w == "of" and j > 0 and toks[j - 1].low in ("average", "total"):
+            j -= 2  # "displacing an average of 20,000": not a noun's "of"
+            steps += 2
+            continue
+        if w in _PRONOUN_OBJECTS:
+            j -= 1  # "cost him a million men"
+            steps += 1
+            continue
+        pred, pn = _phrase_ending(toks, j, lx.PREDICATES, lx.MAX_PREDICATE_LEN)
+        if pred and pn > 1 and "?" not in pred:
+            return _Left(pred, subjects[0] if subjects else None, toks[j - pn + 1].start, enemy, True, j)
         if w in lx.CONNECTORS or w in lx.MODIFIERS or w in _LEFT_SKIP:
             connected = connected or w in _TIGHT
             j -= 1
@@ -653,6 +671,9 @@ def _left_metric(toks: list[Token], a: int, prev_b: int, in_time: list[bool]) ->
             continue
         break
     return _Left()
+
+
+_PRONOUN_OBJECTS = frozenset("him them it us her".split())
 
 
 _ASIDE_CLOSE = {")": "(", "–": "–", "—": "—", "-": "-", ",": ","}
@@ -813,7 +834,7 @@ def _subject_from_verbs(toks: list[Token], a: int, metric: str) -> str | None:
                         return s  # "killed 100 people in Gaza": the victims' side
                     if toks[k].low in _BOUNDARY or toks[k].low in _SUBORDINATE:
                         break
-            agent = _agent_before(toks, j)
+            agent = _agent_before(toks, j) or _clause_subject(toks, j)
             if agent:
                 if (territory and lose) or inflict:
                     return "opp:" + agent
@@ -830,6 +851,18 @@ def _subject_from_verbs(toks: list[Token], a: int, metric: str) -> str | None:
             break  # "..., when Israel resumed its offensive": another clause
         s, _ = subject_at(toks, k)
         if s and s != "enemy":
+            return s
+    return None
+
+
+def _clause_subject(toks: list[Token], verb: int) -> str | None:
+    """The first side named in the clause of a verb: "The enemy in the zone of ... has lost"."""
+    k = verb - 1
+    while k > 0 and toks[k - 1].low not in (",", ";", ":", "that", "and", "but") and verb - k < 15:
+        k -= 1
+    for i in range(k, verb):
+        s, _ = subject_at(toks, i)
+        if s and not s.startswith("opp:"):
             return s
     return None
 

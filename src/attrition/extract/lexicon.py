@@ -65,6 +65,7 @@ METRIC_NOUNS = {
     "fatalities": "killed", "killed": "killed", "kia": "killed", "toll": "casualties",
     "martyrs": "killed", "cost": "casualties", "displacement": "displaced",
     "mobilisation": "recruited", "mobilization": "recruited", "conscription": "recruited",
+    "mobilised": "recruited", "mobilized": "recruited",
     "wounded": "wounded", "injured": "wounded", "injuries": "wounded", "wia": "wounded",
     "missing": "missing", "mia": "missing", "captured": "captured", "prisoners": "captured",
     "pows": "captured", "pow": "captured", "recruits": "recruited", "conscripts": "recruited",

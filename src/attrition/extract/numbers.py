@@ -15,7 +15,7 @@ _SCALE = r"(?:(?P<sw>[ \u00a0]?(?:thousand|million|billion|mln|bn|mn)\b)|(?P<sl>
 _DIGITS = re.compile(
     r"(?<![\w.])(?P<d>"
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 106,720 / 1,000,000.5
-    r"|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,.])"  # 1 010 / 1 000 000
+    r"|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d]|[,.]\d)"  # 1 010 / 1 000 000
     r"|\d{1,3},\d{1,2}(?=[ \u00a0](?:million|billion|thousand|mln|bn)\b)"  # 1,5 million
     r"|\d+(?:\.\d+)?"  # 340 / 1.1
     r")" + _SCALE,

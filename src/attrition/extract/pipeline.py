@@ -15,7 +15,15 @@ from attrition.extract import lexicon as lx
 from attrition.extract.claims import Reading, cumulative_start, period_for, read_sentence
 from attrition.extract.dates import TimeExpr, time_expressions
 from attrition.extract.numbers import quantities
-from attrition.extract.sources import Attribution, DocSources, canonical, find_attributions, learn, party_of
+from attrition.extract.sources import (
+    Attribution,
+    DocSources,
+    canonical,
+    find_attributions,
+    learn,
+    party_of,
+    source_info,
+)
 from attrition.extract.text import Sentence, Token, sentences, tokens
 from attrition.model import Claim, Document, Figure, Period, Span
 
@@ -352,6 +360,10 @@ def _final_subject(
             s = "russia"  # "the enemy", "the occupiers" with no side known: the Ukrainian usage
     if s and s.startswith("opp:"):
         s = opponent(s[4:]) or s[4:]
+    if s is None and said.name:
+        info = source_info(said.name)
+        if info is not None and info.party and info.kind not in ("military", "media"):
+            s = info.party  # a government or agency that does not name a side counts its own people
     if s is None and r.metric == "displaced":
         return para_side() or "world"  # no country in the paragraph: a global figure
     return s or dominant
