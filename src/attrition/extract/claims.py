@@ -81,7 +81,7 @@ def subject_at(toks: list[Token], i: int) -> tuple[str | None, int]:
             return lx.SUBJECT_WORDS[two], 2
     if toks[i].text == "US":
         return "united_states", 1
-    one = (_base(toks[i].low),)
+    one = (toks[i].low,) if (toks[i].low,) in lx.SUBJECT_WORDS else (_base(toks[i].low),)
     if one in lx.SUBJECT_WORDS:
         if i + 1 < len(toks) and toks[i + 1].low in _AGENT_NOUNS:
             return "opp:" + lx.SUBJECT_WORDS[one], 2  # "the Israeli aggression": the other side suffers
@@ -733,13 +733,13 @@ def _elliptical(toks: list[Token], prev_b: int, a: int, b: int) -> bool:
     if any(w in lx.METRIC_NOUNS for w in between[-3:]) or any(w in lx.EQUIPMENT_NOUNS for w in between):
         return False  # "persons, tanks – 10,933": another item of the list
     nxt = toks[b + 1].low if b + 1 < len(toks) else "."
-    return nxt in _LIST_NEXT or (subject_at(toks, b + 1)[0] is None and not nxt.isalpha())
+    return nxt in _LIST_NEXT or nxt == "at" or (subject_at(toks, b + 1)[0] is None and not nxt.isalpha())
 
 
 def _coordinated(toks: list[Token], prev_b: int, a: int, prev_subject: str | None = None) -> bool:
     """The number follows the previous one in a list with no side of its own named in between."""
     between = [t.low for t in toks[prev_b + 1 : a]]
-    if not (0 < len(between) <= 8 and ("and" in between or "," in between)):
+    if not (0 < len(between) <= 12 and ("and" in between or "," in between)):
         return False
     sides = {
         subject_at(toks, i)[0] for i in range(prev_b + 1, a) if toks[i - 1].low not in ("in", "into", "the")
@@ -826,6 +826,8 @@ def _subject_from_verbs(toks: list[Token], a: int, metric: str) -> str | None:
         gain = territory and w in lx.GAIN_VERBS
         lose = (territory and w in lx.LOSS_VERBS_TERRITORY) or (not territory and w in lx.LOSS_VERBS)
         inflict = not territory and w in lx.INFLICT_VERBS
+        if inflict and j > 0 and (toks[j - 1].low in lx.PEOPLE_NOUNS or toks[j - 1].low[:1].isdigit()):
+            inflict = False  # "13,341 civilians killed": a participle, no agent
         if gain or lose or inflict:
             if inflict:
                 for k in range(a + 1, min(len(toks), a + 12)):
@@ -834,7 +836,7 @@ def _subject_from_verbs(toks: list[Token], a: int, metric: str) -> str | None:
                         return s  # "killed 100 people in Gaza": the victims' side
                     if toks[k].low in _BOUNDARY or toks[k].low in _SUBORDINATE:
                         break
-            agent = _agent_before(toks, j) or _clause_subject(toks, j)
+            agent = _agent_before(toks, j) or (_clause_subject(toks, j) if lose else None)
             if agent:
                 if (territory and lose) or inflict:
                     return "opp:" + agent

@@ -111,7 +111,11 @@ def parse_number_words(phrase: str) -> float | None:
 _DIGIT_RUN = re.compile(r"[0-9]+")
 _WORD_START = re.compile(
     "(?:"
-    + "|".join(sorted({w for w in _WORDS} | {w.capitalize() for w in _WORDS}, key=len, reverse=True))
+    + "|".join(
+        sorted(
+            {*_WORDS, *(w.capitalize() for w in _WORDS), *(w.upper() for w in _WORDS)}, key=len, reverse=True
+        )
+    )
     + ")"
 )
 _WORD_PREFIX = re.compile(r"(?i:half[ ]an?[ ]|an?[ ])$")
