@@ -381,9 +381,8 @@ def _read(
     if not metric and weak:
         metric = weak
     # 4. an elliptical list or a parenthesis: "106,720 in 2022 and 253,290 in 2023", "(+1,140)"
-    listed = (
-        not metric and prev is not None and not (increment or relative) and _elliptical(toks, prev_b, a, b)
-    )
+    adjacent = prev is not None and prev_b >= 0 and prev.q.end == toks[prev_b].end  # no other figure between
+    listed = not metric and adjacent and not (increment or relative) and _elliptical(toks, prev_b, a, b)
     if not metric and prev is not None and (increment or relative or listed):
         metric, subject = prev.metric, subject or prev.subject
     per = _rate(toks, a, b, next_a, prev_b, left.start_index)
