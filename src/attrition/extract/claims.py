@@ -609,7 +609,7 @@ def _left_metric(toks: list[Token], a: int, prev_b: int, in_time: list[bool]) ->
             j -= qn
             steps += qn
             continue
-        if w in lx.LEFT_VERBS and not connected:
+        if w in lx.LEFT_VERBS and not connected and _phrase_ending(toks, j, lx.PREDICATES, 3)[1] < 2:
             return _Left(lx.LEFT_VERBS[w], subjects[0] if subjects else None, toks[j].start, enemy, True, j)
         if w == "up" and j > 1 and toks[j - 2].low == "call":
             return _Left(
