@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from attrition.extract import lexicon as lx
+from attrition.extract.text import word_alternation
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -318,14 +319,18 @@ def _first_last(m: re.Match[str]) -> TimeExpr:
 _MONTH_STARTS = (
     "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC"
 )
+_KEYWORDS = "since last past previous first second third fourth this yesterday today".split()
 _CANDIDATES = (
     re.compile(r"[0-9]+"),
     re.compile(
-        "(?:" + "|".join([*_MONTH_STARTS.split(), "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]) + ")"
-    ),
-    re.compile(
-        r"(?:since|Since|last|Last|past|Past|previous|Previous|first|First|second|Second|third|Third"
-        r"|fourth|Fourth|this|This|yesterday|Yesterday|today|Today|Q[1-4]|H[12])"
+        "(?:"
+        + word_alternation(
+            [*_MONTH_STARTS.split(), "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+            + _KEYWORDS
+            + [k.capitalize() for k in _KEYWORDS]
+            + ["Q1", "Q2", "Q3", "Q4", "H1", "H2"]
+        )
+        + ")"
     ),
 )
 _THE_BEFORE = re.compile(r"(?i:the)[ ]+$")
@@ -333,12 +338,26 @@ _THE_BEFORE = re.compile(r"(?i:the)[ ]+$")
 
 def _candidates(text: str, start: int, end: int) -> list[int]:
     out = []
-    for rx in _CANDIDATES:
-        for m in rx.finditer(text, start, end):
-            p = m.start()
-            if p > 0 and (text[p - 1].isalpha() or (text[p - 1] in ",." and p > 1 and text[p - 2].isdigit())):
-                continue
+    for m in _CANDIDATES[0].finditer(text, start, end):  # digits: only what can begin a date
+        p, e = m.span()
+        if p > 0 and (text[p - 1].isalpha() or (text[p - 1] in ",." and p > 1 and text[p - 2].isdigit())):
+            continue
+        n = e - p
+        nxt = text[e : e + 2]
+        if (n == 4 and text[p : p + 2] in ("19", "20")) or (
+            n <= 2
+            and (
+                (nxt[:1] in "./-" and nxt[1:2].isdigit())
+                or nxt[:1] in " \u00a0"
+                or nxt[:2] in ("st", "nd", "rd", "th")
+            )
+        ):
             out.append(p)
+    for m in _CANDIDATES[1].finditer(text, start, end):
+        p = m.start()
+        if p > 0 and text[p - 1].isalpha():
+            continue
+        out.append(p)
     out.sort()
     return out
 

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from attrition.extract import lexicon as lx
+from attrition.extract.text import word_alternation
 
 _SCALE = r"(?:(?P<sw>[ \u00a0]?(?:thousand|million|billion|mln|bn|mn)\b)|(?P<sl>[kKmM](?![A-Za-z\d])))?"
 _DIGITS = re.compile(
@@ -109,15 +110,8 @@ def parse_number_words(phrase: str) -> float | None:
 # Where a figure can start. Both patterns begin with a character set or literals, which the regex
 # engine scans for at C speed; the full patterns are then tried only there.
 _DIGIT_RUN = re.compile(r"[0-9]+")
-_WORD_START = re.compile(
-    "(?:"
-    + "|".join(
-        sorted(
-            {*_WORDS, *(w.capitalize() for w in _WORDS), *(w.upper() for w in _WORDS)}, key=len, reverse=True
-        )
-    )
-    + ")"
-)
+_WORD_START = re.compile("(?:" + word_alternation(_WORDS) + ")")  # applied to the lower-cased text
+_WORD_START_ANY = re.compile("(?:" + word_alternation(_WORDS) + ")", re.IGNORECASE)
 _WORD_PREFIX = re.compile(r"(?i:half[ ]an?[ ]|an?[ ])$")
 
 
@@ -138,7 +132,14 @@ def _digit_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
 def _word_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
     out = []
     last = start
-    for r in _WORD_START.finditer(text, start, end):
+    low = text.lower()
+    if len(low) != len(text):  # a character whose lower case is longer: scan case-insensitively
+        low = text
+    for r in (
+        _WORD_START.finditer(low, start, end)
+        if low is not text
+        else _WORD_START_ANY.finditer(text, start, end)
+    ):
         p = r.start()
         if p < last or (p > 0 and text[p - 1].isalpha()):
             continue

@@ -132,6 +132,30 @@ def _emit(out: list[Sentence], base: int, para: str, a: int, b: int, pi: int, he
         out.append(Sentence(base + a, base + b, pi, heading))
 
 
+def word_alternation(words: list[str] | set[str] | frozenset[str]) -> str:
+    """A regex alternation of literal words shaped as a trie ("t(?:en|wo|hree)").
+
+    The regex engine scans for the first letters at C speed and never tries more
+    than one branch per letter, which makes a long word list cheap to search.
+    """
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:  # type: ignore[type-arg]
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        optional = "" in node
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if optional else body
+
+    return emit(trie)
+
+
 class TokenList(list[Token]):
     """Tokens of one sentence, with their lower-case words alongside for phrase look-ups."""
 
