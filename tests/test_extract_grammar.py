@@ -12,7 +12,7 @@ CASES = [
     # (sentence, published, expected fields of the one claim it must contain)
     ("Russian forces suffered 1,230 casualties over the past day, the General Staff of Ukraine said.",
      PUB, dict(metric="casualties", subject="russia", value=1230, bound="exact", start="2025-06-11",
-               end="2025-06-11", source="Ukrainian General Staff")),
+               end="2025-06-12", source="Ukrainian General Staff")),
     ("NATO Secretary General Mark Rutte said Russia is losing between 20,000 and 25,000 soldiers killed each month.",
      PUB, dict(metric="killed", subject="russia", low=20000, high=25000, bound="range", per="month", source="NATO")),
     ("According to the UK Ministry of Defence, Russia has suffered more than 1.1 million casualties since the "
@@ -59,7 +59,7 @@ CASES = [
     ("Russian losses top 1 million - Kyiv",
      PUB, dict(metric="casualties", value=1_000_000, bound="at_least", end="2025-06-12", source="Ukrainian government")),
     ("The total combat losses of the enemy were approximately: personnel – about 1,000,340 (+1,140) persons, the General Staff reports.",
-     PUB, dict(metric="casualties", subject="russia", value=1140, start="2025-06-11", end="2025-06-11")),
+     PUB, dict(metric="casualties", subject="russia", value=1140, start="2025-06-11", end="2025-06-12")),
     ("A Western official said Russia had suffered some 1,500 casualties a day in November.",
      date(2024, 12, 10), dict(metric="casualties", value=1500, per="day", start="2024-11-01", end="2024-11-30",
                               source="Western officials")),

@@ -38,7 +38,7 @@ _LOSS_METRICS = frozenset(
 _COORD = frozenset(
     "and , ; or while to from versus compared with against up down ( average averaging".split()
 )
-_LIST_NEXT = frozenset(
+_LIST_NEXT = frozenset("along near inside outside across among within into ".split()) | frozenset(
     "a per each every daily monthly weekly annually in so thus since from over during last this "
     "between of more , ; . ) and or".split()
 )
@@ -154,6 +154,7 @@ def read_sentence(
     all_times: list[TimeExpr] | None = None,
     heading: bool = False,
     topic: Reading | None = None,
+    source_spans: list[tuple[int, int]] | None = None,
 ) -> list[Reading]:
     """Readings for the figures of one sentence (tokens and quantities of that sentence)."""
     out: list[Reading] = []
@@ -166,6 +167,10 @@ def read_sentence(
         spans.append((a if a < len(toks) else -1, b))
     words = {t.low for t in toks}
     opens, of_these = _anaphora(toks)
+    np_mask = [False] * len(toks)  # names of sources ("the Hamas-run health ministry") are not sides
+    for s0, s1 in source_spans or ():
+        for i in range(bisect.bisect_left(starts, s0), bisect.bisect_left(starts, s1)):
+            np_mask[i] = True
     in_time = [False] * len(toks)
     for te in times:
         for i in range(bisect.bisect_left(starts, te.start_char), bisect.bisect_left(starts, te.end_char)):
@@ -187,7 +192,7 @@ def read_sentence(
         a, b = spans[k]
         next_a = spans[kept[pos + 1]][0] if pos + 1 < len(kept) else len(toks)
         prev_b = spans[kept[pos - 1]][1] if pos > 0 else -1
-        r = _read(text, toks, q, a, b, next_a, prev_b, prev, times, topic, in_time)
+        r = _read(text, toks, q, a, b, next_a, prev_b, prev, times, topic, in_time, np_mask)
         if r is None:
             continue
         if soviet and r.subject == "russia":
@@ -290,6 +295,7 @@ def _read(
     times: list[TimeExpr],
     topic: Reading | None = None,
     in_time: list[bool] | None = None,
+    np_mask: list[bool] | None = None,
 ) -> Reading | None:
     n = len(toks)
     metric = ""
@@ -429,7 +435,7 @@ def _read(
         subject = prev.subject  # "46,000 Ukrainian soldiers were killed and 380,000 wounded"
         enemy = enemy or prev.enemy
     if subject is None:
-        subject = _subject_from_verbs(toks, a, metric)
+        subject = _subject_from_verbs(toks, a, metric, np_mask)
     r = Reading(q, metric, subject, bound, per, [], quote_start, quote_end, enemy=enemy, inherit_from=inherit)
     r.coordinated = coordinated and r.per == (prev.per if prev else None)
     if inherit is not None:
@@ -524,7 +530,11 @@ def _predicate(toks: list[Token], start: int, stop: int) -> tuple[str, int, int]
     weak: tuple[str, int, int] = ("", 0, 0)
     while i < n and i - start < 12:
         w = toks[i].low
-        if w == "," and i + 1 < n and toks[i + 1].low in ("most", "many", "mostly", "including", "mainly"):
+        if (
+            w == ","
+            and i + 1 < n
+            and toks[i + 1].low in ("most", "many", "mostly", "including", "mainly", "or")
+        ):
             k = next((x for x in range(i + 1, min(n, i + 8)) if toks[x].low == ","), None)
             if k is not None:
                 i = k + 1  # "70,000 Ukrainians, most of them soldiers, are listed as missing"
@@ -611,6 +621,15 @@ def _left_metric(toks: list[Token], a: int, prev_b: int, in_time: list[bool]) ->
             continue
         if w in lx.LEFT_VERBS and not connected and _phrase_ending(toks, j, lx.PREDICATES, 3)[1] < 2:
             return _Left(lx.LEFT_VERBS[w], subjects[0] if subjects else None, toks[j].start, enemy, True, j)
+        if (
+            w == "in"
+            and j > 0
+            and toks[j - 1].low in ("taken", "took", "taking", "take", "takes")
+            and not connected
+        ):
+            return _Left(
+                "displaced", None, toks[j - 1].start, enemy, True, j - 1
+            )  # "has taken in 1.5 million"
         if w == "up" and j > 1 and toks[j - 2].low == "call":
             return _Left(
                 "recruited", None, toks[j - 2].start, enemy, False, j - 2
@@ -738,7 +757,7 @@ def _elliptical(toks: list[Token], prev_b: int, a: int, b: int) -> bool:
 def _coordinated(toks: list[Token], prev_b: int, a: int, prev_subject: str | None = None) -> bool:
     """The number follows the previous one in a list with no side of its own named in between."""
     between = [t.low for t in toks[prev_b + 1 : a]]
-    if not (0 < len(between) <= 12 and ("and" in between or "," in between)):
+    if not (0 < len(between) <= 16 and ("and" in between or "," in between)):
         return False
     sides = {
         subject_at(toks, i)[0] for i in range(prev_b + 1, a) if toks[i - 1].low not in ("in", "into", "the")
@@ -814,7 +833,7 @@ def _rate(toks: list[Token], a: int, b: int, next_a: int, prev_b: int, left_star
     return None
 
 
-def _subject_from_verbs(toks: list[Token], a: int, metric: str) -> str | None:
+def _subject_from_verbs(toks: list[Token], a: int, metric: str, mask: list[bool] | None = None) -> str | None:
     """Whose loss: the grammatical subject of a loss verb, the agent of a gain, else the nearest name."""
     territory = metric.startswith("territory")
     j = a - 1
@@ -844,16 +863,22 @@ def _subject_from_verbs(toks: list[Token], a: int, metric: str) -> str | None:
     j = a - 1
     while j >= 0:
         s, _ = subject_at(toks, j)
-        if s and s != "world" and not (j > 0 and toks[j - 1].low in ("in", "into", "on", "across")):
-            return s if s != "enemy" else None
+        if s and s != "world" and not (j > 0 and toks[j - 1].low in _PLACE_WORDS) and not (mask and mask[j]):
+            return s
         j -= 1
     for k in range(a + 1, len(toks)):
         if toks[k].low in _SUBORDINATE:
             break  # "..., when Israel resumed its offensive": another clause
         s, _ = subject_at(toks, k)
-        if s and s != "enemy":
+        if s and s != "enemy" and not (mask and mask[k]):
             return s
     return None
+
+
+_PLACE_WORDS = frozenset("in into on across to help".split())
+
+
+_STOP_AGENT = frozenset("against on at in of by for with that which who".split())
 
 
 def _clause_subject(toks: list[Token], verb: int) -> str | None:
@@ -888,8 +913,15 @@ def _agent_before(toks: list[Token], verb: int) -> str | None:
             j -= 1
             steps += 1
             continue
-        if nouns == 0 and toks[j].low.isalpha() and toks[j].low not in _BOUNDARY:
-            nouns += 1  # the agent's own noun: "Israeli strikes killed", "Russian drones wounded"
+        if (
+            nouns < 3
+            and toks[j].low.isalpha()
+            and toks[j].low not in _BOUNDARY
+            and toks[j].low not in _STOP_AGENT
+        ):
+            nouns += (
+                1  # the agent's own nouns: "Israeli strikes killed", "a Russian glide bomb strike killed"
+            )
             j -= 1
             steps += 1
             continue

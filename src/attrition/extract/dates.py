@@ -179,8 +179,7 @@ def _relative(rel: str, n: int, ref: date | None, war_start: date | None) -> tup
     if rel == "today":
         return ref, ref
     if rel == "past-day":
-        d = ref - timedelta(days=1)
-        return d, d
+        return ref - timedelta(days=1), ref  # the 24 hours up to the statement
     if rel == "last year":
         return date(y - 1, 1, 1), date(y - 1, 12, 31)
     if rel == "this year":

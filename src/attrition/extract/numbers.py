@@ -25,7 +25,11 @@ _DIGITS = re.compile(
 _WORDS = sorted(list(lx.UNITS) + list(lx.TENS) + list(lx.SCALES), key=len, reverse=True)
 _W = "(?:" + "|".join(_WORDS) + r")(?![a-z])"
 _NUMBER_WORDS = re.compile(
-    r"\b(?P<w>(?:half[ ]an?[ ]|an?[ ])?" + _W + r"(?:(?:[ -]|[ ]and[ ])" + _W + r")*)",
+    r"\b(?P<w>(?:(?:half|(?:a|one|three)[ ]quarters?|(?:a|one|two)[ ]thirds?)[ ](?:of[ ])?an?[ ]|an?[ ])?"
+    + _W
+    + r"(?:(?:[ -]|[ ]and[ ])"
+    + _W
+    + r")*)",
     re.IGNORECASE,
 )
 _PERCENT = re.compile(r"[ \u00a0]?(?:%|percent\b|per[ ]cent\b|pct\b)", re.IGNORECASE)
@@ -75,10 +79,13 @@ def _digits_value(d: str) -> tuple[float, bool]:
 
 def parse_number_words(phrase: str) -> float | None:
     """``"twenty-five thousand"`` -> 25000.0; None when the words do not make a number."""
-    words = re.split(r"[ -]+", phrase.lower())
-    half = words[:2] in (["half", "a"], ["half", "an"])
-    if half:
-        words = words[2:]
+    words = [w for w in re.split(r"[ -]+", phrase.lower()) if w != "of"]
+    fraction = 1.0
+    for lead, part in _FRACTIONS.items():
+        if tuple(words[: len(lead)]) == lead and len(words) > len(lead) and words[len(lead)] in ("a", "an"):
+            fraction, words = part, words[len(lead) + 1 :]  # "a quarter of a million"
+            words = ["one", *words]
+            break
     if words and words[0] in ("a", "an"):
         if len(words) < 2 or words[1] not in lx.SCALES:
             return None
@@ -103,8 +110,13 @@ def parse_number_words(phrase: str) -> float | None:
         seen = True
     if not seen:
         return None
-    value = float(total + current)
-    return value / 2 if half else value
+    return float(total + current) * fraction
+
+
+_FRACTIONS = {
+    ("half",): 0.5, ("a", "quarter"): 0.25, ("one", "quarter"): 0.25, ("three", "quarters"): 0.75,
+    ("a", "third"): 1 / 3, ("one", "third"): 1 / 3, ("two", "thirds"): 2 / 3,
+}  # fmt: skip
 
 
 # Where a figure can start. Both patterns begin with a character set or literals, which the regex
@@ -112,7 +124,9 @@ def parse_number_words(phrase: str) -> float | None:
 _DIGIT_RUN = re.compile(r"[0-9]+")
 _WORD_START = re.compile("(?:" + word_alternation(_WORDS) + ")")  # applied to the lower-cased text
 _WORD_START_ANY = re.compile("(?:" + word_alternation(_WORDS) + ")", re.IGNORECASE)
-_WORD_PREFIX = re.compile(r"(?i:half[ ]an?[ ]|an?[ ])$")
+_WORD_PREFIX = re.compile(
+    r"(?i:(?:half|(?:a|one|three)[ ]quarters?|(?:a|one|two)[ ]thirds?)[ ](?:of[ ])?an?[ ]|an?[ ])$"
+)
 
 
 def _digit_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
@@ -143,7 +157,7 @@ def _word_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
         p = r.start()
         if p < last or (p > 0 and text[p - 1].isalpha()):
             continue
-        pre = _WORD_PREFIX.search(text, max(start, p - 7), p)
+        pre = _WORD_PREFIX.search(text, max(start, p - 24), p)
         if pre is not None and (pre.start() == 0 or not text[pre.start() - 1].isalpha()):
             p = pre.start()
         m = _NUMBER_WORDS.match(text, p, end)

@@ -152,7 +152,8 @@ def extract(doc: Document) -> list[Claim]:
             continue
         period_times = [t for t in times if (t.start_char, t.end_char) not in said_spans]
         topic = last_sentence_readings[-1][0] if last_sentence_readings and last_para == sent.para else None
-        readings = read_sentence(text, toks, qs, period_times, times, sent.heading, topic)
+        spans = [(a.np_start, a.np_end) for a in attrs if len(text[a.np_start : a.np_end].split()) > 1]
+        readings = read_sentence(text, toks, qs, period_times, times, sent.heading, topic, spans)
         current: list[tuple[Reading, date | None, date | None, bool]] = []
         for k, r in enumerate(readings):
             said = _source_for(r, attrs, state)
@@ -364,8 +365,11 @@ def _final_subject(
         info = source_info(said.name)
         if info is not None and info.party and info.kind not in ("military", "media"):
             s = info.party  # a government or agency that does not name a side counts its own people
-    if s is None and r.metric == "displaced":
-        return para_side() or "world"  # no country in the paragraph: a global figure
+    if s is None:
+        side = para_side()
+        if r.metric == "displaced":
+            return side or "world"  # no country in the paragraph: a global figure
+        s = side  # the side the paragraph is about
     return s or dominant
 
 
@@ -377,8 +381,7 @@ def _default_period(
     ws: date | None,
 ) -> tuple[date | None, date | None]:
     if r.increment and ref is not None:
-        day = ref - timedelta(days=1)
-        return day, day  # the rise since the previous report
+        return ref - timedelta(days=1), ref  # the rise since the previous report
     if r.inherit_from is not None:
         for rr, s, e, _ in current:
             if rr is r.inherit_from:
