@@ -640,6 +640,8 @@ def _left_metric(toks: list[Token], a: int, prev_b: int, in_time: list[bool]) ->
             pred, pn = _phrase_ending(toks, j, lx.PREDICATES, lx.MAX_PREDICATE_LEN)
             if w in lx.METRIC_NOUNS:
                 metric = pred if pred and pn > 1 and "?" not in pred else lx.METRIC_NOUNS[w]
+                if w == "toll" and metric == "casualties" and _WOUND_WORDS.isdisjoint(_lows(toks)):
+                    metric = "killed"  # a toll is of the dead unless the wounded are counted with it
             else:
                 metric, pn = "casualties", 1
                 j = _metric_before(toks, j)  # the tally's loss noun: "combat losses of the enemy"
@@ -691,6 +693,7 @@ def _left_metric(toks: list[Token], a: int, prev_b: int, in_time: list[bool]) ->
     return _Left()
 
 
+_WOUND_WORDS = frozenset("wounded injured casualties maimed hurt".split())
 _PRONOUN_OBJECTS = frozenset("him them it us her".split())
 
 
@@ -811,7 +814,7 @@ def _rate(toks: list[Token], a: int, b: int, next_a: int, prev_b: int, left_star
         per, width = _phrase_at(toks, i, lx.RATE_PHRASES, 5)
         if per:
             after = toks[i + width].low if i + width < n else ""
-            if per == "km2" or after not in lx.RATE_BREAKERS:
+            if per == "km2" or after not in lx.RATE_BREAKERS or toks[i].low in ("every", "each", "per"):
                 return per
         i += 1
     lo = max(prev_b + 1, min(a - 6, left_start - 3) if left_start >= 0 else a - 6)
@@ -852,7 +855,7 @@ def _subject_from_verbs(toks: list[Token], a: int, metric: str, mask: list[bool]
                     s, _ = subject_at(toks, k)
                     if s and s != "enemy" and not s.startswith("opp:"):
                         return s  # "killed 100 people in Gaza": the victims' side
-                    if toks[k].low in _BOUNDARY or toks[k].low in _SUBORDINATE:
+                    if toks[k].low in _BOUNDARY or toks[k].low in _SUBORDINATE or toks[k].low == ",":
                         break
             agent = _agent_before(toks, j) or (_clause_subject(toks, j) if lose else None)
             if agent:

@@ -140,8 +140,9 @@ class TimeExpr:
                 and (self.a.m, self.a.d) == (war_start.month, war_start.day)
             ):
                 return war_start, None, True  # "since February 24" names the day the war began
-            if self.a and self.a.m is None and war_start and self.a.y == war_start.year:
-                return war_start, None, True  # "since 2022": since the full-scale war began
+            if self.a and self.a.d is None and war_start and self.a.y == war_start.year:
+                if self.a.m is None or self.a.m == war_start.month:
+                    return war_start, None, True  # "since 2022", "since February 2022": since the war began
             return (None if self.vague_start else a0), None, True
         if k == "asof":
             return None, (None if self.vague_end else a1), False

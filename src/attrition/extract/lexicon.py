@@ -92,7 +92,7 @@ PREDICATES: dict[tuple[str, ...], str] = {
     ("from", "their", "homes"): "displaced", ("forced", "out"): "displaced",
     ("killed",): "killed", ("dead",): "killed", ("died",): "killed", ("die",): "killed",
     ("perished",): "killed", ("slain",): "killed", ("lost", "their", "lives"): "killed",
-    ("eliminated",): "killed", ("kia",): "killed", ("out", "of", "action"): "casualties",
+    ("eliminated",): "casualties", ("kia",): "killed", ("out", "of", "action"): "casualties",
     ("put", "out", "of"): "casualties", ("taken", "hostage"): "captured", ("held", "hostage"): "captured",
     ("lost",): "casualties",
     ("wounded",): "wounded", ("injured",): "wounded", ("hurt",): "wounded",

@@ -34,7 +34,7 @@ _HINT_WORDS = frozenset(lx.REPORTING_VERBS | {"data", "figures", "reckoning", "t
 _WORD = re.compile(r"[a-z]+")
 _DATE_GAP = re.compile(r"(?:[ ]+(?:[A-Za-z][a-z'’]*))*[ ]*")
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Za-z .'-]{0,40},[ ]+)?(?:(?:Published|Updated|Posted|Date)[: ]+[ ]*)?"
+    r"^(?:[A-Z][A-Za-z ./'-]{0,40},[ ]+)?(?:(?:Published|Updated|Posted|Date)[: ]+[ ]*)?"
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ ]+)?"
     r"(?P<date>(?P<m>[A-Z][a-z]{2,8}\.?)[ ]+(?P<d>\d{1,2}),?[ ]+(?P<y>(?:19|20)\d\d)"
     r"|(?P<d2>\d{1,2})[ ]+(?P<m2>[A-Z][a-z]{2,8}\.?),?[ ]+(?P<y2>(?:19|20)\d\d)"
@@ -240,6 +240,24 @@ class _State:
                 self.doc_default = _Said(attrs[-1].name, attrs[-1].said_on, 1)
 
 
+def _same_kind(history: list[_Said], np: str) -> _Said | None:
+    """The latest source whose name shares the generic phrase's noun: "the ministry" -> a Ministry."""
+    nouns = [w for w in np.lower().split() if w in _KIND_NOUNS]
+    if not nouns:
+        return None
+    for h in reversed(history[-50:]):
+        name = (h.name or "").lower()
+        if any(_KIND_NOUNS[n] in name for n in nouns):
+            return h
+    return None
+
+
+_KIND_NOUNS = {
+    "ministry": "ministry", "minister": "ministry", "agency": "unhcr", "military": "military",
+    "army": "army", "alliance": "nato", "office": "office", "staff": "staff", "institute": "isw",
+}  # fmt: skip
+
+
 def _heading_date(times: list[TimeExpr], published: date | None) -> date | None:
     for t in times:
         if t.is_date:
@@ -285,7 +303,9 @@ def _resolve_attributions(
                 break
         a.said_on = d
         if a.generic or a.name is None:
-            prev = state.history[-1] if state.history else state.para_said or state.doc_default
+            prev = _same_kind(state.history, text[a.np_start : a.np_end]) or (
+                state.history[-1] if state.history else state.para_said or state.doc_default
+            )
             if prev is not None:
                 a.name = prev.name
                 a.party = party_of(prev.name)

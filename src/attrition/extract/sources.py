@@ -479,6 +479,8 @@ def _np_left(toks: list[Token], verb: int) -> tuple[int, int] | None:
 def _np_right(toks: list[Token], i: int) -> tuple[int, int] | None:
     j = i
     n = len(toks)
+    if i < n and toks[i].low in ("in", "on", "at", "during", "last", "this", "earlier", "later"):
+        return None  # "..., Medvedev said in January": a time, not a name
     while j < n and j - i < 14:
         w = toks[j].low
         if w in (",", ";", ".", "!", "?", "(", ":", "that", "“", "”", '"', "while", "but", "and"):
