@@ -355,7 +355,9 @@ def find_attributions(toks: list[Token], text: str, doc: DocSources) -> list[Att
         if not np:
             continue
         lead = toks[np[0] - 1].low if np[0] > 0 else ""
-        post = lead in (",", "”", '"', "’") and not _followed_by_that(toks, i)
+        rest = sum(1 for t in toks[i + 1 :] if t.low.isalnum()) if lead in (",", "”", '"', "’") else 0
+        # "..., NATO says." closes the sentence; "..., the ministry said Russia had ..." opens a clause
+        post = lead in (",", "”", '"', "’") and not _followed_by_that(toks, i) and rest <= 8
         a = _make(toks, np, tk.start, tk.end, post=post, text=text, doc=doc)
         if a:
             out.append(a)
@@ -364,6 +366,7 @@ def find_attributions(toks: list[Token], text: str, doc: DocSources) -> list[Att
 
 # Heads of lower-case names of offices that still name a source: "the commissioner for missing persons".
 _OFFICE_HEADS = frozenset("commissioner ombudsman monitor commission mission tracker".split())
+_FUNCTION_WORDS = frozenset("in on at the a an according last this by for from with".split())
 _CLAUSE_WORDS = frozenset("had has have been was were is are will would".split())
 _DATA_NOUNS = frozenset(
     "data figures figure estimates estimate count counts reckoning calculations tally".split()
@@ -514,7 +517,7 @@ def _make(
     head = words[-1].low
     if head in lx.NON_SOURCE_HEADS:
         return None
-    has_cap = any(t.text[:1].isupper() for t in words)
+    has_cap = any(t.text[:1].isupper() and t.low not in _FUNCTION_WORDS for t in words)
     office = head in _OFFICE_HEADS or any(t.low in _OFFICE_HEADS for t in words[-4:])
     if not has_cap and not office and not any(t.low in lx.GENERIC_SOURCE_WORDS for t in words):
         return None
