@@ -463,7 +463,7 @@ def _anaphora(toks: list[Token]) -> tuple[bool, int]:
 
 _AGENT_NOUNS = frozenset(
     "aggression attack attacks strike strikes airstrikes bombardment bombing shelling offensive raids "
-    "drones missiles occupiers occupation campaign".split()
+    "occupation campaign invasion".split()
 )
 _SUBORDINATE = frozenset("when after as while because before until where whereas".split())
 _PARTICIPLES = frozenset("wounded injured killed dead captured missing".split())
@@ -847,7 +847,15 @@ def _subject_from_verbs(toks: list[Token], a: int, metric: str, mask: list[bool]
         gain = territory and w in lx.GAIN_VERBS
         lose = (territory and w in lx.LOSS_VERBS_TERRITORY) or (not territory and w in lx.LOSS_VERBS)
         inflict = not territory and w in lx.INFLICT_VERBS
-        if inflict and j > 0 and (toks[j - 1].low in lx.PEOPLE_NOUNS or toks[j - 1].low[:1].isdigit()):
+        if (
+            inflict
+            and j > 0
+            and (
+                toks[j - 1].low in lx.PEOPLE_NOUNS
+                or toks[j - 1].low in lx.ENEMY_WORDS
+                or toks[j - 1].low[:1].isdigit()
+            )
+        ):
             inflict = False  # "13,341 civilians killed": a participle, no agent
         if gain or lose or inflict:
             if inflict:

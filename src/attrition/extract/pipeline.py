@@ -379,7 +379,9 @@ def _final_subject(
             s = opponent(dominant) if dominant == "ukraine" else dominant
         if s is None:
             s = "russia"  # "the enemy", "the occupiers" with no side known: the Ukrainian usage
-    if s and s.startswith("opp:"):
+    if s == "opp:enemy":
+        s = None  # the enemy's enemy: the text does not say who
+    elif s and s.startswith("opp:"):
         s = opponent(s[4:]) or s[4:]
     if s is None and said.name:
         info = source_info(said.name)
