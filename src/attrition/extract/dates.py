@@ -37,7 +37,7 @@ _ATOM = re.compile(  # applied with .match at the candidate positions _CANDIDATE
     r"|\b(?P<rel>(?i:yesterday|today|last[ ]year|this[ ]year|last[ ]month|this[ ]month|last[ ]week|this[ ]week"  # noqa: E501
     r"))\b"
     rf"|\b(?:the[ ]+)?(?P<fl>first|last)[ ]+(?P<fn>{_SMALL})[ ]+(?P<fu>days|weeks|months)[ ]+of[ ]+"
-    rf"(?:(?P<fy>{_YEAR})|(?P<fw>the[ ]+(?:full-scale[ ]+)?(?:war|invasion|year)|this[ ]year|last[ ]year))"
+    rf"(?:(?P<fy>{_YEAR})|(?P<fm>{_MONTH})(?:[ ]+(?P<fmy>{_YEAR}))?|(?P<fw>the[ ]+(?:full-scale[ ]+)?(?:war|invasion|year)|this[ ]year|last[ ]year))"  # noqa: E501
     r"|\b(?i:the[ ]+)?(?i:past|last|previous)[ ]+(?:(?P<day>24[ ]hours|day|twenty-four[ ]hours)"
     rf"|(?P<pn>{_SMALL})[ ]+(?P<pu>days|weeks|months|years))\b"
     r"|\b(?:the[ ]+)?(?P<part>first|second|third|fourth|last)[ ]+(?P<pt>half|quarter)[ ]+of[ ]+"
@@ -307,6 +307,13 @@ def _first_last(m: re.Match[str]) -> TimeExpr:
         else:
             a, b = _When(y, max(1, 13 - n)), _When(y, 12)
         return TimeExpr(m.start(), m.end(), "interval", a, b, explicit_year=y)
+    if g("fm") and unit == "days":
+        my = int(g("fmy")) if g("fmy") else None
+        mo = _month(g("fm"))
+        if g("fl").lower() == "first":  # "the first ten days of July"
+            return TimeExpr(
+                m.start(), m.end(), "interval", _When(my, mo, 1), _When(my, mo, n), explicit_year=my
+            )
     fw = (g("fw") or "").lower()
     if g("fl").lower() == "first" and ("war" in fw or "invasion" in fw):
         return TimeExpr(m.start(), m.end(), "relative", rel="war:" + unit, n=n)

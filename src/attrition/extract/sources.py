@@ -442,7 +442,12 @@ def _np_left(toks: list[Token], verb: int) -> tuple[int, int] | None:
     if j > 0 and toks[j].low == ",":
         # "Dmitry Medvedev, deputy head of Russia's Security Council, said": the person and the aside
         c = next((x for x in range(j - 1, max(-1, j - 14), -1) if toks[x].low in (",", ";", ".")), None)
-        if c is not None and toks[c].low == "," and c > 0 and toks[c - 1].text[:1].isupper():
+        if (
+            c is not None
+            and toks[c].low == ","
+            and c > 0
+            and (toks[c - 1].text[:1].isupper() or toks[c - 1].low in lx.GENERIC_SOURCE_WORDS)
+        ):
             end = j
             j = c - 1
     k = j
@@ -516,7 +521,9 @@ def _make(
         return None
     head = words[-1].low
     if head in lx.NON_SOURCE_HEADS:
-        return None
+        known, _, _ = canonical(text[words[0].start : words[-1].end], doc)
+        if known is None or source_info(known) is None:
+            return None  # "Russian forces reported" is no source; "Ukraine's armed forces" is
     has_cap = any(t.text[:1].isupper() and t.low not in _FUNCTION_WORDS for t in words)
     office = head in _OFFICE_HEADS or any(t.low in _OFFICE_HEADS for t in words[-4:])
     if not has_cap and not office and not any(t.low in lx.GENERIC_SOURCE_WORDS for t in words):
