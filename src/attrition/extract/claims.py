@@ -865,7 +865,7 @@ def _subject_from_verbs(toks: list[Token], a: int, metric: str, mask: list[bool]
                         return s  # "killed 100 people in Gaza": the victims' side
                     if toks[k].low in _BOUNDARY or toks[k].low in _SUBORDINATE or toks[k].low == ",":
                         break
-            agent = _agent_before(toks, j) or (_clause_subject(toks, j) if lose else None)
+            agent = _agent_before(toks, j) or _clause_subject(toks, j)
             if agent:
                 if (territory and lose) or inflict:
                     return "opp:" + agent

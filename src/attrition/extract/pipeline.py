@@ -183,7 +183,7 @@ def extract(doc: Document) -> list[Claim]:
         if current:
             last_sentence_readings = current
             last_para = sent.para
-    return _merge(doc.id, text, found)
+    return _merge(doc.id, text, found, published)
 
 
 class _State:
@@ -435,7 +435,10 @@ def _dominant_subject(text: str) -> str | None:
 
 
 def _merge(
-    doc_id: str, text: str, found: list[tuple[Reading, _Said, date | None, date | None, Sentence]]
+    doc_id: str,
+    text: str,
+    found: list[tuple[Reading, _Said, date | None, date | None, Sentence]],
+    published: date | None = None,
 ) -> list[Claim]:
     groups: list[dict[str, Any]] = []
     by_key: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
@@ -444,22 +447,29 @@ def _merge(
         fig = Figure(q.value, q.low, q.high, "range" if q.low is not None else r.bound)  # type: ignore[arg-type]
         key = (r.metric, r.subject, q.value, q.low, q.high, r.per)
         span = Span(r.quote_start, r.quote_end)
+        implicit = end is not None and end == (said.said_on or published)  # "to date": the day it was said
         for g in by_key.get(key, ()):
             gs, ge = g["start"], g["end"]
-            if (gs == start or gs is None or start is None) and (ge == end or ge is None or end is None):
+            ends_fit = ge == end or ge is None or end is None or implicit or g["implicit"]
+            if (gs == start or gs is None or start is None) and ends_fit:
                 g["start"] = gs or start
-                g["end"] = ge or end
-                g["spans"].append(span)
-                if (said.strength, said.said_on is not None) > (
+                better = (said.strength, said.said_on is not None) > (
                     g["said"].strength,
                     g["said"].said_on is not None,
-                ):
+                )
+                if ge is None or (g["implicit"] and end is not None and (better or not implicit)):
+                    g["end"], g["implicit"] = end, implicit
+                g["spans"].append(span)
+                if better:
                     g["said"] = said  # the most explicit attribution wins; a dated one breaks a tie
                 if _BOUND_RANK[fig.bound] > _BOUND_RANK[g["fig"].bound]:
                     g["fig"] = fig
                 break
         else:
-            new = {"key": key, "fig": fig, "r": r, "said": said, "start": start, "end": end, "spans": [span]}
+            new = {
+                "key": key, "fig": fig, "r": r, "said": said, "start": start, "end": end, "spans": [span],
+                "implicit": implicit,
+            }  # fmt: skip
             groups.append(new)
             by_key.setdefault(key, []).append(new)
     out = []
