@@ -7,7 +7,7 @@ Attribution and merging happen in :mod:`attrition.extract.pipeline`.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from attrition.extract import lexicon as lx
@@ -53,7 +53,6 @@ class Reading:
     subject: str | None
     bound: str
     per: str | None
-    times: list[TimeExpr]
     quote_start: int
     quote_end: int
     enemy: bool = False  # the subject is "the enemy": resolved against the source's side
@@ -63,7 +62,6 @@ class Reading:
     present: bool = False  # said in the present or present perfect ("has lost", "remain", "top")
     coordinated: bool = False  # listed with the previous figure ("46,000 killed and 380,000 wounded")
     anaphoric: bool = False  # "This figure translates to ...": refers to the previous sentence
-    notes: list[str] = field(default_factory=list)
 
 
 _SUBJECT_FIRST = frozenset(
@@ -436,7 +434,7 @@ def _read(
         enemy = enemy or prev.enemy
     if subject is None:
         subject = _subject_from_verbs(toks, a, metric, np_mask)
-    r = Reading(q, metric, subject, bound, per, [], quote_start, quote_end, enemy=enemy, inherit_from=inherit)
+    r = Reading(q, metric, subject, bound, per, quote_start, quote_end, enemy=enemy, inherit_from=inherit)
     r.coordinated = coordinated and r.per == (prev.per if prev else None)
     if inherit is not None:
         if r.subject is None:

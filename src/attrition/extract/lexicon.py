@@ -165,7 +165,7 @@ RATE_PHRASES: dict[tuple[str, ...], str] = {
     ("a", "week"): "week", ("per", "week"): "week", ("each", "week"): "week",
     ("every", "week"): "week", ("weekly",): "week", ("a", "year"): "year",
     ("per", "year"): "year", ("each", "year"): "year", ("every", "year"): "year",
-    ("annually",): "year", ("yearly",): "year", ("per", "annum"): "year", ("a", "year."): "year",
+    ("annually",): "year", ("yearly",): "year", ("per", "annum"): "year",
     ("per", "square", "kilometer"): "km2", ("per", "square", "kilometre"): "km2",
     ("per", "square", "kilometers"): "km2", ("per", "square", "kilometres"): "km2",
     ("per", "km2"): "km2", ("per", "km²"): "km2", ("per", "sq", "km"): "km2",
@@ -263,8 +263,6 @@ SUBJECT_WORDS: dict[tuple[str, ...], str] = {
     ("american",): "united_states", ("americans",): "united_states", ("u.s",): "united_states",
 }  # fmt: skip
 SUBJECT_WORDS_FLAT = frozenset(w for key in SUBJECT_WORDS for w in key)
-# Inside a sentence about the Soviet Union, Moscow and "Russia" mean the Soviet state.
-HISTORICAL_CONTEXT = {"soviet_union": {"russia": "soviet_union"}}
 # Ambiguous place words that are not a subject when they follow a number's head as a location.
 ENEMY_WORDS = frozenset(["enemy", "enemy's", "occupiers", "occupier", "invaders", "adversary"])
 

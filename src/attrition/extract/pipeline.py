@@ -266,8 +266,6 @@ def _heading_date(times: list[TimeExpr], published: date | None) -> date | None:
 
 
 def _is_known(name: str) -> bool:
-    from attrition.extract.sources import source_info
-
     return source_info(name) is not None
 
 

@@ -61,7 +61,6 @@ class DocSources:
     """What a document has taught about its sources: abbreviations and people."""
 
     aliases: dict[str, str] = field(default_factory=dict)  # lower-case phrase -> canonical
-    parties: dict[str, str | None] = field(default_factory=dict)
     memo: dict[tuple[str, int], tuple[str | None, bool, bool]] = field(default_factory=dict)
     _re: re.Pattern[str] | None = None
     _re_size: int = -1
