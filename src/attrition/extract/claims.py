@@ -321,6 +321,15 @@ def _read(
         inherit = prev
 
     # 1. the figure's own unit
+    if q.kind == "area" and prev_b >= 0 and toks[prev_b].end <= q.start:
+        gap = [t.low for t in toks[prev_b + 1 : a]]
+        if (
+            gap
+            and gap[0] in ("(", "or", ",")
+            and all(w in _CONVERSION_GAP for w in gap)
+            and _area_before(toks, prev_b)
+        ):
+            return None  # "507 square kilometres (196 square miles)": the same area in other units
     if q.kind == "area":
         metric = "territory_km2"
     elif q.kind == "percent":
@@ -399,7 +408,11 @@ def _read(
         per = prev.per  # "averaged 1,113 a day in May, 1,081 in June and 1,072 in July"
     if not metric and head is not None and toks[head].low in _FORCE_NOUNS and not left.verb:
         # troops counted with no verb of loss: a rate of them is a loss, a plain count is a presence
-        metric = "casualties" if per else "deployed"
+        place = any(
+            t.low in ("in", "on", "near", "along", "inside", "at", "across")
+            for t in toks[head + 1 : head + 3]
+        )
+        metric = "casualties" if per else ("deployed" if place else "")
     if not metric and topic is not None and q.kind == "count" and _continues_topic(toks, a, b, per):
         # "the estimate for January was 1,556 a day", "the 253,290 recorded in 2023": what the
         # paragraph has been counting
@@ -465,9 +478,19 @@ _AGENT_NOUNS = frozenset(
 )
 _SUBORDINATE = frozenset("when after as while because before until where whereas".split())
 _PARTICIPLES = frozenset("wounded injured killed dead captured missing".split())
+_CONVERSION_GAP = frozenset("( or , about roughly some nearly almost around approximately".split())
+
+
+def _area_before(toks: list[Token], j: int) -> bool:
+    """The figure ending at token ``j`` was an area (its unit words follow the number)."""
+    return any(
+        t.low in ("km", "km2", "km²", "kilometres", "kilometers", "miles", "mi") for t in toks[j - 2 : j + 1]
+    )
+
+
 _RELATIVE = frozenset(
     [("of", "whom"), ("of", "which"), ("of", "them"), ("among", "them"), ("among", "whom"), ("from", "them"),
-     ("of", "these"), ("among", "these")]
+     ("of", "these"), ("among", "these"), ("of", "those")]
 )  # fmt: skip
 _FORCE_NOUNS = frozenset("troops soldiers servicemen fighters marines paratroopers conscripts".split())
 _UNIT_WORDS = frozenset(
@@ -628,7 +651,7 @@ def _left_metric(toks: list[Token], a: int, prev_b: int, in_time: list[bool]) ->
             return _Left(
                 "displaced", None, toks[j - 1].start, enemy, True, j - 1
             )  # "has taken in 1.5 million"
-        if w == "up" and j > 1 and toks[j - 2].low == "call":
+        if w == "up" and j > 0 and (toks[j - 1].low == "call" or (j > 1 and toks[j - 2].low == "call")):
             return _Left(
                 "recruited", None, toks[j - 2].start, enemy, False, j - 2
             )  # "the call-up of 300,000"
@@ -871,15 +894,23 @@ def _subject_from_verbs(toks: list[Token], a: int, metric: str, mask: list[bool]
         j -= 1
     j = a - 1
     while j >= 0:
-        s, _ = subject_at(toks, j)
-        if s and s != "world" and not (j > 0 and toks[j - 1].low in _PLACE_WORDS) and not (mask and mask[j]):
+        s, width = subject_at(toks, j)
+        owner = j + width < len(toks) and toks[j + width].low in lx.TERRITORY_WORDS  # "Ukraine's territory"
+        if (
+            s
+            and s != "world"
+            and not owner
+            and not (j > 0 and toks[j - 1].low in _PLACE_WORDS)
+            and not (mask and mask[j])
+        ):
             return s
         j -= 1
     for k in range(a + 1, len(toks)):
         if toks[k].low in _SUBORDINATE:
             break  # "..., when Israel resumed its offensive": another clause
-        s, _ = subject_at(toks, k)
-        if s and s != "enemy" and not (mask and mask[k]):
+        s, width = subject_at(toks, k)
+        owner = k + width < len(toks) and toks[k + width].low in lx.TERRITORY_WORDS
+        if s and s != "enemy" and not owner and not (mask and mask[k]):
             return s
     return None
 

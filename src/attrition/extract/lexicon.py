@@ -93,7 +93,10 @@ PREDICATES: dict[tuple[str, ...], str] = {
     ("killed",): "killed", ("dead",): "killed", ("died",): "killed", ("die",): "killed",
     ("perished",): "killed", ("slain",): "killed", ("lost", "their", "lives"): "killed",
     ("eliminated",): "casualties", ("kia",): "killed", ("out", "of", "action"): "casualties",
-    ("put", "out", "of"): "casualties", ("taken", "hostage"): "captured", ("held", "hostage"): "captured",
+    ("put", "out", "of"): "casualties", ("called", "up"): "recruited", ("drafted",): "recruited",
+    ("evacuated",): "displaced", ("disappeared",): "missing", ("forcibly", "disappeared"): "missing",
+    ("as", "refugees"): "displaced", ("crossed", "the", "border"): "displaced",
+    ("taken", "hostage"): "captured", ("held", "hostage"): "captured",
     ("lost",): "casualties",
     ("wounded",): "wounded", ("injured",): "wounded", ("hurt",): "wounded",
     ("missing",): "missing", ("went", "missing"): "missing",
@@ -130,7 +133,8 @@ LEFT_VERBS = {
     "mobilizing": "recruited", "conscripted": "recruited", "pulling": "recruited?",
     "slaughtered": "killed", "massacred": "killed", "murdered": "killed", "executed": "killed",
     "mobilises": "recruited", "mobilizes": "recruited", "drafts": "recruited", "drafted": "recruited",
-    "perished": "killed", "cost": "casualties", "fighting": "deployed",
+    "perished": "killed", "cost": "casualties", "fighting": "deployed", "hosts": "displaced",
+    "hosting": "displaced", "hosted": "displaced",
     "deployed": "deployed", "deploying": "deployed", "deploy": "deployed", "sent": "deployed?",
     "stationed": "deployed", "massed": "deployed", "amassed": "deployed",
     "displaced": "displaced", "displacing": "displaced", "uprooted": "displaced",
@@ -153,7 +157,7 @@ MODIFIERS = frozenset(
     "regular active serving armed of which whom the their its his her our young old "
     "further extra fresh recorded documented verified known registered officially violent of "
     "seriously severely badly critically lightly heavily personnel service army "
-    "elite trained contract contracted internally forcibly forced".split()
+    "elite trained contract contracted internally forcibly forced newly".split()
 )
 PERMANENT_WORDS = frozenset(["permanent", "irrecoverable", "irretrievable", "irrevocable"])
 
@@ -255,7 +259,8 @@ SUBJECT_WORDS: dict[tuple[str, ...], str] = {
     ("hezbollah",): "hezbollah", ("iran",): "iran", ("iranian",): "iran", ("iraq",): "iraq",
     ("iraqi",): "iraq", ("iraqis",): "iraq", ("afghanistan",): "afghanistan", ("afghan",): "afghanistan",
     ("afghans",): "afghanistan", ("ethiopia",): "ethiopia", ("ethiopian",): "ethiopia",
-    ("tigray",): "ethiopia", ("tigrayan",): "ethiopia", ("myanmar",): "myanmar",
+    ("tigray",): "ethiopia", ("tigrayan",): "ethiopia", ("myanmar",): "myanmar", ("burmese",): "myanmar",
+    ("rohingya",): "myanmar", ("junta",): "myanmar", ("united", "states"): "united_states",
     ("somalia",): "somalia", ("congo",): "congo", ("drc",): "congo", ("haiti",): "haiti",
     ("belarus",): "belarus", ("belarusian",): "belarus", ("wagner",): "russia",
     ("world",): "world", ("worldwide",): "world", ("global",): "world", ("globally",): "world",

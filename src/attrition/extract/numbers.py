@@ -56,6 +56,7 @@ class Quantity:
     kind: str  # "count", "percent" or "area"
     plain: bool  # digits only, no separators, scale or decimals: could be a year or an id
     words: bool  # written in words ("one million")
+    unit: str = ""  # "km2", "mi2" (converted to km² in the value) or "%"
 
 
 @dataclass(slots=True)
@@ -68,6 +69,7 @@ class _Atom:
     plain: bool
     words: bool
     kind: str = "count"
+    unit: str = ""
 
 
 def _digits_value(d: str) -> tuple[float, bool]:
@@ -207,11 +209,11 @@ def quantities(text: str, start: int = 0, end: int | None = None) -> list[Quanti
     for a in atoms:
         m = _PERCENT.match(text, a.end, end)
         if m:
-            a.kind, a.end = "percent", m.end()
+            a.kind, a.end, a.unit = "percent", m.end(), "%"
             continue
         m = _AREA.match(text, a.end, end)
         if m:
-            a.kind, a.end = "area", m.end()
+            a.kind, a.end, a.unit = "area", m.end(), "mi2" if m.group("mi") else "km2"
             if m.group("mi"):
                 a.value *= SQ_MILE_KM2
                 a.raw *= SQ_MILE_KM2
@@ -228,11 +230,13 @@ def quantities(text: str, start: int = 0, end: int | None = None) -> list[Quanti
                 low *= SQ_MILE_KM2
             if low < high:
                 out.append(
-                    Quantity(a.start, b.end, None, low, high, kind, a.plain and b.plain, a.words or b.words)
+                    Quantity(
+                        a.start, b.end, None, low, high, kind, a.plain and b.plain, a.words or b.words, b.unit
+                    )
                 )
                 i += 2
                 continue
-        out.append(Quantity(a.start, a.end, a.value, None, None, a.kind, a.plain, a.words))
+        out.append(Quantity(a.start, a.end, a.value, None, None, a.kind, a.plain, a.words, a.unit))
         i += 1
     return out
 

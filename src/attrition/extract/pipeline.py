@@ -418,12 +418,12 @@ def _default_period(
 
 
 def _dominant_subject(text: str) -> str | None:
+    """The side an article is most about: the most named country or group."""
     counts: Counter[str] = Counter()
-    for m in re.finditer(
-        r"\b(Russia|Russian|Ukraine|Ukrainian|Gaza|Palestinian|Israel|Israeli|Sudan|Sudanese)", text
-    ):
-        w = m.group(1).lower()
-        counts[lx.SUBJECT_WORDS.get((w,), w)] += 1
+    for m in _SIDE_WORDS.finditer(text.lower()):
+        side = lx.SUBJECT_WORDS.get(tuple(m.group().replace("'s", "").split()))
+        if side and side not in ("world", "enemy"):
+            counts[side] += 1
     if not counts:
         return None
     top = counts.most_common(1)[0][0]
