@@ -222,10 +222,9 @@ class _State:
     ) -> None:
         if sent.heading and not attrs:
             line = text[sent.start : sent.end].strip()
-            name, generic, _ = canonical(line, ctx)
-            if name and not generic and len(line.split()) <= 12 and _is_known(name):
-                if party_of(name) is None or dated is not None:
-                    self.doc_default = _Said(name, dated, 1)  # a byline: "General Staff ..., 1 January 2026"
+            name = _byline(line, ctx)
+            if name and (party_of(name) is None or dated is not None):
+                self.doc_default = _Said(name, dated, 1)  # a byline: "General Staff ..., 1 January 2026"
             return
         for a in attrs:
             if a.name:
@@ -253,6 +252,7 @@ def _same_kind(history: list[_Said], np: str) -> _Said | None:
 
 
 _KIND_NOUNS = {
+    "monitor": "observatory", "observatory": "observatory", "service": "service",
     "ministry": "ministry", "minister": "ministry", "agency": "unhcr", "military": "military",
     "army": "army", "alliance": "nato", "office": "office", "staff": "staff", "institute": "isw",
 }  # fmt: skip
@@ -265,8 +265,33 @@ def _heading_date(times: list[TimeExpr], published: date | None) -> date | None:
     return None
 
 
-def _is_known(name: str) -> bool:
-    return source_info(name) is not None
+def _byline(line: str, ctx: DocSources) -> str | None:
+    """The organisation a short heading line names as its author, if it does.
+
+    "Carpathian Security Institute | Commentary", "01.07.2025 | Press service of the Ministry
+    of Defence of Ukraine", "— Mark Rutte, NATO Secretary General".
+    """
+    if len(line.split()) > 12:
+        return None
+    for part in re.split(r"[|,;–—]| - ", line):
+        part = part.strip()
+        if not part:
+            continue
+        name, generic, _ = canonical(part, ctx)
+        if not name or generic:
+            continue
+        if source_info(name) is not None and len(part) <= 2 * len(name) + 10:
+            return name  # a known name, not one word of a longer title ("WHO IS DYING")
+        if _ORG_LINE.fullmatch(part):
+            return part
+    return None
+
+
+_ORG_LINE = re.compile(
+    r"(?:[A-Z][\w'’&.-]*[ ]+(?:(?:of|for|the|and|on|&)[ ]+)*){0,5}"
+    r"(?:Institute|Center|Centre|Council|Agency|Service|Office|Project|Committee|Foundation|Observatory|"
+    r"Ministry|Staff|Command|Directorate|Commission|Bureau|Monitor|Group|Initiative|Network|Tracker)"
+)
 
 
 def _resolve_attributions(
@@ -300,6 +325,12 @@ def _resolve_attributions(
                 used.add((t.start_char, t.end_char))
                 break
         a.said_on = d
+        words = text[a.np_start : a.np_end].lower().split()
+        if words and words[0] in ("we", "our") and state.doc_default is not None:
+            own = state.doc_default  # "we estimate", "our analysis": the article's own author (its byline)
+            a.name, a.generic = own.name, False
+            a.said_on = a.said_on or own.said_on
+            continue
         if a.generic or a.name is None:
             prev = _same_kind(state.history, text[a.np_start : a.np_end]) or (
                 state.history[-1] if state.history else state.para_said or state.doc_default

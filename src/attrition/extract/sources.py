@@ -332,8 +332,10 @@ def find_attributions(toks: list[Token], text: str, doc: DocSources) -> list[Att
         if prev in _PASSIVE or prev in ("the", "a", "an", "its", "their", "his", "her"):
             continue  # "were reported killed", "the reported figure"
         nxt = toks[i + 1].low if i + 1 < n else ""
-        if w in ("estimated", "estimate", "put", "puts") and (nxt[:1].isdigit() or nxt in ("to", "at")):
-            continue
+        if w in ("estimated", "estimate", "put", "puts") and (
+            nxt[:1].isdigit() or nxt in ("to", "at", "out")
+        ):
+            continue  # "put out of action", "estimated 1,000": not a statement
         weak = w in lx.WEAK_REPORTING_VERBS and nxt not in ("that", ":", ",", "on", ".", "")
         if weak and prev not in (",", "”", '"'):
             np = _np_left(toks, i)  # "Iraq Body Count has documented 186,901 deaths": only a named source
