@@ -34,7 +34,7 @@ _HINT_WORDS = frozenset(lx.REPORTING_VERBS | {"data", "figures", "reckoning", "t
 _WORD = re.compile(r"[a-z]+")
 _DATE_GAP = re.compile(r"(?:[ ]+(?:[A-Za-z][a-z'’]*))*[ ]*")
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Za-z ./'-]{0,40},[ ]+)?(?:(?:Published|Updated|Posted|Date)[: ]+[ ]*)?"
+    r"^(?:[A-Z][A-Za-z ./'-]{0,40},[ ]+){0,2}(?:(?:Published|Updated|Posted|Date)[: ]+[ ]*)?"
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ ]+)?"
     r"(?P<date>(?P<m>[A-Z][a-z]{2,8}\.?)[ ]+(?P<d>\d{1,2}),?[ ]+(?P<y>(?:19|20)\d\d)"
     r"|(?P<d2>\d{1,2})[ ]+(?P<m2>[A-Z][a-z]{2,8}\.?),?[ ]+(?P<y2>(?:19|20)\d\d)"
@@ -280,6 +280,8 @@ def _byline(line: str, ctx: DocSources) -> str | None:
         name, generic, _ = canonical(part, ctx)
         if not name or generic:
             continue
+        if part.isupper() and len(part) > len(name) + 2:
+            continue  # a shouted heading ("WHO IS DYING") is not a byline
         if source_info(name) is not None and len(part) <= 2 * len(name) + 10:
             return name  # a known name, not one word of a longer title ("WHO IS DYING")
         if _ORG_LINE.fullmatch(part):
