@@ -21,6 +21,7 @@ from attrition.extract.sources import (
     canonical,
     find_attributions,
     learn,
+    first_known_source,
     party_of,
     source_info,
 )
@@ -125,6 +126,9 @@ def extract(doc: Document) -> list[Claim]:
     times_all = time_expressions(text, 0, len(text))
     t_starts = [t.start_char for t in times_all]
     state = _State()
+    first = first_known_source(text[:1000])
+    if first:
+        state.author = _Said(first, None, 1)
     found: list[tuple[Reading, _Said, date | None, date | None, Sentence]] = []
     last_sentence_readings: list[tuple[Reading, date | None, date | None, bool]] = []
     last_para = -1
@@ -197,6 +201,7 @@ class _State:
         self.prev_para_said: _Said | None = None
         self.doc_default: _Said | None = None
         self.history: list[_Said] = []
+        self.author: _Said | None = None  # the organisation an article names first, for "we" and "our"
         self.para_history: list[_Said] = []
 
     def new_sentence(self, sent: Sentence) -> None:
@@ -222,7 +227,7 @@ class _State:
     ) -> None:
         if sent.heading and not attrs:
             line = text[sent.start : sent.end].strip()
-            name = _byline(line, ctx)
+            name = None if line.isupper() else _byline(line, ctx)
             if name and (party_of(name) is None or dated is not None):
                 self.doc_default = _Said(name, dated, 1)  # a byline: "General Staff ..., 1 January 2026"
             return
@@ -328,8 +333,9 @@ def _resolve_attributions(
                 break
         a.said_on = d
         words = text[a.np_start : a.np_end].lower().split()
-        if words and words[0] in ("we", "our") and state.doc_default is not None:
-            own = state.doc_default  # "we estimate", "our analysis": the article's own author (its byline)
+        if words and words[0] in ("we", "our") and (state.doc_default or state.author):
+            own = state.doc_default or state.author  # "we estimate", "our analysis": the article's author
+            assert own is not None
             a.name, a.generic = own.name, False
             a.said_on = a.said_on or own.said_on
             continue

@@ -136,6 +136,17 @@ def source_info(name: str) -> SourceInfo | None:
     return info
 
 
+def first_known_source(text: str) -> str | None:
+    """The first organisation of the alias table named in ``text`` (the author of "we" and "our")."""
+    t = _table()
+    best: tuple[int, str] | None = None
+    for rx, names, key in ((t["ci"], t["by_alias"], str.lower), (t["cs"], t["exact"], str)):
+        m = rx.search(text)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), names[key(m.group())].name)
+    return best[1] if best else None
+
+
 def party_of(name: str | None) -> str | None:
     """The conflict party a source belongs to: from the table, or a metonym ("Kyiv", "Moscow")."""
     if not name:
