@@ -20,8 +20,8 @@ from attrition.extract.sources import (
     DocSources,
     canonical,
     find_attributions,
-    learn,
     first_known_source,
+    learn,
     party_of,
     source_info,
 )
