@@ -314,5 +314,5 @@ NON_SOURCE_HEADS = frozenset(
 GENERIC_SOURCE_WORDS = frozenset(
     "he she they official officials spokesman spokeswoman spokesperson ministry agency "
     "alliance update report statement intelligence minister commander chief source sources "
-    "department office it we our".split()
+    "department office it we our monitor observatory".split()
 )

@@ -319,12 +319,14 @@ def _resolve_attributions(
             gap = text[a.verb_end : t.start_char] if a.verb_end <= t.start_char else ","
             # "said on June 5", "told reporters on Wednesday", "said in a statement on January 9"
             after_verb = len(gap) <= 45 and _DATE_GAP.fullmatch(gap) is not None
-            after_np = (
-                a.np_end <= t.start_char <= a.np_end + 4
-            )  # "... published by the General Staff on 1 June"
+            # "... published by the General Staff on 1 June"
+            after_np = a.np_end <= t.start_char <= a.np_end + 4
             between = a.np_end <= t.start_char and t.end_char <= a.verb_char
-            before_np = (  # "On June 5, X said", "In an update on March 20, it had put"
-                t.end_char <= a.np_start and a.np_start - t.end_char <= 3 and t.start_char - sent.start <= 50
+            # "On June 5, X said", "In an update on March 20, it had put"; not "100 killed on Monday, X said"
+            before_np = (
+                t.end_char <= a.np_start
+                and a.np_start - t.end_char <= 3
+                and not any(c.isdigit() for c in text[sent.start : t.start_char])
             )
             if after_verb or between or before_np or after_np:
                 s, _, _ = t.resolve(published, None)

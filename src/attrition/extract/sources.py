@@ -21,7 +21,8 @@ _STOP_LEFT = frozenset(
     "and if whereas since after before - – — . ! ?".split()
 )
 _SKIP_BEFORE_VERB = frozenset(
-    "has have had also previously earlier later separately recently further reportedly "
+    "has have had also previously earlier later separately recently further reportedly first again then "
+    "repeatedly initially once "
     "publicly officially itself himself herself on in a an statement thursday monday tuesday "
     "wednesday friday saturday sunday yesterday today last week".split()
 )
