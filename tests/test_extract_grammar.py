@@ -211,3 +211,11 @@ def test_a_ratio_is_not_a_claim() -> None:
 def test_period_of_the_figure(sentence: str, published, value, start, end) -> None:
     claims = {c.figure.value: c for c in extract_text(sentence, published)}
     assert (claims[value].period.start, claims[value].period.end) == (start, end)
+
+
+def test_a_byline_gives_the_canonical_name_of_a_known_author() -> None:
+    text = (
+        "Institute for the Study of War\n\nRussian forces have reportedly sustained 1,286 casualties a day."
+    )
+    (c,) = extract_text(text, PUB)
+    assert c.source == "ISW"

@@ -288,6 +288,16 @@ CONFLICTS: tuple[dict[str, object], ...] = (
 )
 
 # --- attribution -------------------------------------------------------------
+# Nouns that end the name of an organisation ("Syrian Observatory for Human Rights", "Black Bird Group").
+ORG_WORDS = (
+    "Ministry Staff Institute Institution University Center Centre Group Council Agency Service Office "
+    "Project Committee Headquarters House Foundation Observatory Mission Command Directorate "
+    "Commission Bureau Department Union Initiative Network Tracker Monitor Programme Program Team Rada Count"
+).split()
+# Nouns that make "by X's ..." an attribution: "by Ukrainian General Staff figures", "by ISW's reckoning".
+DATA_NOUNS = frozenset(
+    "data figures figure estimates estimate count counts reckoning calculations tally".split()
+)
 REPORTING_VERBS = frozenset(
     "said says say saying stated states state reported reports report reporting noted notes "
     "told tells announced announces announce claimed claims claim added adds revealed reveals "

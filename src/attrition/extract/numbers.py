@@ -149,13 +149,9 @@ def _word_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
     out = []
     last = start
     low = text.lower()
-    if len(low) != len(text):  # a character whose lower case is longer: scan case-insensitively
-        low = text
-    for r in (
-        _WORD_START.finditer(low, start, end)
-        if low is not text
-        else _WORD_START_ANY.finditer(text, start, end)
-    ):
+    # a character whose lower case is longer would shift offsets: then scan the text case-insensitively
+    rx, hay = (_WORD_START, low) if len(low) == len(text) else (_WORD_START_ANY, text)
+    for r in rx.finditer(hay, start, end):
         p = r.start()
         if p < last or (p > 0 and text[p - 1].isalpha()):
             continue

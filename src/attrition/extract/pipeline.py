@@ -22,6 +22,7 @@ from attrition.extract.sources import (
     find_attributions,
     first_known_source,
     learn,
+    org_phrase,
     party_of,
     source_info,
 )
@@ -31,7 +32,7 @@ from attrition.model import Claim, Document, Figure, Period, Span
 EXTRACTOR = "extract.en.v1"
 # Cheap test for a reporting verb or a data noun ("by General Staff figures") in a sentence: its
 # lower-case words (found by one C-level scan) against a set.
-_HINT_WORDS = frozenset(lx.REPORTING_VERBS | {"data", "figures", "reckoning", "tally", "estimates"})
+_HINT_WORDS = lx.REPORTING_VERBS | lx.DATA_NOUNS
 _WORD = re.compile(r"[a-z]+")
 _DATE_GAP = re.compile(r"(?:[ ]+(?:[A-Za-z][a-z'’]*))*[ ]*")
 _DATELINE = re.compile(
@@ -245,21 +246,25 @@ class _State:
 
 
 def _same_kind(history: list[_Said], np: str) -> _Said | None:
-    """The latest source whose name shares the generic phrase's noun: "the ministry" -> a Ministry."""
+    """The latest source a generic phrase can mean: "the ministry" a Ministry, "the agency" an agency."""
     nouns = [w for w in np.lower().split() if w in _KIND_NOUNS]
     if not nouns:
         return None
     for h in reversed(history[-50:]):
         name = (h.name or "").lower()
-        if any(_KIND_NOUNS[n] in name for n in nouns):
+        info = source_info(h.name or "")
+        kind = info.kind if info is not None else None
+        if any(n in name or kind in _KIND_NOUNS[n] for n in nouns):
             return h
     return None
 
 
-_KIND_NOUNS = {
-    "monitor": "observatory", "observatory": "observatory", "service": "service",
-    "ministry": "ministry", "minister": "ministry", "agency": "unhcr", "military": "military",
-    "army": "army", "alliance": "nato", "office": "office", "staff": "staff", "institute": "isw",
+# A generic noun and the kinds of source (data/sources.json) it can stand for.
+_KIND_NOUNS: dict[str, tuple[str, ...]] = {
+    "ministry": ("government",), "minister": ("government",), "agency": ("international organisation",
+    "intelligence"), "monitor": ("NGO", "research"), "observatory": ("NGO",), "military": ("military",),
+    "army": ("military",), "alliance": ("international organisation",), "office": ("government",),
+    "staff": ("military",), "institute": ("research",), "service": ("intelligence",),
 }  # fmt: skip
 
 
@@ -289,16 +294,9 @@ def _byline(line: str, ctx: DocSources) -> str | None:
             continue  # a shouted heading ("WHO IS DYING") is not a byline
         if source_info(name) is not None and len(part) <= 2 * len(name) + 10:
             return name  # a known name, not one word of a longer title ("WHO IS DYING")
-        if _ORG_LINE.fullmatch(part):
-            return part
+        if org_phrase(part) == part:  # "Carpathian Security Institute", "Institute for the Study of War"
+            return name if source_info(name) is not None else part
     return None
-
-
-_ORG_LINE = re.compile(
-    r"(?:[A-Z][\w'’&.-]*[ ]+(?:(?:of|for|the|and|on|&)[ ]+)*){0,5}"
-    r"(?:Institute|Center|Centre|Council|Agency|Service|Office|Project|Committee|Foundation|Observatory|"
-    r"Ministry|Staff|Command|Directorate|Commission|Bureau|Monitor|Group|Initiative|Network|Tracker)"
-)
 
 
 def _resolve_attributions(

@@ -207,7 +207,7 @@ def _canonical(np: str, doc: DocSources) -> tuple[str | None, bool, bool]:
         m = doc.pattern().search(low)
         if m is not None:
             return doc.aliases[m.group()], False, True
-    org = _org_phrase(text)
+    org = org_phrase(text)
     if org is not None:
         return org, False, anaphoric  # "a research fellow at the National Institute for Strategic Studies"
     words = re.findall(r"[\w'’-]+", low)
@@ -233,14 +233,12 @@ def _clean(np: str) -> str:
 
 _ORG_PHRASE = re.compile(
     r"(?:[A-Z][\w'’&.-]*[ ]+(?:(?:of|for|the|and|on|&)[ ]+)*)*"
-    r"(?:Ministry|Staff|Institute|University|Center|Centre|Group|Council|Agency|Service|Office|Project|"
-    r"Committee|Headquarters|House|Foundation|Observatory|Mission|Command|Directorate|Commission|Bureau|"
-    r"Department|Union|Count|Rada|group|project|monitor)"
+    "(?:" + "|".join([*lx.ORG_WORDS, "group", "project", "monitor"]) + ")"
     r"(?:[ ]+(?:of|for|on|in)[ ]+(?:the[ ]+)?[A-Z][\w'’-]*(?:[ ]+(?:[A-Z][\w'’-]*|of|for|the|and))*)?"
 )
 
 
-def _org_phrase(np: str) -> str | None:
+def org_phrase(np: str) -> str | None:
     """The organisation named inside a phrase about a person: "analyst X of the Black Bird Group"."""
     best = None
     for m in _ORG_PHRASE.finditer(np):
@@ -325,7 +323,7 @@ def find_attributions(toks: list[Token], text: str, doc: DocSources) -> list[Att
                 if a:
                     out.append(a)
             continue
-        if w == "by" and any(t.low in _DATA_NOUNS for t in toks[i + 1 : i + 8]):
+        if w == "by" and any(t.low in lx.DATA_NOUNS for t in toks[i + 1 : i + 8]):
             np = _np_right(toks, i + 1)  # "by Ukrainian General Staff figures", "by ISW's reckoning"
             if np:
                 a = _make(toks, np, tk.start, tk.end, post=False, text=text, doc=doc)
@@ -381,19 +379,12 @@ def find_attributions(toks: list[Token], text: str, doc: DocSources) -> list[Att
 _OFFICE_HEADS = frozenset("commissioner ombudsman monitor commission mission tracker".split())
 _FUNCTION_WORDS = frozenset("in on at the a an according last this by for from with".split())
 _CLAUSE_WORDS = frozenset("had has have been was were is are will would".split())
-_DATA_NOUNS = frozenset(
-    "data figures figure estimates estimate count counts reckoning calculations tally".split()
-)
 _PRONOUNS = frozenset("it he she they we this that there".split())
 _DATE_WORDS = frozenset(
     "on monday tuesday wednesday thursday friday saturday sunday morning evening night afternoon "
     "yesterday today last week".split()
 )
-_ORG_WORDS = frozenset(
-    "ministry staff institute institution university center centre group council agency service office "
-    "project committee headquarters house foundation observatory mission command forces army intelligence "
-    "directorate commission bureau department programme program monitor tracker team network union".split()
-)
+_ORG_WORDS = frozenset(w.lower() for w in lx.ORG_WORDS) | {"forces", "army", "intelligence"}
 
 
 def _skip_date_words(toks: list[Token], i: int) -> int:
