@@ -33,6 +33,35 @@ METRICS: tuple[str, ...] = (
 )
 
 
+SOURCE_KINDS: tuple[str, ...] = (
+    "government",
+    "military",
+    "intelligence",
+    "international organisation",
+    "media",
+    "research",
+    "NGO",
+)
+
+
+def document_id(text: str) -> str:
+    """The id of a document's content: the same text always gets the same id (whitespace at the ends
+    and Windows line ends do not count)."""
+    norm = text.replace("\r\n", "\n").strip()
+    return "d" + hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Who asserts figures: a canonical name, its aliases, its kind (one of SOURCE_KINDS or None) and
+    the conflict party it belongs to (a subject such as "ukraine", or None for a non-party)."""
+
+    name: str
+    kind: str | None = None
+    party: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """An article as attrition reads it: its text and what is known about it."""
@@ -117,6 +146,8 @@ class Claim:
     span: Span
     spans: tuple[Span, ...] = field(default=())
     extractor: str = "extract.en.v1"
+    # Extra facts a structured connector knows (e.g. ("increase", 1130.0) for a daily tally), as pairs.
+    attrs: tuple[tuple[str, str | float | None], ...] = field(default=())
 
     @property
     def id(self) -> str:
@@ -159,6 +190,7 @@ class Claim:
             "span": [self.span.start, self.span.end],
             "spans": [[s.start, s.end] for s in (self.spans or (self.span,))],
             "extractor": self.extractor,
+            **({"attrs": dict(self.attrs)} if self.attrs else {}),
         }
 
 

@@ -1,0 +1,1 @@
+"""Inputs -> Documents (one module per format), and structured connectors -> Documents with Claims."""

@@ -1,0 +1,1 @@
+"""The SQLite ledger and its exports."""
