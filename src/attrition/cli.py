@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import click
 
 from attrition import output
 from attrition.documents import document_from_file, parse_date, read_manifest
-from attrition.errors import AttritionError
+from attrition.errors import AttritionError, InputError
 from attrition.extract import extract
-from attrition.model import Claim, Document
+from attrition.model import METRICS, Claim, Document
+from attrition.store.ledger import Ledger
+from attrition.workflow import IngestReport, import_structured, ingest_documents
 
-FORMATS = {"table": output.to_table, "jsonl": output.to_jsonl, "csv": output.to_csv}
+FORMATS: dict[str, Callable[[list[Claim]], str]] = {
+    "table": output.to_table,
+    "jsonl": output.to_jsonl,
+    "csv": output.to_csv,
+}
 
 
 def examples_dir() -> Path:
@@ -89,26 +98,203 @@ def extract_cmd(
         sys.exit(1)
 
 
-@main.command("run")
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--published", help="Publication date YYYY-MM-DD for the given files.")
-def run_cmd(paths: tuple[str, ...], published: str | None) -> None:
-    """The main job: extract the given files (default: the bundled examples) and summarise."""
+def _db_option(f: Any) -> Any:
+    return click.option(
+        "--db",
+        type=click.Path(dir_okay=False),
+        envvar="ATTRITION_DB",
+        default="attrition.db",
+        show_default=True,
+        help="The ledger file (or set ATTRITION_DB).",
+    )(f)
+
+
+def _open(db: str) -> Ledger:
+    try:
+        return Ledger(Path(db))
+    except AttritionError as e:
+        raise click.ClickException(str(e)) from e
+
+
+def _err(message: str) -> None:
+    click.echo(message, err=True)
+
+
+def _ingest(
+    ledger: Ledger, items: Iterable[Document | InputError], command: str, show_bar: bool
+) -> IngestReport:
+    if not show_bar:
+        return ingest_documents(ledger, items, command=command, on_error=_err)
+    with click.progressbar(length=0, label="ingesting", file=sys.stderr, show_pos=True) as bar:
+
+        def error(message: str) -> None:
+            bar.render_finish()
+            _err(message)
+
+        return ingest_documents(ledger, items, command=command, on_error=error, on_item=lambda: bar.update(1))
+
+
+@main.command("ingest")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--glob", "pattern", help="In folders, only files matching this pattern (e.g. '*.html').")
+@click.option("--fetch", is_flag=True, help="For feeds, fetch each entry's page and read its main text.")
+@click.option("--published", help="Publication date YYYY-MM-DD where an input gives none.")
+@click.option("--timeout", type=float, default=20.0, show_default=True, help="Seconds per URL fetch.")
+@_db_option
+def ingest_cmd(
+    inputs: tuple[str, ...], pattern: str | None, fetch: bool, published: str | None, timeout: float, db: str
+) -> None:
+    """Read files, folders, URLs, feeds or - (stdin); extract their claims into the ledger."""
+    from attrition.ingest import iter_documents
+
     try:
         pub = parse_date(published, "--published")
     except AttritionError as e:
         raise click.BadParameter(str(e)) from e
-    if paths:
-        files: list[str] = []
-        for p in paths:
-            pp = Path(p)
-            files.extend(str(x) for x in sorted(pp.rglob("*.txt"))) if pp.is_dir() else files.append(p)
-        docs, failed = _load(tuple(files), None, pub)
+    with _open(db) as ledger:
+        items = iter_documents(
+            inputs, glob=pattern, fetch=fetch, published=pub, stdin=sys.stdin.buffer, timeout=timeout
+        )
+        report = _ingest(ledger, items, "ingest " + " ".join(inputs), sys.stderr.isatty())
+    click.echo(report.line())
+    if report.failed:
+        sys.exit(1)
+
+
+IMPORT_FORMATS = ("general-staff-json", "economist-csv")
+
+
+@main.command("import")
+@click.option("--format", "fmt", type=click.Choice(IMPORT_FORMATS), required=True, help="The file's layout.")
+@click.argument("file", type=click.Path(dir_okay=False))
+@_db_option
+def import_cmd(fmt: str, file: str, db: str) -> None:
+    """Import a structured source (official daily tallies, a table of estimates) into the ledger."""
+    if fmt == "general-staff-json":
+        from attrition.ingest.general_staff import read_general_staff as reader
     else:
-        docs, failed = _load((), str(examples_dir() / "manifest.jsonl"), None)
-    claims = _extract_all(docs)
-    click.echo(output.summary(claims, len(docs)))
-    if failed:
+        from attrition.ingest.economist import read_economist as reader
+    with _open(db) as ledger:
+        report = import_structured(ledger, reader, Path(file), command=f"import {fmt} {file}", on_error=_err)
+    click.echo(report.line())
+    if report.failed:
+        sys.exit(1)
+
+
+CLAIM_FORMATS = ("table", "csv", "jsonl", "parquet", "economist-csv")
+
+
+@main.command("claims")
+@click.option("--subject", help="Whose losses, e.g. russia.")
+@click.option("--metric", type=click.Choice(METRICS), help="What is counted.")
+@click.option("--source", help="Who asserts it (canonical name or an alias).")
+@click.option("--since", help="Claims about dates from YYYY-MM-DD on.")
+@click.option("--until", help="Claims about dates up to YYYY-MM-DD.")
+@click.option("--search", help="Full-text search over quotes, sources and article text.")
+@click.option("--limit", type=int, help="At most this many claims.")
+@click.option("--format", "fmt", type=click.Choice(CLAIM_FORMATS), default="table", show_default=True)
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
+@_db_option
+def claims_cmd(
+    subject: str | None,
+    metric: str | None,
+    source: str | None,
+    since: str | None,
+    until: str | None,
+    search: str | None,
+    limit: int | None,
+    fmt: str,
+    out: str | None,
+    db: str,
+) -> None:
+    """List the ledger's claims, filtered, as a table or an export."""
+    try:
+        lo, hi = parse_date(since, "--since"), parse_date(until, "--until")
+    except AttritionError as e:
+        raise click.BadParameter(str(e)) from e
+    with _open(db) as ledger:
+        rows = ledger.claims(
+            subject=subject, metric=metric, source=source, since=lo, until=hi, search=search, limit=limit
+        )
+    if fmt == "parquet":
+        if not out:
+            raise click.UsageError("parquet is binary: give -o FILE.parquet")
+        from attrition.store.parquet import to_parquet
+
+        to_parquet(rows, Path(out))
+        return
+    if fmt == "table":
+        text = output.to_table([r.claim for r in rows], ids=True) + f"{len(rows)} claims\n"
+    elif fmt == "jsonl":
+        text = "".join(json.dumps(r.to_record(), ensure_ascii=False) + "\n" for r in rows)
+    elif fmt == "csv":
+        text = output.records_csv([r.to_record() for r in rows])
+    else:
+        from attrition.store.export import to_economist_csv
+
+        text = to_economist_csv((r.claim, r.source_party) for r in rows)
+    if out:
+        Path(out).write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+
+
+@main.command("sources")
+@_db_option
+def sources_cmd(db: str) -> None:
+    """The sources in the ledger: kind, conflict party and number of claims."""
+    with _open(db) as ledger:
+        items = ledger.sources()
+    click.echo(output.sources_table(items), nl=False)
+
+
+@main.command("show")
+@click.argument("claim_id")
+@click.option("--width", type=int, default=300, show_default=True, help="Characters of context on each side.")
+@_db_option
+def show_cmd(claim_id: str, width: int, db: str) -> None:
+    """A claim, its source, and its evidence in the article's context with the figure highlighted."""
+    with _open(db) as ledger:
+        row = ledger.claim(claim_id)
+        if row is None:
+            raise click.ClickException(f"{claim_id}: no claim with this id (or the prefix is ambiguous)")
+        stored = ledger.document(row.claim.doc_id)
+    assert stored is not None  # a claim's document is a foreign key
+    color = sys.stdout.isatty()
+    click.echo(output.claim_card(row, stored.document, width=width, color=color))
+
+
+@main.command("run")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--published", help="Publication date YYYY-MM-DD for inputs that give none.")
+@_db_option
+def run_cmd(paths: tuple[str, ...], published: str | None, db: str) -> None:
+    """The main job: ingest the given inputs (default: the bundled examples) into the ledger and summarise."""
+    try:
+        pub = parse_date(published, "--published")
+    except AttritionError as e:
+        raise click.BadParameter(str(e)) from e
+    items: Iterable[Document | InputError]
+    if paths:
+        from attrition.ingest import iter_documents
+
+        items = iter_documents(paths, published=pub, stdin=sys.stdin.buffer)
+    else:
+        try:
+            items = read_manifest(examples_dir() / "manifest.jsonl")
+        except AttritionError as e:
+            raise click.ClickException(str(e)) from e
+    with _open(db) as ledger:
+        report = _ingest(ledger, items, "run", False)
+        claims = [
+            c for d in dict.fromkeys(report.doc_ids) for c in (r.claim for r in ledger.claims(doc_id=d))
+        ]
+        click.echo(output.summary(claims, len(set(report.doc_ids))))
+        counts = ledger.counts()
+    click.echo(report.line())
+    n_docs, n_claims, n_sources = counts["documents"], counts["claims"], counts["sources"]
+    click.echo(f"ledger {db}: {n_docs} documents, {n_claims} claims, {n_sources} sources")
+    if report.failed:
         sys.exit(1)
 
 

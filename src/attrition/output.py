@@ -6,9 +6,13 @@ import csv
 import io
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
-from attrition.model import Claim
+from attrition.model import Claim, Document, Source
+
+if TYPE_CHECKING:
+    from attrition.store.ledger import ClaimRow
 
 FIELDS = ("doc", "quote", "metric", "subject", "value", "low", "high", "bound", "per",
           "start", "end", "source", "said_on", "id", "extractor")  # fmt: skip
@@ -50,12 +54,13 @@ def period_text(c: Claim) -> str:
     return f"{s.isoformat() if s else '…'} → {e.isoformat() if e else '…'}"
 
 
-def to_table(claims: list[Claim]) -> str:
-    rows = [("doc", "metric", "subject", "figure", "period", "source", "said on")]
+def to_table(claims: list[Claim], *, ids: bool = False) -> str:
+    """An aligned text table, one claim per line; ``ids`` puts the claim id first (for ``show``)."""
+    rows = [(("id",) if ids else ()) + ("doc", "metric", "subject", "figure", "period", "source", "said on")]
     for c in claims:
         rows.append(
-            (c.doc_id, c.metric, c.subject or "?", figure_text(c), period_text(c), c.source or "—",
-             c.said_on.isoformat() if c.said_on else "")
+            ((c.id,) if ids else ()) + (c.doc_id, c.metric, c.subject or "?", figure_text(c), period_text(c),
+             c.source or "—", c.said_on.isoformat() if c.said_on else "")
         )  # fmt: skip
     widths = [min(40, max(len(r[i]) for r in rows)) for i in range(len(rows[0]))]
     lines = []
@@ -80,3 +85,96 @@ def summary(claims: list[Claim], n_docs: int) -> str:
     out.append("")
     out.append(to_table(claims))
     return "\n".join(out)
+
+
+def evidence_in_context(
+    text: str, start: int, end: int, *, width: int = 300, mark: Callable[[str], str] | None = None
+) -> str:
+    """The evidence ``text[start:end]`` with up to ``width`` characters of its paragraph on each side,
+    the evidence marked (by ``mark``, else between >>> and <<<)."""
+    para_start = text.rfind("\n\n", 0, start)
+    para_start = 0 if para_start < 0 else para_start + 2
+    para_end = text.find("\n\n", end)
+    para_end = len(text) if para_end < 0 else para_end
+    left = max(para_start, start - width)
+    right = min(para_end, end + width)
+    marker = mark or (lambda s: f">>>{s}<<<")
+    before = ("…" if left > para_start else "") + text[left:start]
+    after = text[end:right] + ("…" if right < para_end else "")
+    return " ".join((before + marker(text[start:end]) + after).split())
+
+
+RECORD_FIELDS = (*FIELDS, "url", "title", "published")
+
+
+def records_csv(records: Iterable[dict[str, Any]]) -> str:
+    """Ledger claim records (SCHEMA fields plus id, extractor, url, title, published) as CSV."""
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=RECORD_FIELDS, extrasaction="ignore", lineterminator="\n")
+    w.writeheader()
+    for r in records:
+        w.writerow(r)
+    return buf.getvalue()
+
+
+def sources_table(items: Iterable[tuple[Source, int]]) -> str:
+    rows = [("source", "kind", "party", "claims", "aliases")]
+    for s, n in items:
+        rows.append((s.name, s.kind or "?", s.party or "-", str(n), str(len(s.aliases))))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = []
+    for k, r in enumerate(rows):
+        lines.append("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(r)).rstrip())
+        if k == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines) + "\n"
+
+
+def figure_span(claim: Claim, text: str) -> tuple[int, int]:
+    """Where the claim's figure itself sits in ``text`` (inside its evidence span), else the span."""
+    from attrition.extract.numbers import quantities
+
+    f = claim.figure
+    s, e = claim.span.start, claim.span.end
+    target = (f.value,) if f.value is not None else (f.low, f.high)
+    best: tuple[int, int] | None = None
+    for q in quantities(text, s, e):
+        vals = (q.value,) if q.value is not None else (q.low, q.high)
+        if vals == target or (f.value is None and q.value in target) or (q.value is None and f.value in vals):
+            best = (q.start, q.end) if best is None else (min(best[0], q.start), max(best[1], q.end))
+    return best or (s, e)
+
+
+def claim_card(row: ClaimRow, doc: Document, *, width: int = 300, color: bool = False) -> str:
+    """A claim for a reader: the figure and what it counts, its source, and its evidence in context."""
+    c = row.claim
+    a, b = figure_span(c, doc.text)
+    text = doc.text
+
+    def bold(s: str) -> str:
+        return f"\033[1;7m{s}\033[0m" if color else f"[[{s}]]"
+
+    def mark(_: str) -> str:
+        inner = text[c.span.start : a] + bold(text[a:b]) + text[b : c.span.end]
+        return f"\033[4m{inner}\033[0m" if color else f">>>{inner}<<<"
+
+    party = f", party: {row.source_party}" if row.source_party else ""
+    kind = f" ({row.source_kind}{party})" if row.source_kind else (f" ({party[2:]})" if party else "")
+    lines = [
+        f"claim     {c.id}",
+        f"figure    {figure_text(c)}  {c.metric} of {c.subject or '?'}",
+        f"period    {period_text(c) or '(not stated)'}",
+        f"source    {c.source or '(unattributed)'}{kind}",
+        f"said on   {c.said_on.isoformat() if c.said_on else '(not stated)'}",
+        f"document  {doc.id}" + (f"  {doc.title}" if doc.title else ""),
+    ]
+    if row.claim_url or doc.path:
+        lines.append(f"link      {row.claim_url or doc.path}")
+    if doc.published:
+        lines.append(f"published {doc.published.isoformat()}")
+    if len(c.spans) > 1:
+        lines.append(f"stated    {len(c.spans)} times in the document")
+    lines.append(f"extractor {c.extractor}")
+    lines.append("")
+    lines.append(evidence_in_context(text, c.span.start, c.span.end, width=width, mark=mark))
+    return "\n".join(lines)

@@ -1,0 +1,144 @@
+"""The jobs that span layers: documents in, claims extracted, everything stored in the ledger.
+
+The CLI calls these; so can any program (the library is usable without the CLI). Errors about an
+input never stop a batch: they are reported through ``on_error`` as one line each and counted.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from attrition.errors import InputError
+from attrition.extract import EXTRACTOR, dateline, extract
+from attrition.model import Claim, Document, Source
+from attrition.store.ledger import Ledger
+
+Reader = Callable[[Path], "tuple[Document, list[Claim], list[Source], list[InputError]]"]
+
+
+@dataclass
+class IngestReport:
+    """What a batch did: documents new, duplicate (unchanged), replaced (re-extracted), failed."""
+
+    ingested: int = 0
+    duplicates: int = 0
+    replaced: int = 0
+    failed: int = 0
+    claims: int = 0
+    errors: list[str] = field(default_factory=list)
+    doc_ids: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (
+            f"{self.ingested} ingested, {self.duplicates} duplicates, {self.replaced} re-extracted, "
+            f"{self.failed} failed; {self.claims} claims stored"
+        )
+
+
+def with_published(doc: Document) -> Document:
+    """The document with its publication date filled from a dateline when nothing else gave one."""
+    if doc.published is not None:
+        return doc
+    found = dateline(doc.text)
+    return dataclasses.replace(doc, published=found) if found else doc
+
+
+def ingest_documents(
+    ledger: Ledger,
+    items: Iterable[Document | InputError],
+    *,
+    command: str = "ingest",
+    on_error: Callable[[str], None] | None = None,
+    on_item: Callable[[], None] | None = None,
+) -> IngestReport:
+    """Extract and store each document (one transaction each); errors are counted and reported."""
+    report = IngestReport()
+    run_id = ledger.start_run(command, EXTRACTOR)
+    try:
+        for item in items:
+            if on_item:
+                on_item()
+            if isinstance(item, InputError):
+                _fail(report, str(item), on_error)
+                continue
+            doc = with_published(item)
+            try:
+                status = ledger.status(doc, EXTRACTOR)
+                if status == "duplicate":
+                    report.duplicates += 1
+                    report.doc_ids.append(doc.id)
+                    continue
+                claims = extract(doc)
+                status = ledger.add(doc, claims, extractor=EXTRACTOR, run_id=run_id)
+            except InputError as e:
+                _fail(report, str(e), on_error)
+                continue
+            except Exception as e:  # a bug must not cost the rest of the batch; name the input
+                _fail(
+                    report,
+                    f"{doc.path or doc.id}: could not be processed ({type(e).__name__}: {e})",
+                    on_error,
+                )
+                continue
+            report.doc_ids.append(doc.id)
+            if status == "duplicate":
+                report.duplicates += 1
+            else:
+                report.claims += len(claims)
+                if status == "new":
+                    report.ingested += 1
+                else:
+                    report.replaced += 1
+    finally:
+        ledger.finish_run(
+            run_id,
+            ingested=report.ingested,
+            duplicates=report.duplicates,
+            replaced=report.replaced,
+            failed=report.failed,
+        )
+    return report
+
+
+def import_structured(
+    ledger: Ledger, reader: Reader, path: Path, *, command: str, on_error: Callable[[str], None] | None = None
+) -> IngestReport:
+    """Store a structured source (a connector's document, claims and sources) in one transaction."""
+    report = IngestReport()
+    run_id = ledger.start_run(command)
+    try:
+        try:
+            doc, claims, sources, errors = reader(path)
+        except InputError as e:
+            _fail(report, str(e), on_error)
+            return report
+        for err in errors:
+            _fail(report, str(err), on_error)
+        extractor = claims[0].extractor if claims else command
+        status = ledger.add(doc, claims, extractor=extractor, sources=sources, kind="dataset", run_id=run_id)
+        report.doc_ids.append(doc.id)
+        if status == "duplicate":
+            report.duplicates += 1
+        else:
+            report.claims += len(claims)
+            report.ingested += status == "new"
+            report.replaced += status == "replaced"
+    finally:
+        ledger.finish_run(
+            run_id,
+            ingested=report.ingested,
+            duplicates=report.duplicates,
+            replaced=report.replaced,
+            failed=report.failed,
+        )
+    return report
+
+
+def _fail(report: IngestReport, message: str, on_error: Callable[[str], None] | None) -> None:
+    report.failed += 1
+    report.errors.append(message)
+    if on_error:
+        on_error(message)
