@@ -261,7 +261,9 @@ def show_cmd(claim_id: str, width: int, db: str) -> None:
         stored = ledger.document(row.claim.doc_id)
     assert stored is not None  # a claim's document is a foreign key
     color = sys.stdout.isatty()
-    click.echo(output.claim_card(row, stored.document, width=width, color=color))
+    click.echo(
+        output.claim_card(row, stored.document, width=width, color=color, dataset=stored.kind == "dataset")
+    )
 
 
 @main.command("run")

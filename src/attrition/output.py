@@ -88,13 +88,20 @@ def summary(claims: list[Claim], n_docs: int) -> str:
 
 
 def evidence_in_context(
-    text: str, start: int, end: int, *, width: int = 300, mark: Callable[[str], str] | None = None
+    text: str,
+    start: int,
+    end: int,
+    *,
+    width: int = 300,
+    mark: Callable[[str], str] | None = None,
+    unit: str = "\n\n",
 ) -> str:
-    """The evidence ``text[start:end]`` with up to ``width`` characters of its paragraph on each side,
-    the evidence marked (by ``mark``, else between >>> and <<<)."""
-    para_start = text.rfind("\n\n", 0, start)
-    para_start = 0 if para_start < 0 else para_start + 2
-    para_end = text.find("\n\n", end)
+    """The evidence ``text[start:end]`` with up to ``width`` characters of its paragraph (or of what
+    ``unit`` separates: "\\n" for a line of a data file) on each side, the evidence marked (by
+    ``mark``, else between >>> and <<<)."""
+    para_start = text.rfind(unit, 0, start)
+    para_start = 0 if para_start < 0 else para_start + len(unit)
+    para_end = text.find(unit, end)
     para_end = len(text) if para_end < 0 else para_end
     left = max(para_start, start - width)
     right = min(para_end, end + width)
@@ -145,7 +152,9 @@ def figure_span(claim: Claim, text: str) -> tuple[int, int]:
     return best or (s, e)
 
 
-def claim_card(row: ClaimRow, doc: Document, *, width: int = 300, color: bool = False) -> str:
+def claim_card(
+    row: ClaimRow, doc: Document, *, width: int = 300, color: bool = False, dataset: bool = False
+) -> str:
     """A claim for a reader: the figure and what it counts, its source, and its evidence in context."""
     c = row.claim
     a, b = figure_span(c, doc.text)
@@ -176,5 +185,6 @@ def claim_card(row: ClaimRow, doc: Document, *, width: int = 300, color: bool = 
         lines.append(f"stated    {len(c.spans)} times in the document")
     lines.append(f"extractor {c.extractor}")
     lines.append("")
-    lines.append(evidence_in_context(text, c.span.start, c.span.end, width=width, mark=mark))
+    unit = "\n" if dataset else "\n\n"
+    lines.append(evidence_in_context(text, c.span.start, c.span.end, width=width, mark=mark, unit=unit))
     return "\n".join(lines)
