@@ -26,7 +26,7 @@ from attrition.extract.sources import (
     party_of,
     source_info,
 )
-from attrition.extract.text import Sentence, Token, sentences, tokens
+from attrition.extract.text import Sentence, Token, sentences, tokens, word_alternation
 from attrition.model import Claim, Document, Figure, Period, Span
 
 EXTRACTOR = "extract.en.v1"
@@ -399,10 +399,13 @@ def _last_side(low: str, start: int, end: int) -> str | None:
 
 _SIDE_WORDS = re.compile(
     r"\b(?:"
-    + "|".join(sorted((re.escape(" ".join(k)) for k in lx.SUBJECT_WORDS if k[0] not in ("world", "global")),
-                      key=len, reverse=True))
+    + word_alternation({" ".join(k) for k in lx.SUBJECT_WORDS if k[0] not in ("world", "global")})
     + r")\b"
-)  # fmt: skip
+)  # a trie: the longest name at a place, as a longest-first list would give
+# What each name _SIDE_WORDS finds stands for ("putin's" -> "russia").
+_SIDE_OF = {
+    " ".join(k): lx.SUBJECT_WORDS.get(tuple(" ".join(k).replace("'s", "").split())) for k in lx.SUBJECT_WORDS
+}
 
 
 def _final_subject(
@@ -458,14 +461,14 @@ def _default_period(
 
 def _dominant_subject(text: str) -> str | None:
     """The side an article is most about: the most named country or group."""
-    counts: Counter[str] = Counter()
-    for m in _SIDE_WORDS.finditer(text.lower()):
-        side = lx.SUBJECT_WORDS.get(tuple(m.group().replace("'s", "").split()))
+    counts: dict[str, int] = {}
+    for found, k in Counter(_SIDE_WORDS.findall(text.lower())).items():  # in order of first mention
+        side = _SIDE_OF[found]
         if side and side not in ("world", "enemy"):
-            counts[side] += 1
+            counts[side] = counts.get(side, 0) + k
     if not counts:
         return None
-    top = counts.most_common(1)[0][0]
+    top = max(counts, key=counts.__getitem__)  # the first named of the most named
     if top == "ukraine" and counts.get("russia", 0) > 0:
         return "russia"  # in reporting on the war, figures are mostly of Russian losses
     return top

@@ -14,7 +14,7 @@ from importlib import resources
 from typing import Any
 
 from attrition.extract import lexicon as lx
-from attrition.extract.text import Token
+from attrition.extract.text import Token, word_alternation
 
 _STOP_LEFT = frozenset(
     ', ; : ( ) [ ] " “ ” ‘ ’ that but while as which who whom when where because although though '
@@ -75,8 +75,17 @@ class DocSources:
 
 
 def _words_re(words: list[str], flags: int) -> re.Pattern[str]:
-    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(r"(?<![\w-])(?:" + alts + r")(?![\w-])", flags)
+    """Any of ``words`` as a whole word, the longest where several match at one place.
+
+    The alternation is shaped as a trie (see ``word_alternation``): at a place only one branch can
+    go on, and its optional tails are greedy, so the longest word wins as with a longest-first list.
+    """
+    if flags & re.I:
+        if not all(w.isascii() for w in words):  # case folding beyond ASCII: keep a plain list
+            alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+            return re.compile(r"(?<![\w-])(?:" + alts + r")(?![\w-])", flags)
+        words = [w.lower() for w in words]  # one branch per letter whatever the case
+    return re.compile(r"(?<![\w-])(?:" + word_alternation(set(words)) + r")(?![\w-])", flags)
 
 
 @lru_cache(maxsize=1)
@@ -117,12 +126,7 @@ def _table() -> dict[str, Any]:
         "by_alias": by_alias,
         "exact": exact,
         "nat": nat,
-        "nat_re": re.compile(
-            r"(?<![\w-])(?:"
-            + "|".join(re.escape(w) for w in sorted(nat, key=len, reverse=True))
-            + r")(?![\w-])",
-            re.I,
-        ),
+        "nat_re": _words_re(list(nat), re.I),
         "templates": templates,
         "parties": parties,
     }
