@@ -16,7 +16,7 @@ from attrition import output
 from attrition.documents import document_from_file, parse_date, read_manifest
 from attrition.errors import AttritionError, InputError
 from attrition.extract import extract
-from attrition.model import METRICS, Claim, Document
+from attrition.model import METRICS, SEVERITIES, Claim, Document, Finding
 from attrition.store.ledger import Ledger
 from attrition.workflow import IngestReport, import_structured, ingest_documents
 
@@ -266,6 +266,64 @@ def show_cmd(claim_id: str, width: int, db: str) -> None:
     )
 
 
+def _check(ledger: Ledger, settings: Any = None) -> list[Finding]:
+    from attrition.check import DEFAULT, run_checks
+
+    claims = [r.claim for r in ledger.claims()]
+    findings = run_checks(claims, ledger.published_dates(), settings or DEFAULT)
+    run_id = ledger.start_run("check")
+    ledger.replace_findings(findings, run_id=run_id)
+    ledger.finish_run(run_id, ingested=0, duplicates=0, replaced=0, failed=0)
+    return findings
+
+
+@main.command("check")
+@click.option(
+    "--min-severity",
+    type=click.Choice(SEVERITIES),
+    default="info",
+    show_default=True,
+    help="Show at least this.",
+)
+@click.option("--kind", help="Only this kind of finding (arithmetic, additivity, ratio, ...).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "jsonl", "markdown"]), default="table", show_default=True
+)
+@click.option(
+    "--claims/--no-claims", "with_claims", default=False, help="List each finding's claims (table)."
+)
+@click.option(
+    "--set", "overrides", multiple=True, metavar="NAME=VALUE", help="Change a threshold (see docs/checks.md)."
+)
+@_db_option
+def check_cmd(
+    min_severity: str, kind: str | None, fmt: str, with_claims: bool, overrides: tuple[str, ...], db: str
+) -> None:
+    """Check every claim in the ledger; store the findings (recomputed each time) and print them."""
+    from attrition.check import DEFAULT
+
+    changes: dict[str, float] = {}
+    for o in overrides:
+        name, _, value = o.partition("=")
+        try:
+            changes[name.strip()] = float(value)
+        except ValueError as e:
+            raise click.BadParameter(f"{o!r}: expected NAME=NUMBER", param_hint="--set") from e
+    try:
+        settings = DEFAULT.replace(**changes)
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="--set") from e
+    with _open(db) as ledger:
+        _check(ledger, settings)
+        shown = ledger.findings(min_severity=min_severity, kind=kind)
+    if fmt == "jsonl":
+        click.echo(output.findings_jsonl(shown), nl=False)
+    elif fmt == "markdown":
+        click.echo(output.findings_markdown(shown), nl=False)
+    else:
+        click.echo(output.findings_text(shown, claims=with_claims), nl=False)
+
+
 @main.command("run")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--published", help="Publication date YYYY-MM-DD for inputs that give none.")
@@ -293,6 +351,9 @@ def run_cmd(paths: tuple[str, ...], published: str | None, db: str) -> None:
         ]
         click.echo(output.summary(claims, len(set(report.doc_ids))))
         counts = ledger.counts()
+        findings = _check(ledger)
+    click.echo("Findings over the whole ledger:")
+    click.echo(output.findings_text(findings), nl=False)
     click.echo(report.line())
     n_docs, n_claims, n_sources = counts["documents"], counts["claims"], counts["sources"]
     click.echo(f"ledger {db}: {n_docs} documents, {n_claims} claims, {n_sources} sources")

@@ -202,3 +202,66 @@ def _num(x: float | None) -> float | int | None:
     if x is None:
         return None
     return int(x) if float(x).is_integer() else x
+
+
+Severity = Literal["info", "warn", "error"]
+SEVERITIES: tuple[Severity, ...] = ("info", "warn", "error")
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRef:
+    """A claim as a finding cites it: enough to read the finding without the ledger."""
+
+    id: str
+    doc: str
+    quote: str
+    metric: str
+    subject: str | None
+    value: float | None
+    low: float | None
+    high: float | None
+    source: str | None
+
+    @classmethod
+    def of(cls, c: Claim) -> ClaimRef:
+        f = c.figure
+        return cls(c.id, c.doc_id, c.quote, c.metric, c.subject, f.value, f.low, f.high, c.source)
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "doc": self.doc,
+            "quote": self.quote,
+            "metric": self.metric,
+            "subject": self.subject,
+            "value": _num(self.value),
+            "low": _num(self.low),
+            "high": _num(self.high),
+            "source": self.source,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a check found: a relation that holds (``info``) or does not (``warn``, ``error``), in
+    plain words with the arithmetic, and the claims involved."""
+
+    kind: str
+    severity: Severity
+    message: str
+    claims: tuple[ClaimRef, ...]
+
+    @property
+    def id(self) -> str:
+        """Stable for the same kind over the same claims (recomputing gives the same ids)."""
+        key = self.kind + "|" + "|".join(c.id for c in self.claims)
+        return "f" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "severity": self.severity,
+            "message": self.message,
+            "claims": [c.to_record() for c in self.claims],
+        }

@@ -6,10 +6,10 @@ import csv
 import io
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from attrition.model import Claim, Document, Source
+from attrition.model import Claim, Document, Finding, Source
 
 if TYPE_CHECKING:
     from attrition.store.ledger import ClaimRow
@@ -188,3 +188,46 @@ def claim_card(
     unit = "\n" if dataset else "\n\n"
     lines.append(evidence_in_context(text, c.span.start, c.span.end, width=width, mark=mark, unit=unit))
     return "\n".join(lines)
+
+
+SEVERITY_MARK = {"error": "ERROR", "warn": "WARN ", "info": "info "}
+
+
+def findings_text(findings: Sequence[Finding], *, claims: bool = False) -> str:
+    """Findings for a terminal: one block each, severity and kind first, the claims' ids after."""
+    if not findings:
+        return "no findings\n"
+    out = []
+    for f in findings:
+        out.append(f"{SEVERITY_MARK[f.severity]} {f.kind}: {f.message}")
+        if claims:
+            for c in f.claims:
+                out.append(f"        {c.id}  {c.source or '—'}: “{c.quote}”")
+    counts = Counter(f.severity for f in findings)
+    out.append("")
+    out.append(", ".join(f"{counts.get(s, 0)} {s}" for s in ("error", "warn", "info")))
+    return "\n".join(out) + "\n"
+
+
+def findings_jsonl(findings: Sequence[Finding]) -> str:
+    return "".join(json.dumps(f.to_record(), ensure_ascii=False) + "\n" for f in findings)
+
+
+def findings_markdown(findings: Sequence[Finding]) -> str:
+    """Findings grouped by severity, each with its arithmetic and the quotes it rests on."""
+    out = ["# Findings", ""]
+    titles = {"error": "Errors", "warn": "Warnings", "info": "Verified"}
+    for sev in ("error", "warn", "info"):
+        group = [f for f in findings if f.severity == sev]
+        if not group:
+            continue
+        out += [f"## {titles[sev]} ({len(group)})", ""]
+        for f in group:
+            out.append(f"- **{f.kind}**: {f.message}")
+            for c in f.claims:
+                quote = c.quote.replace("|", "\\|").replace("\n", " ")
+                out.append(f"  - `{c.id}` {c.source or 'unattributed'}: “{quote}”")
+        out.append("")
+    if len(out) == 2:
+        out.append("No findings.")
+    return "\n".join(out) + "\n"

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, Literal, TypeVar
 
 from attrition.errors import UsageError
-from attrition.model import Claim, Document, Figure, Period, Source, Span
+from attrition.model import SEVERITIES, Claim, ClaimRef, Document, Figure, Finding, Period, Source, Span
 
 DEFAULT_DB = "attrition.db"
 BUSY_TIMEOUT_S = 60.0
@@ -125,6 +125,25 @@ MIGRATIONS: tuple[str, ...] = (
         VALUES ('delete', old.rowid, old.quote, old.source);
         INSERT INTO claims_fts(rowid, quote, source) VALUES (new.rowid, new.quote, new.source);
     END;
+    """,
+    # 2: findings of the checks, linked to their claims.
+    """
+    CREATE TABLE findings (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        severity TEXT NOT NULL CHECK (severity IN ('info', 'warn', 'error')),
+        message TEXT NOT NULL,
+        claims TEXT NOT NULL,
+        run_id INTEGER REFERENCES runs(id),
+        checked_at TEXT NOT NULL
+    );
+    CREATE INDEX findings_kind ON findings(kind, severity);
+    CREATE TABLE finding_claims (
+        finding_id TEXT NOT NULL REFERENCES findings(id) ON DELETE CASCADE,
+        claim_id TEXT NOT NULL,
+        PRIMARY KEY (finding_id, claim_id)
+    );
+    CREATE INDEX finding_claims_claim ON finding_claims(claim_id);
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -361,6 +380,60 @@ class Ledger:
 
         return self.write(go)
 
+    def replace_findings(self, findings: Sequence[Finding], *, run_id: int | None = None) -> None:
+        """Replace every stored finding with ``findings`` in one transaction (checks recompute all)."""
+        now = _now()
+        unique = {f.id: f for f in findings}
+
+        def go(db: sqlite3.Connection) -> None:
+            db.execute("DELETE FROM finding_claims")
+            db.execute("DELETE FROM findings")
+            db.executemany(
+                "INSERT INTO findings(id, kind, severity, message, claims, run_id, checked_at)"
+                " VALUES (?,?,?,?,?,?,?)",
+                [
+                    (f.id, f.kind, f.severity, f.message,
+                     json.dumps([c.to_record() for c in f.claims], ensure_ascii=False), run_id, now)
+                    for f in unique.values()
+                ],
+            )  # fmt: skip
+            db.executemany(
+                "INSERT OR IGNORE INTO finding_claims(finding_id, claim_id) VALUES (?, ?)",
+                [(f.id, c.id) for f in unique.values() for c in f.claims],
+            )
+
+        self.write(go)
+
+    def findings(
+        self, *, min_severity: str = "info", kind: str | None = None, claim_id: str | None = None
+    ) -> list[Finding]:
+        """Stored findings at or above ``min_severity``, most severe first."""
+        allowed = list(SEVERITIES[SEVERITIES.index(min_severity) :])
+        sql = f"SELECT * FROM findings WHERE severity IN ({','.join('?' * len(allowed))})"
+        args: list[Any] = [*allowed]
+        if kind:
+            sql += " AND kind = ?"
+            args.append(kind)
+        if claim_id:
+            sql += " AND id IN (SELECT finding_id FROM finding_claims WHERE claim_id = ?)"
+            args.append(claim_id)
+        rank = {s: i for i, s in enumerate(reversed(SEVERITIES))}
+        out = [
+            Finding(
+                r["kind"],
+                r["severity"],
+                r["message"],
+                tuple(ClaimRef(**c) for c in json.loads(r["claims"])),
+            )
+            for r in self.db.execute(sql, args)
+        ]
+        out.sort(key=lambda f: (rank[f.severity], f.kind, f.message))
+        return out
+
+    def published_dates(self) -> dict[str, date | None]:
+        """Each document's publication date (the statement date of claims that give none)."""
+        return {r[0]: _date(r[1]) for r in self.db.execute("SELECT id, published FROM documents")}
+
     def add_sources(self, sources: Iterable[Source]) -> None:
         items = list(sources)
         self.write(lambda db: _upsert_sources(db, items))
@@ -475,6 +548,7 @@ class Ledger:
             " ORDER BY id",
             "SELECT * FROM claims ORDER BY id",
             "SELECT * FROM sources ORDER BY name",
+            "SELECT id, kind, severity, message, claims FROM findings ORDER BY id",
         ):
             for r in self.db.execute(sql):
                 h.update(repr(tuple(r)).encode("utf-8"))
