@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from click.testing import CliRunner
@@ -122,3 +123,48 @@ def test_db_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert code == 0 and (tmp_path / "env.db").exists()
     code, out, _ = invoke("run")
     assert "0 ingested, 5 duplicates" in out
+
+
+SEEDS = DATA.parent / "bench" / "seeds.docs.jsonl"
+
+
+def test_ingest_a_manifest_then_check_is_idempotent(tmp_path: Path) -> None:
+    need(SEEDS)
+    need(GENERAL_STAFF)
+    db = str(tmp_path / "l.db")
+    code, out, _ = invoke("ingest", "--db", db, str(SEEDS))
+    assert code == 0 and "5 ingested" in out
+    with Ledger(db) as led:  # the manifest's ids and dates are kept
+        docs = {s.document.id: s.document.published for s in led.documents()}
+    assert (
+        docs["001_cae48c231636908b"] is not None and docs["001_cae48c231636908b"].isoformat() == "2025-06-12"
+    )
+    invoke("import", "--db", db, "--format", "general-staff-json", str(GENERAL_STAFF))
+    code, first, _ = invoke("check", "--db", db, "--format", "jsonl")
+    assert code == 0
+    with Ledger(db) as led:
+        fp = led.fingerprint()
+    code, second, _ = invoke("check", "--db", db, "--format", "jsonl")
+    with Ledger(db) as led:
+        assert led.fingerprint() == fp
+        stored = led.findings()
+    assert first == second and len(stored) == len(first.splitlines()) > 10
+    kinds = {json.loads(line)["kind"] for line in first.splitlines()}
+    assert {"impossible_period", "ratio", "arithmetic", "rate_area", "claim_vs_series"} <= kinds
+    code, out, _ = invoke("check", "--db", db, "--min-severity", "error", "--format", "markdown")
+    assert out.startswith("# Findings") and "## Errors" in out and "## Verified" not in out
+    code, out, err = invoke("check", "--db", db, "--set", "killed_share_high=0.9", "--min-severity", "warn")
+    assert code == 0 and "86%" not in out
+    code, out, err = invoke("check", "--db", db, "--set", "bogus=1")
+    assert code == 2 and "unknown setting" in err
+
+
+def test_seeds_through_the_ledger_score_as_extraction_does(tmp_path: Path, scorer: ModuleType) -> None:
+    need(SEEDS)
+    db = str(tmp_path / "l.db")
+    invoke("ingest", "--db", db, str(SEEDS))
+    pred = tmp_path / "pred.jsonl"
+    invoke("claims", "--db", db, "--format", "jsonl", "-o", str(pred))
+    gold = scorer.load(str(SEEDS.parent / "seeds.gold.jsonl"))
+    result, _, _, _ = scorer.score(gold, scorer.load(str(pred)))
+    assert result["f1"] >= 0.95

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from attrition.check.common import (
+    INF,
     PER_DAYS,
     Fact,
     days,
@@ -126,25 +127,43 @@ def check(facts: Sequence[Fact], s: Settings) -> list[Finding]:
 def _value_at(
     claims: list[Claim], ends: list[date], d: date, s: Settings
 ) -> tuple[tuple[float, float], list[Claim], str] | None:
-    """Another source's figure for day ``d``: its nearest within ``comparable_days``, else an
-    interpolation between its two figures around ``d`` when they are close enough."""
+    """Another source's figure for day ``d``: its own for that day, else an interpolation between its
+    two figures around ``d`` when they are close enough, else its nearest within
+    ``comparable_days`` widened by what the days between can add."""
     i = bisect.bisect_left(ends, d)
     near = [
         c
         for c in claims[max(0, i - 1) : i + 2]
         if c.period.end is not None and abs((c.period.end - d).days) <= s.comparable_days
     ]
-    if near:
-        best = min(near, key=lambda c: abs((c.period.end - d).days))  # type: ignore[operator]
-        when = "" if best.period.end == d else f" (through {dword(best.period.end)})"  # type: ignore[arg-type]
-        return interval(best, s), [best], f"states {figure_words(best)}{when}, i.e."
-    if 0 < i < len(claims):
+    if 0 <= i < len(claims) and ends[i] == d:
+        c = claims[i]
+        return interval(c, s), [c], f"states {figure_words(c)}, i.e."
+    if 0 < i < len(claims) and (ends[i] - ends[i - 1]).days <= s.interpolate_days:
         a, b = claims[i - 1], claims[i]
         ea, eb = ends[i - 1], ends[i]
-        if (eb - ea).days > s.interpolate_days:
-            return None
         w = (d - ea).days / (eb - ea).days
         ia, ib = interval(a, s), interval(b, s)
-        iv = (ia[0] + w * (ib[0] - ia[0]), ia[1] + w * (ib[1] - ia[1]))
+        hi = INF if INF in (ia[1], ib[1]) else ia[1] + w * (ib[1] - ia[1])
+        iv = (ia[0] + w * (ib[0] - ia[0]), hi)
         return iv, [a, b], f"interpolated between its figures of {dword(ea)} and {dword(eb)}:"
+    if near:
+        # Another day's figure: widen it by what the war adds in the days between (twice the
+        # source's own average daily figure, as losses run above their average in heavy fighting).
+        best = min(near, key=lambda c: abs(_end(c) - d).days)
+        gap = abs((_end(best) - d).days)
+        lo, hi = interval(best, s)
+        start = best.period.start or _end(best)
+        per_day = best.figure.central / max(1, (_end(best) - start).days + 1)
+        margin = 2 * per_day * gap
+        return (
+            (lo - margin, hi + margin),
+            [best],
+            f"states {figure_words(best)} through {dword(_end(best))}, i.e.",
+        )
     return None
+
+
+def _end(c: Claim) -> date:
+    assert c.period.end is not None
+    return c.period.end

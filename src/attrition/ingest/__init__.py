@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
 from fnmatch import fnmatchcase
@@ -291,8 +291,14 @@ class _Reader:
                     fetch_page=self.fetch_page if self.fetch else None,
                 )
             elif kind in ("json", "jsonl"):
+                local = url is None and path == name and name != "-"
                 yield from records_documents(
-                    data, name, lines=kind == "jsonl", path=path, published=self.published
+                    data,
+                    name,
+                    lines=kind == "jsonl",
+                    path=path,
+                    published=self.published,
+                    open_file=self._opener(name) if local else None,
                 )
             else:
                 doc = text_document(data, name, path=path, published=self.published)
@@ -301,6 +307,11 @@ class _Reader:
             yield e
         except Exception as e:  # one file's surprise must not stop the rest of a folder
             yield input_error(name, f"cannot read it ({type(e).__name__}: {e})")
+
+    def _opener(self, manifest: str) -> Callable[[str], bytes]:
+        """Reads the files a manifest names, relative to the manifest's folder, within the size cap."""
+        base = os.path.dirname(manifest)
+        return lambda rel: _read_bytes(os.path.join(base, rel), self.max_bytes)
 
     def fetch_page(self, link: str) -> Page:
         """The page a feed entry's link leads to (HTML or plain text); InputError naming the link."""

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from attrition.errors import InputError
 from attrition.ingest.common import Page, input_error, iso_date, language, to_document
-from attrition.ingest.text import decode_text
+from attrition.ingest.text import decode_text, text_page
 from attrition.model import Document
 
 _STRING_FIELDS = ("text", "url", "published", "title", "outlet", "lang")
@@ -59,10 +60,15 @@ def records_documents(
     lines: bool | None = None,
     path: str | None = None,
     published: date | None = None,
+    open_file: Callable[[str], bytes] | None = None,
 ) -> Iterator[Document | InputError]:
     """The Documents of a JSON (``lines=False``) or JSON Lines (``lines=True``) file; ``None`` decides
     from the content. A bad record or line is one InputError naming ``NAME:LINE``; the others go on.
-    A record's date: its 'published', else ``published``, else a dateline in its text."""
+    A record's date: its 'published', else ``published``, else a dateline in its text.
+
+    A record with a 'file' instead of a 'text' is a manifest line (``{"doc", "file", "published",
+    "lang"}``, as the benchmark's ``docs.jsonl``): ``open_file`` reads the file (relative to the
+    manifest) and the record's 'doc' becomes the document's id."""
     try:
         text = decode_text(data, name)
     except InputError as e:
@@ -82,17 +88,42 @@ def records_documents(
             yield e
             return
     if items is None:
-        yield from _jsonl_documents(text, name, where, published)
+        yield from _jsonl_documents(text, name, where, published, open_file)
         return
     for line, record in items:
         try:
-            yield to_document(record_page(record, f"{name}:{line}"), path=where, published=published)
+            yield _document(record, f"{name}:{line}", where, published, open_file)
         except InputError as e:
             yield e
 
 
+def _document(
+    record: Any, label: str, where: str, published: date | None, open_file: Callable[[str], bytes] | None
+) -> Document:
+    if isinstance(record, dict) and "text" not in record and isinstance(record.get("file"), str):
+        return _manifest_document(record, label, published, open_file)
+    return to_document(record_page(record, label), path=where, published=published)
+
+
+def _manifest_document(
+    record: dict[str, Any], label: str, published: date | None, open_file: Callable[[str], bytes] | None
+) -> Document:
+    file = record["file"]
+    if open_file is None:
+        raise input_error(label, f"the record names a file ({file}) but files cannot be read here")
+    try:
+        data = open_file(file)
+    except InputError as e:
+        raise input_error(label, str(e)) from e
+    page = text_page(data, f"{label} ({file})")
+    meta = record_page({**record, "text": page.text}, label)
+    doc = to_document(replace(meta, title=meta.title or page.title), path=file, published=published)
+    doc_id = record.get("doc")
+    return replace(doc, id=doc_id) if isinstance(doc_id, str) and doc_id else doc
+
+
 def _jsonl_documents(
-    text: str, name: str, where: str, published: date | None
+    text: str, name: str, where: str, published: date | None, open_file: Callable[[str], bytes] | None
 ) -> Iterator[Document | InputError]:
     for n, line in enumerate(text.split("\n"), 1):
         if not line.strip():
@@ -104,7 +135,7 @@ def _jsonl_documents(
             yield input_error(label, f"not a JSON line ({e.msg} at column {e.colno})")
             continue
         try:
-            yield to_document(record_page(record, label), path=where, published=published)
+            yield _document(record, label, where, published, open_file)
         except InputError as e:
             yield e
 
