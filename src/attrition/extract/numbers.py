@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from string import ascii_letters as _ASCII_LETTERS
 
 from attrition.extract import lexicon as lx
 from attrition.extract.text import word_alternation
@@ -44,9 +45,13 @@ _BETWEEN_BEFORE = re.compile(r"between[ \u00a0]+(?:some[ \u00a0]+|about[ \u00a0]
 SQ_MILE_KM2 = 2.589988
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Quantity:
-    """A figure in the text: ``value`` for a point, ``low``/``high`` for a range."""
+    """A figure in the text: ``value`` for a point, ``low``/``high`` for a range.
+
+    Treated as immutable (hashable by value), but not a frozen dataclass: building a frozen one
+    costs five times as much, and there is one per figure.
+    """
 
     start: int
     end: int  # end of the figure including its scale, percent or area words
@@ -72,11 +77,16 @@ class _Atom:
     unit: str = ""
 
 
+_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
+_SEPARATORS = re.compile(r"[,\u00a0\u202f\u2009 ]")
+
+
 def _digits_value(d: str) -> tuple[float, bool]:
-    plain = d.isdigit()
-    if re.fullmatch(r"\d{1,3},\d{1,2}", d):
+    if d.isdigit():
+        return float(d), True
+    if _DECIMAL_COMMA.fullmatch(d):
         return float(d.replace(",", ".")), False
-    return float(re.sub(r"[,\u00a0\u202f\u2009 ]", "", d)), plain
+    return float(_SEPARATORS.sub("", d)), False
 
 
 def parse_number_words(phrase: str) -> float | None:
@@ -152,9 +162,11 @@ def _word_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
     # a character whose lower case is longer would shift offsets: then scan the text case-insensitively
     rx, hay = (_WORD_START, low) if len(low) == len(text) else (_WORD_START_ANY, text)
     for r in rx.finditer(hay, start, end):
-        p = r.start()
+        p, e = r.span()
         if p < last or (p > 0 and text[p - 1].isalpha()):
             continue
+        if e < end and hay[e] in _ASCII_LETTERS:
+            continue  # "tension", "oneself": the longest number word here runs on into a word
         pre = _WORD_PREFIX.search(text, max(start, p - 24), p)
         if pre is not None and (pre.start() == 0 or not text[pre.start() - 1].isalpha()):
             p = pre.start()
@@ -168,16 +180,18 @@ def _word_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
 def _atoms(text: str, start: int, end: int) -> list[_Atom]:
     atoms: list[_Atom] = []
     for m in _digit_matches(text, start, end):
-        d = m.group("d")
+        d, sw, sl = m.group("d", "sw", "sl")
         raw, plain = _digits_value(d)
-        sw = m.group("sw")
-        sl = m.group("sl")
-        scale = 1
+        s, e = m.span()
         if sw:
             scale = lx.SCALE_SUFFIXES[sw.strip().lower()]
+            atoms.append(_Atom(s, e, raw * scale, raw, scale, False, False))
         elif sl:
             scale = lx.SCALE_SUFFIXES[sl.lower()]
-        atoms.append(_Atom(m.start(), m.end(), raw * scale, raw, scale, plain and scale == 1, False))
+            atoms.append(_Atom(s, e, raw * scale, raw, scale, False, False))
+        else:
+            atoms.append(_Atom(s, e, raw, raw, 1, plain, False))
+    n_digits = len(atoms)
     for m in _word_matches(text, start, end):
         phrase = m.group("w")
         low = phrase.lower()
@@ -189,6 +203,8 @@ def _atoms(text: str, start: int, end: int) -> list[_Atom]:
         last = low.split()[-1].split("-")[-1]
         scale = lx.SCALES.get(last, 1)
         atoms.append(_Atom(m.start(), m.end(), v, v / scale if scale > 1 else v, scale, False, True))
+    if len(atoms) == n_digits:
+        return atoms  # digit matches are in order and never overlap
     atoms.sort(key=lambda a: (a.start, -a.end))
     kept: list[_Atom] = []
     for a in atoms:
