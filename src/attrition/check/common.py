@@ -6,6 +6,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from attrition.check.settings import Settings
 from attrition.model import Claim, ClaimRef, Finding, Severity
@@ -56,20 +57,27 @@ def rounding(x: float) -> float:
 def interval(c: Claim, s: Settings) -> tuple[float, float]:
     """The values a figure allows, given its rounding, its qualifier and the general slack."""
     f = c.figure
-    if f.bound == "range":
-        assert f.low is not None and f.high is not None
-        return f.low * (1 - s.slack), f.high * (1 + s.slack)
-    assert f.value is not None
-    v = f.value
-    r = rounding(v) + s.slack * abs(v)
-    if f.bound == "approx":
+    return _interval(f.value, f.low, f.high, f.bound, s.slack, s.approx)
+
+
+@lru_cache(maxsize=65536)
+def _interval(
+    value: float | None, low: float | None, high: float | None, bound: str, slack: float, approx: float
+) -> tuple[float, float]:
+    if bound == "range":
+        assert low is not None and high is not None
+        return low * (1 - slack), high * (1 + slack)
+    assert value is not None
+    v = value
+    r = rounding(v) + slack * abs(v)
+    if bound == "approx":
         # "about 200,000" may be 10% off; "about 1,004,560" is precise to its tens whatever the word
         # says: the width follows the digits given, up to ``approx``.
-        r = min(s.approx * abs(v), max(r, 10 * rounding(v)))
+        r = min(approx * abs(v), max(r, 10 * rounding(v)))
         return v - r, v + r
-    if f.bound == "at_least":
+    if bound == "at_least":
         return v - r, INF
-    if f.bound == "at_most":
+    if bound == "at_most":
         return 0.0, v + r
     return v - r, v + r
 

@@ -83,11 +83,14 @@ def check(facts: Sequence[Fact], s: Settings) -> list[Finding]:
                         a,
                         *b_used,
                     )
-    for (subject, metric), cs in rates.items():
-        cs.sort(key=lambda c: c.period.start or date.min)
+    for (subject, metric), all_rates in rates.items():
+        # The same rate from the same source for the same window counts once.
+        unique = {(c.source, c.figure.central, c.per, c.period.start, c.period.end): c for c in all_rates}
+        cs = sorted(unique.values(), key=lambda c: c.period.start or date.min)
         for i, a in enumerate(cs):
             assert a.period.start is not None and a.period.end is not None
-            for b in cs[i + 1 :]:
+            for j in range(i + 1, len(cs)):
+                b = cs[j]
                 assert b.period.start is not None and b.period.end is not None
                 if b.period.start > a.period.end:
                     break

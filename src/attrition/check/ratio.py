@@ -37,13 +37,22 @@ def check(facts: Sequence[Fact], s: Settings) -> list[Finding]:
             if not cands:
                 continue
             by_doc: dict[str, list[Claim]] = defaultdict(list)
-            dated = sorted(
-                (c for c in cands if c.period.end is not None and c.period.start is not None),
-                key=_end,
-            )
-            ends = [_end(c) for c in dated]
+            # Figures with a window, by kind (totals, or rates of a unit) and end date; the same
+            # figure of the same source for the same window once.
+            dated_by: dict[float, list[Claim]] = defaultdict(list)
+            seen: set[tuple[object, ...]] = set()
             for c in cands:
                 by_doc[c.doc_id].append(c)
+                if c.period.end is None or c.period.start is None:
+                    continue
+                key = (c.source, c.figure.central, c.per, c.period.start, c.period.end)
+                if key not in seen:
+                    seen.add(key)
+                    dated_by[_rate_key(c)].append(c)
+            ends_by: dict[float, list[date]] = {}
+            for rk, items in dated_by.items():
+                items.sort(key=_end)
+                ends_by[rk] = [_end(c) for c in items]
             for k in ks:
                 pairs: dict[str, Claim] = {}
                 # In the same article: the same kind of figure (rates with the same unit, or totals)
@@ -57,11 +66,14 @@ def check(facts: Sequence[Fact], s: Settings) -> list[Finding]:
                 # Across articles and sources: comparable windows, the nearest figure of each source.
                 if k.period.start is not None and k.period.end is not None:
                     ks_, ke = k.period.start, k.period.end
-                    lo = bisect.bisect_left(ends, ke - _tol(k, s))
-                    hi = bisect.bisect_right(ends, ke + _tol(k, s))
+                    rk = _rate_key(k)
+                    dated, ends = dated_by.get(rk, []), ends_by.get(rk, [])
+                    tol = _tol(k, s)
+                    lo = bisect.bisect_left(ends, ke - tol)
+                    hi = bisect.bisect_right(ends, ke + tol)
                     best: dict[str | None, tuple[int, Claim]] = {}
                     for o in dated[lo:hi]:
-                        if _rate_key(o) != _rate_key(k) or o.doc_id == k.doc_id:
+                        if o.doc_id == k.doc_id:
                             continue
                         assert o.period.start is not None and o.period.end is not None
                         if not comparable(ks_, ke, o.period.start, o.period.end, s):
