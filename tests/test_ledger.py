@@ -167,15 +167,19 @@ CHILD_KILLED_MID_DOCUMENT = textwrap.dedent(
     real = L._claim_row
     seen = []
 
-    def slow_row(c, doc_id):
+    def slow_row(c, doc_id, cid):
         seen.append(doc_id)
         if len(set(seen)) == 3 and seen.count(doc_id) == 2:  # inside the third document's transaction
             print("inside", doc_id, flush=True)
             time.sleep(60)
-        return real(c, doc_id)
+        return real(c, doc_id, cid)
 
     L._claim_row = slow_row
     led = L.Ledger({db!r})
+    if {batched!r}:
+        from attrition.workflow import ingest_documents
+
+        ingest_documents(led, [article(k) for k in range(5)], batch_size=2)
     for k in range(5):
         d = article(k)
         led.add(d, extract(d), extractor="extract.en.v1")
@@ -183,9 +187,10 @@ CHILD_KILLED_MID_DOCUMENT = textwrap.dedent(
 )
 
 
-def test_sigkill_in_the_middle_of_a_document_leaves_no_half_document(tmp_path: Path) -> None:
+@pytest.mark.parametrize("batched", [False, True], ids=["one-transaction-each", "batches-of-two"])
+def test_sigkill_in_the_middle_of_a_document_leaves_no_half_document(tmp_path: Path, batched: bool) -> None:
     db = tmp_path / "l.db"
-    script = CHILD_KILLED_MID_DOCUMENT.format(tests=str(Path(__file__).parent), db=str(db))
+    script = CHILD_KILLED_MID_DOCUMENT.format(tests=str(Path(__file__).parent), db=str(db), batched=batched)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, env=env)
     assert proc.stdout is not None
