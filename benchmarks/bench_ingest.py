@@ -26,12 +26,11 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
 
-from corpus import load_articles, vary  # noqa: E402
-
 from attrition.extract import extract_text  # noqa: E402
 from attrition.ingest import iter_documents  # noqa: E402
 from attrition.store.ledger import Ledger  # noqa: E402
 from attrition.workflow import ingest_documents  # noqa: E402
+from corpus import load_articles, vary  # noqa: E402
 
 
 def generate(n: int, folder: Path, seed: int = 0) -> list[str]:

@@ -248,10 +248,8 @@ def generate(
             area = AREA_PER_DAY * ((b - a).days + 1)
             claims.append(mk.claim(doc, "territory_km2", Figure(_round_sig(area, 4), bound="approx"),
                                    Period(a, b), src, stated))  # fmt: skip
-            claims.append(
-                mk.claim(doc, "casualties", Figure(_round_sig(total / area, 3), bound="approx"), Period(None, None),
-                         src, stated, per="km2")
-            )  # fmt: skip
+            per_km2 = Figure(_round_sig(total / area, 3), bound="approx")
+            claims.append(mk.claim(doc, "casualties", per_km2, Period(None, None), src, stated, per="km2"))
             claims.append(mk.claim(doc, "casualties", _stated(total, rng), Period(a, b), src, stated))
     return Synthetic(t, claims, published, specs)
 
@@ -314,8 +312,10 @@ def plant_faults(syn: Synthetic, seed: int = 0) -> tuple[list[Claim], dict[str, 
     # Future period: the second half of a year, stated in its first half.
     doc = "planted-future"
     published[doc] = date(2024, 5, 20)
-    fc = mk.claim(doc, "casualties", Figure(200_000.0, bound="approx"), Period(date(2024, 7, 1), date(2024, 12, 31)),
-                  "Planted Source", date(2024, 5, 20))  # fmt: skip
+    second_half = Period(date(2024, 7, 1), date(2024, 12, 31))
+    fc = mk.claim(
+        doc, "casualties", Figure(200_000.0, bound="approx"), second_half, "Planted Source", date(2024, 5, 20)
+    )
     claims.append(fc)
     planted.append(Planted("impossible_period", frozenset({fc.id}), "a future period"))
     # Impossible ratio: killed at 90% of casualties a day.
