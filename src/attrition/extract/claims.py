@@ -9,12 +9,15 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from datetime import date
+from operator import itemgetter
 
 from attrition.extract import lexicon as lx
 from attrition.extract.dates import TimeExpr
 from attrition.extract.numbers import Quantity
-from attrition.extract.text import Token
+from attrition.extract.text import TokenList
 
+_START = itemgetter(0)
+_END = itemgetter(1)
 _BOUNDARY = frozenset("; . ! ? ( ) but while whereas although though compared versus vs — – which".split())
 _AUX_RIGHT = frozenset(
     "are were have has had been being was is be reportedly likely probably said to also who that "
@@ -67,24 +70,27 @@ class Reading:
 _SUBJECT_FIRST = frozenset(
     [k[0] for k in lx.SUBJECT_WORDS] + [k[0] + "'s" for k in lx.SUBJECT_WORDS] + list(lx.ENEMY_WORDS)
 )
+# subject_at finds nothing at a token whose lower case is not one of these (a test callers inline)
+_MAY_SUBJECT = _SUBJECT_FIRST | {"us"}
 
 
-def subject_at(toks: list[Token], i: int) -> tuple[str | None, int]:
+def subject_at(toks: TokenList, i: int) -> tuple[str | None, int]:
     """The subject named by the token(s) at ``i`` and how many tokens it takes."""
-    if toks[i].low not in _SUBJECT_FIRST and toks[i].text != "US":
+    lows = toks.lows
+    if lows[i] not in _SUBJECT_FIRST and (lows[i] != "us" or toks[i].text != "US"):
         return None, 0  # the common case, decided by one set lookup
     if i + 1 < len(toks):
-        two = (toks[i].low, _base(toks[i + 1].low))
+        two = (lows[i], _base(lows[i + 1]))
         if two in lx.SUBJECT_WORDS:
             return lx.SUBJECT_WORDS[two], 2
     if toks[i].text == "US":
         return "united_states", 1
-    one = (toks[i].low,) if (toks[i].low,) in lx.SUBJECT_WORDS else (_base(toks[i].low),)
+    one = (lows[i],) if (lows[i],) in lx.SUBJECT_WORDS else (_base(lows[i]),)
     if one in lx.SUBJECT_WORDS:
-        if i + 1 < len(toks) and toks[i + 1].low in _AGENT_NOUNS:
+        if i + 1 < len(toks) and lows[i + 1] in _AGENT_NOUNS:
             return "opp:" + lx.SUBJECT_WORDS[one], 2  # "the Israeli aggression": the other side suffers
         return lx.SUBJECT_WORDS[one], 1
-    if toks[i].low in lx.ENEMY_WORDS:
+    if lows[i] in lx.ENEMY_WORDS:
         return "enemy", 1
     return None, 0
 
@@ -111,11 +117,11 @@ def _lasts(table: dict[tuple[str, ...], str]) -> frozenset[str]:
     return got
 
 
-def _phrase_at(toks: list[Token], i: int, table: dict[tuple[str, ...], str], maxlen: int) -> tuple[str, int]:
-    if i >= len(toks) or toks[i].low not in _firsts(table):
+def _phrase_at(toks: TokenList, i: int, table: dict[tuple[str, ...], str], maxlen: int) -> tuple[str, int]:
+    lows = toks.lows
+    if i >= len(lows) or lows[i] not in (_FIRST.get(id(table)) or _firsts(table)):
         return "", 0
-    lows = _lows(toks)
-    for n in range(min(maxlen, len(toks) - i), 0, -1):
+    for n in range(min(maxlen, len(lows) - i), 0, -1):
         key = tuple(lows[i : i + n])
         if key in table:
             return table[key], n
@@ -123,12 +129,12 @@ def _phrase_at(toks: list[Token], i: int, table: dict[tuple[str, ...], str], max
 
 
 def _phrase_ending(
-    toks: list[Token], j: int, table: dict[tuple[str, ...], str], maxlen: int
+    toks: TokenList, j: int, table: dict[tuple[str, ...], str], maxlen: int
 ) -> tuple[str, int]:
     """The longest phrase of ``table`` that ends at token ``j`` (inclusive)."""
-    if j < 0 or j >= len(toks) or toks[j].low not in _lasts(table):
+    lows = toks.lows
+    if j < 0 or j >= len(lows) or lows[j] not in (_LAST.get(id(table)) or _lasts(table)):
         return "", 0
-    lows = _lows(toks)
     for n in range(min(maxlen, j + 1), 0, -1):
         key = tuple(lows[j - n + 1 : j + 1])
         if key in table:
@@ -136,17 +142,14 @@ def _phrase_ending(
     return "", 0
 
 
-def _lows(toks: list[Token]) -> list[str]:
-    """The lower-case words of a sentence's tokens, built once per token list."""
-    got = getattr(toks, "lows", None)
-    if got is None:
-        got = [t.low for t in toks]
-    return got
+def _lows(toks: TokenList) -> list[str]:
+    """The lower-case words of a sentence's tokens."""
+    return toks.lows
 
 
 def read_sentence(
     text: str,
-    toks: list[Token],
+    toks: TokenList,
     qs: list[Quantity],
     times: list[TimeExpr],
     all_times: list[TimeExpr] | None = None,
@@ -156,14 +159,15 @@ def read_sentence(
 ) -> list[Reading]:
     """Readings for the figures of one sentence (tokens and quantities of that sentence)."""
     out: list[Reading] = []
-    starts = [t.start for t in toks]
-    ends = [t.end for t in toks]
+    lows = toks.lows
+    starts = list(map(_START, toks))
+    ends = list(map(_END, toks))
     spans = []
     for q in qs:
         a = bisect.bisect_right(ends, q.start)  # first token ending after the figure starts
         b = bisect.bisect_left(starts, q.end) - 1  # last token starting before it ends
         spans.append((a if a < len(toks) else -1, b))
-    words = {t.low for t in toks}
+    words = set(lows)
     opens, of_these = _anaphora(toks)
     np_mask = [False] * len(toks)  # names of sources ("the Hamas-run health ministry") are not sides
     for s0, s1 in source_spans or ():
@@ -174,7 +178,7 @@ def read_sentence(
         for i in range(bisect.bisect_left(starts, te.start_char), bisect.bisect_left(starts, te.end_char)):
             in_time[i] = True
     soviet = "soviet" in words or "ussr" in words
-    low_sentence = " " + " ".join(t.low for t in toks) + " "
+    low_sentence = " " + " ".join(lows) + " "
     cumulative = bool(words & _CUMULATIVE_WORDS) or any(p in low_sentence for p in _CUMULATIVE_PHRASES)
     prev: Reading | None = None
     excl_times = all_times or times
@@ -203,7 +207,8 @@ def read_sentence(
     return out
 
 
-def _excluded(text: str, toks: list[Token], q: Quantity, a: int, b: int, times: list[TimeExpr]) -> bool:
+def _excluded(text: str, toks: TokenList, q: Quantity, a: int, b: int, times: list[TimeExpr]) -> bool:
+    lows = toks.lows
     s, e = q.start, q.end
     before = text[max(0, s - 2) : s]
     after = text[e : e + 2]
@@ -224,14 +229,14 @@ def _excluded(text: str, toks: list[Token], q: Quantity, a: int, b: int, times: 
     for t in times:
         if t.start_char <= s < t.end_char or t.start_char < e <= t.end_char:
             return True
-    if any(t.low in ("age", "aged", "ages") for t in toks[max(0, a - 5) : a]):
+    if not _AGE.isdisjoint(lows[max(0, a - 5) : a]):
         return True  # "the upper age for conscription to 30"
-    right = [t.low for t in toks[b + 1 : b + 7]]
-    for i in range(len(right) - 1):
+    right = lows[b + 1 : b + 7]
+    for i in range(len(right) - 1 if "for" in right else 0):
         if (right[i], right[i + 1]) in (("for", "every"), ("for", "each")) and i + 2 < len(right):
             if right[i + 2] in lx.PEOPLE_NOUNS or subject_at(toks, b + 3 + i)[0]:
                 return True  # "2.5 Russians die for every Ukrainian": a ratio
-    nxt_words = [t.low for t in toks[b + 1 : b + 4]]
+    nxt_words = lows[b + 1 : b + 4]
     if nxt_words and nxt_words[0] in lx.CURRENCY_WORDS:
         return True
     if len(nxt_words) > 1 and nxt_words[0] in ("million", "billion") and nxt_words[1] in lx.CURRENCY_WORDS:
@@ -240,32 +245,29 @@ def _excluded(text: str, toks: list[Token], q: Quantity, a: int, b: int, times: 
         return True
     if q.plain and q.value is not None and 1900 <= q.value <= 2100:
         head = _head(toks, b)
-        if head is None or (toks[head].low not in lx.PEOPLE_NOUNS and toks[head].low not in lx.METRIC_NOUNS):
+        if head is None or (lows[head] not in lx.PEOPLE_NOUNS and lows[head] not in lx.METRIC_NOUNS):
             return True  # a year
     return False
 
 
-def _head(toks: list[Token], b: int) -> int | None:
+def _head(toks: TokenList, b: int) -> int | None:
     """Index of the noun a number counts: after modifiers and nationality words."""
+    lows = toks.lows
     j = b + 1
     n = len(toks)
     steps = 0
     while j < n and steps < 5:
-        w = toks[j].low
+        w = lows[j]
         subj, width = subject_at(toks, j)
-        if subj and subj != "enemy" and (j + width >= n or toks[j + width].low not in (",", ".")):
+        if subj and subj != "enemy" and (j + width >= n or lows[j + width] not in (",", ".")):
             if (w,) in lx.SUBJECT_WORDS and w.endswith("s") and w in lx.PEOPLE_NOUNS:
                 return j  # "Palestinians", "Russians" are themselves the noun
             j += width
             steps += 1
             continue
-        if w in lx.PEOPLE_NOUNS and not (j + 1 < n and toks[j + 1].low in lx.METRIC_NOUNS):
+        if w in lx.PEOPLE_NOUNS and not (j + 1 < n and lows[j + 1] in lx.METRIC_NOUNS):
             return j
-        if (
-            w in _PARTICIPLES
-            and j + 1 < n
-            and (toks[j + 1].low in lx.PEOPLE_NOUNS or subject_at(toks, j + 1)[0])
-        ):
+        if w in _PARTICIPLES and j + 1 < n and (lows[j + 1] in lx.PEOPLE_NOUNS or subject_at(toks, j + 1)[0]):
             j += 1  # "two wounded North Korean soldiers": an adjective here
             steps += 1
             continue
@@ -283,7 +285,7 @@ def _head(toks: list[Token], b: int) -> int | None:
 
 def _read(
     text: str,
-    toks: list[Token],
+    toks: TokenList,
     q: Quantity,
     a: int,
     b: int,
@@ -295,6 +297,7 @@ def _read(
     in_time: list[bool] | None = None,
     np_mask: list[bool] | None = None,
 ) -> Reading | None:
+    lows = toks.lows
     n = len(toks)
     metric = ""
     weak = ""  # a guess used only when nothing better is found ("N soldiers in the Kursk region")
@@ -302,8 +305,8 @@ def _read(
     enemy = False
     quote_end = q.end
     inherit: Reading | None = None
-    left_low = [t.low for t in toks[max(0, a - 3) : a]]
-    right_low = [t.low for t in toks[b + 1 : b + 3]]
+    left_low = lows[max(0, a - 3) : a]
+    right_low = lows[b + 1 : b + 3]
     relative = (len(left_low) >= 2 and tuple(left_low[-2:]) in _RELATIVE) or (
         len(left_low) >= 3 and tuple(left_low[-3:-1]) in _RELATIVE
     )
@@ -322,7 +325,7 @@ def _read(
 
     # 1. the figure's own unit
     if q.kind == "area" and prev_b >= 0 and toks[prev_b].end <= q.start:
-        gap = [t.low for t in toks[prev_b + 1 : a]]
+        gap = lows[prev_b + 1 : a]
         if (
             gap
             and gap[0] in ("(", "or", ",")
@@ -342,31 +345,33 @@ def _read(
 
     # 2. what follows the number: a predicate ("250,000 have been killed"), a noun, a noun + predicate
     head = _head(toks, b) if not metric else None
-    modifiers = toks[b + 1 : head] if head is not None else []
+    modifiers = lows[b + 1 : head] if head is not None else []
     found_subjects: list[str] = []
     for i in range(b + 1, head if head is not None else b + 1):
+        if lows[i] not in _MAY_SUBJECT:
+            continue
         s, _ = subject_at(toks, i)
         if s == "enemy":
             enemy = True
         elif s and s not in found_subjects:
             found_subjects.append(s)
-    if len(found_subjects) > 1 and any(t.low == "and" for t in modifiers):
+    if len(found_subjects) > 1 and "and" in modifiers:
         subject = "world"  # "Russian and Ukrainian troops": both sides together
     elif found_subjects:
         subject = found_subjects[0]
     if not metric:
         pred, width, at = _predicate(toks, b + 1, next_a)
-        if pred == "deployed" and at > b + 1 and toks[at].low == "in":
+        if pred == "deployed" and at > b + 1 and lows[at] == "in":
             weak = pred
         elif pred:
             metric = pred
             quote_end = max(quote_end, toks[at + width - 1].end)
     if not metric and head is not None and head < next_a:
-        w = toks[head].low
+        w = lows[head]
         if w in lx.METRIC_NOUNS:
             pred, width = _phrase_at(toks, head, lx.PREDICATES, lx.MAX_PREDICATE_LEN)
             metric = pred if pred and "?" not in pred else lx.METRIC_NOUNS[w]
-            if metric == "casualties" and any(t.low in lx.PERMANENT_WORDS for t in modifiers):
+            if metric == "casualties" and not lx.PERMANENT_WORDS.isdisjoint(modifiers):
                 metric = "permanent_losses"
             quote_end = max(quote_end, toks[head + max(width, 1) - 1].end)
         elif w in lx.EQUIPMENT_NOUNS or w in lx.CURRENCY_WORDS:
@@ -374,7 +379,7 @@ def _read(
         elif w in lx.PEOPLE_NOUNS:
             quote_end = max(quote_end, toks[head].end)
             pred, width, at = _predicate(toks, head + 1, next_a)
-            if pred == "deployed" and toks[at].low == "in":
+            if pred == "deployed" and lows[at] == "in":
                 weak = weak or pred
             elif pred:
                 metric = pred
@@ -386,8 +391,8 @@ def _read(
     left = _left_metric(toks, a, prev_b, in_time or [False] * n)
     if not metric and left.metric:
         metric = left.metric
-    if not metric and any(t.low == "there" for t in toks[max(0, a - 4) : a]):
-        if head is None or toks[head].low in lx.PEOPLE_NOUNS or toks[head].low in ("in", "on", "inside"):
+    if not metric and "there" in lows[max(0, a - 4) : a]:
+        if head is None or lows[head] in lx.PEOPLE_NOUNS or lows[head] in ("in", "on", "inside"):
             metric = "deployed"  # "there are now about 70,000 soldiers in the region"
     if metric.endswith("?"):
         metric = metric[:-1]
@@ -399,19 +404,11 @@ def _read(
     if not metric and prev is not None and (increment or relative or listed):
         metric, subject = prev.metric, subject or prev.subject
     per = _rate(toks, a, b, next_a, prev_b, left.start_index)
-    if (
-        per is None
-        and listed
-        and prev is not None
-        and not any(t.low in ("total", "tally", "sum") for t in toks[prev_b:a])
-    ):
+    if per is None and listed and prev is not None and _TOTAL_WORDS.isdisjoint(lows[prev_b:a]):
         per = prev.per  # "averaged 1,113 a day in May, 1,081 in June and 1,072 in July"
-    if not metric and head is not None and toks[head].low in _FORCE_NOUNS and not left.verb:
+    if not metric and head is not None and lows[head] in _FORCE_NOUNS and not left.verb:
         # troops counted with no verb of loss: a rate of them is a loss, a plain count is a presence
-        place = any(
-            t.low in ("in", "on", "near", "along", "inside", "at", "across")
-            for t in toks[head + 1 : head + 3]
-        )
+        place = not _PLACE_AFTER.isdisjoint(lows[head + 1 : head + 3])
         metric = "casualties" if per else ("deployed" if place else "")
     if not metric and topic is not None and q.kind == "count" and _continues_topic(toks, a, b, per):
         # "the estimate for January was 1,556 a day", "the 253,290 recorded in 2023": what the
@@ -438,7 +435,7 @@ def _read(
             quote_end = max(quote_end, te.end_char)
     if per is not None:
         for i in range(b + 1, min(n, b + 10)):
-            if toks[i].low in _UNIT_WORDS:
+            if lows[i] in _UNIT_WORDS:
                 quote_end = max(quote_end, toks[i].end)
                 break
     coordinated = prev is not None and _coordinated(toks, prev_b, a, prev.subject)
@@ -462,13 +459,15 @@ def _read(
     return r
 
 
-def _anaphora(toks: list[Token]) -> tuple[bool, int]:
+def _anaphora(toks: TokenList) -> tuple[bool, int]:
     """(the sentence opens on "This figure ...", index of the first "of these," or a large number)."""
-    first = [t.low for t in toks[:4]]
+    lows = toks.lows
+    first = lows[:4]
     opens = bool(first) and first[0] in _ANAPHORA and any(w in _ANAPHOR_NOUNS for w in first[1:4])
-    for i in range(len(toks) - 2):
-        if toks[i].low == "of" and toks[i + 1].low in ("these", "them", "this") and toks[i + 2].low == ",":
-            return opens, i
+    if "of" in lows:
+        for i, w in enumerate(lows[:-2]):
+            if w == "of" and lows[i + 1] in ("these", "them", "this") and lows[i + 2] == ",":
+                return opens, i
     return opens, 1 << 30
 
 
@@ -481,11 +480,9 @@ _PARTICIPLES = frozenset("wounded injured killed dead captured missing".split())
 _CONVERSION_GAP = frozenset("( or , about roughly some nearly almost around approximately".split())
 
 
-def _area_before(toks: list[Token], j: int) -> bool:
+def _area_before(toks: TokenList, j: int) -> bool:
     """The figure ending at token ``j`` was an area (its unit words follow the number)."""
-    return any(
-        t.low in ("km", "km2", "km²", "kilometres", "kilometers", "miles", "mi") for t in toks[j - 2 : j + 1]
-    )
+    return not _AREA_UNITS.isdisjoint(toks.lows[j - 2 : j + 1])
 
 
 _RELATIVE = frozenset(
@@ -507,30 +504,30 @@ _TOPIC_NEXT = frozenset(
 )
 
 
-def _continues_topic(toks: list[Token], a: int, b: int, per: str | None) -> bool:
+def _continues_topic(toks: TokenList, a: int, b: int, per: str | None) -> bool:
     """A bare figure that goes on with the paragraph's subject: a rate, or "the N recorded in 2023"."""
-    nxt = toks[b + 1].low if b + 1 < len(toks) else "."
+    lows = toks.lows
+    nxt = lows[b + 1] if b + 1 < len(toks) else "."
     if nxt not in _TOPIC_NEXT:
         return False  # "the 2,000 residents": a noun of its own
     j = a - 1
     while j >= 0 and _phrase_ending(toks, j, lx.LEFT_QUALIFIERS, lx.MAX_QUALIFIER_LEN)[0]:
         j -= _phrase_ending(toks, j, lx.LEFT_QUALIFIERS, lx.MAX_QUALIFIER_LEN)[1]
-    if j < 0 or toks[j].low not in _TOPIC_LINKS:
+    if j < 0 or lows[j] not in _TOPIC_LINKS:
         return False  # a stray number ("... at the Front - 1")
-    if any(t.low in lx.EQUIPMENT_NOUNS for t in toks[max(0, a - 6) : a]):
+    if not lx.EQUIPMENT_NOUNS.isdisjoint(lows[max(0, a - 6) : a]):
         return False  # "its count of Russian tanks lost to 10,933"
     if per is not None:
         return True
-    return any(t.low in _TOPIC_CUES for t in toks[max(0, a - 6) : a])
+    return not _TOPIC_CUES.isdisjoint(lows[max(0, a - 6) : a])
 
 
-def _of_subject(toks: list[Token], i: int, in_place: bool = False) -> str | None:
+def _of_subject(toks: TokenList, i: int, in_place: bool = False) -> str | None:
     """The side named right after a noun: "soldiers of the DPRK", "troops from North Korea"."""
-    if i < len(toks) and (
-        toks[i].low in ("of", "from", "among") or (in_place and toks[i].low in ("in", "inside"))
-    ):
+    lows = toks.lows
+    if i < len(toks) and (lows[i] in ("of", "from", "among") or (in_place and lows[i] in ("in", "inside"))):
         j = i + 1
-        if j < len(toks) and toks[j].low == "the":
+        if j < len(toks) and lows[j] == "the":
             j += 1
         if j < len(toks):
             s, _ = subject_at(toks, j)
@@ -544,29 +541,22 @@ _METRIC_SET = frozenset(
 )
 
 
-def _predicate(toks: list[Token], start: int, stop: int) -> tuple[str, int, int]:
+def _predicate(toks: TokenList, start: int, stop: int) -> tuple[str, int, int]:
     """A predicate phrase within a few words after ``start`` ("are killed or missing")."""
+    lows = toks.lows
     i = start
     n = min(len(toks), stop)
     weak: tuple[str, int, int] = ("", 0, 0)
     while i < n and i - start < 12:
-        w = toks[i].low
-        if (
-            w == ","
-            and i + 1 < n
-            and toks[i + 1].low in ("most", "many", "mostly", "including", "mainly", "or")
-        ):
-            k = next((x for x in range(i + 1, min(n, i + 8)) if toks[x].low == ","), None)
+        w = lows[i]
+        if w == "," and i + 1 < n and lows[i + 1] in ("most", "many", "mostly", "including", "mainly", "or"):
+            k = next((x for x in range(i + 1, min(n, i + 8)) if lows[x] == ","), None)
             if k is not None:
                 i = k + 1  # "70,000 Ukrainians, most of them soldiers, are listed as missing"
                 continue
         if w in _BOUNDARY or w == ",":
             break
-        if (
-            w in _PARTICIPLES
-            and i + 1 < n
-            and (toks[i + 1].low in lx.PEOPLE_NOUNS or subject_at(toks, i + 1)[0])
-        ):
+        if w in _PARTICIPLES and i + 1 < n and (lows[i + 1] in lx.PEOPLE_NOUNS or subject_at(toks, i + 1)[0]):
             i += 1  # "captured two wounded North Korean soldiers": an adjective, not what happened
             continue
         pred, width = _phrase_at(toks, i, lx.PREDICATES, lx.MAX_PREDICATE_LEN)
@@ -613,8 +603,9 @@ _LEFT_SKIP = frozenset(
 )
 
 
-def _left_metric(toks: list[Token], a: int, prev_b: int, in_time: list[bool]) -> _Left:
+def _left_metric(toks: TokenList, a: int, prev_b: int, in_time: list[bool]) -> _Left:
     """What the words before the number say: time phrases, parentheses and asides skipped."""
+    lows = toks.lows
     j = a - 1
     steps = 0
     skipped = 0
@@ -622,7 +613,7 @@ def _left_metric(toks: list[Token], a: int, prev_b: int, in_time: list[bool]) ->
     subjects: list[str] = []
     enemy = False
     while j > prev_b and steps < 12:
-        w = toks[j].low
+        w = lows[j]
         if in_time[j]:
             j -= 1  # "casualties since the start of 2025 had reached 177,000"
             skipped += 1
@@ -645,17 +636,17 @@ def _left_metric(toks: list[Token], a: int, prev_b: int, in_time: list[bool]) ->
         if (
             w == "in"
             and j > 0
-            and toks[j - 1].low in ("taken", "took", "taking", "take", "takes")
+            and lows[j - 1] in ("taken", "took", "taking", "take", "takes")
             and not connected
         ):
             return _Left(
                 "displaced", None, toks[j - 1].start, enemy, True, j - 1
             )  # "has taken in 1.5 million"
-        if w == "up" and j > 0 and (toks[j - 1].low == "call" or (j > 1 and toks[j - 2].low == "call")):
+        if w == "up" and j > 0 and (lows[j - 1] == "call" or (j > 1 and lows[j - 2] == "call")):
             return _Left(
                 "recruited", None, toks[j - 2].start, enemy, False, j - 2
             )  # "the call-up of 300,000"
-        if w == "up" and j > 0 and toks[j - 1].low.startswith("sign") and not connected:
+        if w == "up" and j > 0 and lows[j - 1].startswith("sign") and not connected:
             return _Left("recruited", None, toks[j - 1].start, enemy, True, j - 1)  # "signs up 1,000 people"
         if w in lx.METRIC_NOUNS or (w in lx.PEOPLE_NOUNS and _metric_before(toks, j) >= 0):
             pred, pn = _phrase_ending(toks, j, lx.PREDICATES, lx.MAX_PREDICATE_LEN)
@@ -669,7 +660,7 @@ def _left_metric(toks: list[Token], a: int, prev_b: int, in_time: list[bool]) ->
             k = j - max(pn, 1)
             own = None  # the side named in the noun phrase itself: "Russia's losses", "enemy losses"
             while k >= 0 and j - k <= 4:
-                low = toks[k].low
+                low = lows[k]
                 if low in lx.PERMANENT_WORDS and metric == "casualties":
                     metric = "permanent_losses"
                 s, _ = subject_at(toks, k)
@@ -694,7 +685,7 @@ def _left_metric(toks: list[Token], a: int, prev_b: int, in_time: list[bool]) ->
             j -= 1
             steps += 1
             continue
-        if w == "of" and j > 0 and toks[j - 1].low in ("average", "total"):
+        if w == "of" and j > 0 and lows[j - 1] in ("average", "total"):
             j -= 2  # "displacing an average of 20,000": not a noun's "of"
             steps += 2
             continue
@@ -714,6 +705,10 @@ def _left_metric(toks: list[Token], a: int, prev_b: int, in_time: list[bool]) ->
     return _Left()
 
 
+_AGE = frozenset(["age", "aged", "ages"])
+_AREA_UNITS = frozenset(["km", "km2", "km²", "kilometres", "kilometers", "miles", "mi"])
+_PLACE_AFTER = frozenset(["in", "on", "near", "along", "inside", "at", "across"])
+_TOTAL_WORDS = frozenset(["total", "tally", "sum"])
 _WOUND_WORDS = frozenset("wounded injured casualties maimed hurt".split())
 _PRONOUN_OBJECTS = frozenset("him them it us her".split())
 
@@ -721,11 +716,12 @@ _PRONOUN_OBJECTS = frozenset("him them it us her".split())
 _ASIDE_CLOSE = {")": "(", "–": "–", "—": "—", "-": "-", ",": ","}
 
 
-def _aside_start(toks: list[Token], j: int, opener: str, prev_b: int) -> int | None:
+def _aside_start(toks: TokenList, j: int, opener: str, prev_b: int) -> int | None:
     """Index of the token opening the aside that closes at ``j``, if one is within reach."""
+    lows = toks.lows
     depth = 0
     for k in range(j - 1, max(prev_b, j - 25), -1):
-        w = toks[k].low
+        w = lows[k]
         if opener == "(":
             if w == ")":
                 depth += 1
@@ -734,24 +730,26 @@ def _aside_start(toks: list[Token], j: int, opener: str, prev_b: int) -> int | N
                     return k
                 depth -= 1
         elif w == opener:
-            before = toks[k - 1].low if k > 0 else ""
+            before = lows[k - 1] if k > 0 else ""
             return k if before in lx.METRIC_NOUNS or opener != "," else None
         elif w in (".", ";"):
             return None
     return None
 
 
-def _metric_before(toks: list[Token], j: int) -> int:
+def _metric_before(toks: TokenList, j: int) -> int:
     """For "personnel – about 1,000,340" in a tally: the index of the loss noun earlier, else -1."""
-    if j + 1 < len(toks) and toks[j + 1].low not in ("–", "-", ":", "≈", "—"):
+    lows = toks.lows
+    if j + 1 < len(toks) and lows[j + 1] not in ("–", "-", ":", "≈", "—"):
         return -1
     for k in range(j - 1, max(-1, j - 30), -1):
-        if toks[k].low in ("losses", "casualties"):
+        if lows[k] in ("losses", "casualties"):
             return k
     return -1
 
 
-def _territory_share(toks: list[Token], a: int, b: int, next_a: int) -> bool:
+def _territory_share(toks: TokenList, a: int, b: int, next_a: int) -> bool:
+    lows = toks.lows
     for t in toks[b + 1 : min(next_a, b + 7)]:
         if t.low in lx.TERRITORY_WORDS or (
             t.low.rstrip("'s") in ("ukraine", "russia") and t.low.endswith("'s")
@@ -761,37 +759,40 @@ def _territory_share(toks: list[Token], a: int, b: int, next_a: int) -> bool:
             break
     for t in toks[max(0, a - 5) : a]:
         if t.low in lx.GAIN_VERBS or t.low in lx.LOSS_VERBS_TERRITORY:
-            return any(x.low in lx.TERRITORY_WORDS for x in toks[b + 1 : b + 8])
+            return not lx.TERRITORY_WORDS.isdisjoint(lows[b + 1 : b + 8])
     return False
 
 
-def _elliptical(toks: list[Token], prev_b: int, a: int, b: int) -> bool:
+def _elliptical(toks: TokenList, prev_b: int, a: int, b: int) -> bool:
     """The number continues a list after the previous figure, with no noun of its own."""
+    lows = toks.lows
     if prev_b < 0 or a - prev_b > 12:
         return False
-    between = [t.low for t in toks[prev_b + 1 : a]]
+    between = lows[prev_b + 1 : a]
     if not any(w in _COORD for w in between):
         return False
     if any(w in lx.METRIC_NOUNS for w in between[-3:]) or any(w in lx.EQUIPMENT_NOUNS for w in between):
         return False  # "persons, tanks – 10,933": another item of the list
-    nxt = toks[b + 1].low if b + 1 < len(toks) else "."
+    nxt = lows[b + 1] if b + 1 < len(toks) else "."
     return nxt in _LIST_NEXT or nxt == "at" or (subject_at(toks, b + 1)[0] is None and not nxt.isalpha())
 
 
-def _coordinated(toks: list[Token], prev_b: int, a: int, prev_subject: str | None = None) -> bool:
+def _coordinated(toks: TokenList, prev_b: int, a: int, prev_subject: str | None = None) -> bool:
     """The number follows the previous one in a list with no side of its own named in between."""
-    between = [t.low for t in toks[prev_b + 1 : a]]
+    lows = toks.lows
+    between = lows[prev_b + 1 : a]
     if not (0 < len(between) <= 16 and ("and" in between or "," in between)):
         return False
     sides = {
-        subject_at(toks, i)[0] for i in range(prev_b + 1, a) if toks[i - 1].low not in ("in", "into", "the")
+        subject_at(toks, i)[0] for i in range(prev_b + 1, a) if lows[i - 1] not in ("in", "into", "the")
     } - {None, prev_subject}
     return not sides
 
 
-def _averages_previous(toks: list[Token], prev_b: int, a: int) -> bool:
+def _averages_previous(toks: TokenList, prev_b: int, a: int) -> bool:
     """A rate right after a total restates it: "(average of 340 a day)", "35,050, roughly 1,130 a day"."""
-    between = [t.low for t in toks[prev_b + 1 : a]]
+    lows = toks.lows
+    between = lows[prev_b + 1 : a]
     if "(" in between or "average" in between or "averaging" in between or "or" in between:
         return True
     rest = [
@@ -800,12 +801,13 @@ def _averages_previous(toks: list[Token], prev_b: int, a: int) -> bool:
     return rest[:1] == [","] and all(w in (",", "roughly", "about", "around", "some", "nearly") for w in rest)
 
 
-def _bound(toks: list[Token], a: int, b: int, q: Quantity) -> str:
+def _bound(toks: TokenList, a: int, b: int, q: Quantity) -> str:
+    lows = toks.lows
     if q.low is not None:
         return "range"
     j = a - 1
-    while j >= 0 and toks[j].low in ("only", "just", "a", "still", "already", "likely", "now"):
-        if toks[j].low in ("just",) and j + 1 < a and toks[j + 1].low in ("over", "under"):
+    while j >= 0 and lows[j] in ("only", "just", "a", "still", "already", "likely", "now"):
+        if lows[j] in ("just",) and j + 1 < a and lows[j + 1] in ("over", "under"):
             break
         j -= 1
     bound = ""
@@ -816,7 +818,7 @@ def _bound(toks: list[Token], a: int, b: int, q: Quantity) -> str:
     if not bound and q.end < len(toks[b].text) + toks[b].start and False:
         bound = ""
     if not bound:
-        right = [t.low for t in toks[b + 1 : b + 8]]
+        right = lows[b + 1 : b + 8]
         for i in range(len(right) - 1):
             if right[i] in ("is", "are", "was", "were") and right[i + 1] == "estimated":
                 return "approx"
@@ -825,21 +827,22 @@ def _bound(toks: list[Token], a: int, b: int, q: Quantity) -> str:
     return bound or "exact"
 
 
-def _rate(toks: list[Token], a: int, b: int, next_a: int, prev_b: int, left_start: int = -1) -> str | None:
+def _rate(toks: TokenList, a: int, b: int, next_a: int, prev_b: int, left_start: int = -1) -> str | None:
+    lows = toks.lows
     n = len(toks)
     i = b + 1
     while i < min(n, next_a, b + 11):
-        w = toks[i].low
+        w = lows[i]
         if w in (";", "(", ")", ","):
             break  # a rate follows its figure: "1,000 a day", "1,000 soldiers killed daily"
         per, width = _phrase_at(toks, i, lx.RATE_PHRASES, 5)
         if per:
-            after = toks[i + width].low if i + width < n else ""
-            if per == "km2" or after not in lx.RATE_BREAKERS or toks[i].low in ("every", "each", "per"):
+            after = lows[i + width] if i + width < n else ""
+            if per == "km2" or after not in lx.RATE_BREAKERS or lows[i] in ("every", "each", "per"):
                 return per
         i += 1
     lo = max(prev_b + 1, min(a - 6, left_start - 3) if left_start >= 0 else a - 6)
-    window = [t.low for t in toks[lo:a]]
+    window = lows[lo:a]
     for k in range(len(window) - 1, -1, -1):
         if window[k] in (";", ")", "("):
             window = window[k + 1 :]  # the words of an earlier clause do not rate this figure
@@ -857,12 +860,13 @@ def _rate(toks: list[Token], a: int, b: int, next_a: int, prev_b: int, left_star
     return None
 
 
-def _subject_from_verbs(toks: list[Token], a: int, metric: str, mask: list[bool] | None = None) -> str | None:
+def _subject_from_verbs(toks: TokenList, a: int, metric: str, mask: list[bool] | None = None) -> str | None:
     """Whose loss: the grammatical subject of a loss verb, the agent of a gain, else the nearest name."""
+    lows = toks.lows
     territory = metric.startswith("territory")
     j = a - 1
     while j >= 0 and a - j <= 14:
-        w = toks[j].low
+        w = lows[j]
         if w in (";",):
             break
         gain = territory and w in lx.GAIN_VERBS
@@ -871,11 +875,7 @@ def _subject_from_verbs(toks: list[Token], a: int, metric: str, mask: list[bool]
         if (
             inflict
             and j > 0
-            and (
-                toks[j - 1].low in lx.PEOPLE_NOUNS
-                or toks[j - 1].low in lx.ENEMY_WORDS
-                or toks[j - 1].low[:1].isdigit()
-            )
+            and (lows[j - 1] in lx.PEOPLE_NOUNS or lows[j - 1] in lx.ENEMY_WORDS or lows[j - 1][:1].isdigit())
         ):
             inflict = False  # "13,341 civilians killed": a participle, no agent
         if gain or lose or inflict:
@@ -884,7 +884,7 @@ def _subject_from_verbs(toks: list[Token], a: int, metric: str, mask: list[bool]
                     s, _ = subject_at(toks, k)
                     if s and s != "enemy" and not s.startswith("opp:"):
                         return s  # "killed 100 people in Gaza": the victims' side
-                    if toks[k].low in _BOUNDARY or toks[k].low in _SUBORDINATE or toks[k].low == ",":
+                    if lows[k] in _BOUNDARY or lows[k] in _SUBORDINATE or lows[k] == ",":
                         break
             agent = _agent_before(toks, j) or _clause_subject(toks, j)
             if agent:
@@ -895,21 +895,21 @@ def _subject_from_verbs(toks: list[Token], a: int, metric: str, mask: list[bool]
     j = a - 1
     while j >= 0:
         s, width = subject_at(toks, j)
-        owner = j + width < len(toks) and toks[j + width].low in lx.TERRITORY_WORDS  # "Ukraine's territory"
+        owner = j + width < len(toks) and lows[j + width] in lx.TERRITORY_WORDS  # "Ukraine's territory"
         if (
             s
             and s != "world"
             and not owner
-            and not (j > 0 and toks[j - 1].low in _PLACE_WORDS)
+            and not (j > 0 and lows[j - 1] in _PLACE_WORDS)
             and not (mask and mask[j])
         ):
             return s
         j -= 1
     for k in range(a + 1, len(toks)):
-        if toks[k].low in _SUBORDINATE:
+        if lows[k] in _SUBORDINATE:
             break  # "..., when Israel resumed its offensive": another clause
         s, width = subject_at(toks, k)
-        owner = k + width < len(toks) and toks[k + width].low in lx.TERRITORY_WORDS
+        owner = k + width < len(toks) and lows[k + width] in lx.TERRITORY_WORDS
         if s and s != "enemy" and not owner and not (mask and mask[k]):
             return s
     return None
@@ -921,10 +921,11 @@ _PLACE_WORDS = frozenset("in into on across to help".split())
 _STOP_AGENT = frozenset("against on at in of by for with that which who".split())
 
 
-def _clause_subject(toks: list[Token], verb: int) -> str | None:
+def _clause_subject(toks: TokenList, verb: int) -> str | None:
     """The first side named in the clause of a verb: "The enemy in the zone of ... has lost"."""
+    lows = toks.lows
     k = verb - 1
-    while k > 0 and toks[k - 1].low not in (",", ";", ":", "that", "and", "but") and verb - k < 15:
+    while k > 0 and lows[k - 1] not in (",", ";", ":", "that", "and", "but") and verb - k < 15:
         k -= 1
     for i in range(k, verb):
         s, _ = subject_at(toks, i)
@@ -933,7 +934,8 @@ def _clause_subject(toks: list[Token], verb: int) -> str | None:
     return None
 
 
-def _agent_before(toks: list[Token], verb: int) -> str | None:
+def _agent_before(toks: TokenList, verb: int) -> str | None:
+    lows = toks.lows
     j = verb - 1
     steps = 0
     nouns = 0
@@ -945,20 +947,11 @@ def _agent_before(toks: list[Token], verb: int) -> str | None:
                 s = s2
         if s:
             return s
-        if (
-            toks[j].low in lx.AUXILIARIES
-            or toks[j].low in ("the", "'s", "its")
-            or toks[j].low in lx.MODIFIERS
-        ):
+        if lows[j] in lx.AUXILIARIES or lows[j] in ("the", "'s", "its") or lows[j] in lx.MODIFIERS:
             j -= 1
             steps += 1
             continue
-        if (
-            nouns < 3
-            and toks[j].low.isalpha()
-            and toks[j].low not in _BOUNDARY
-            and toks[j].low not in _STOP_AGENT
-        ):
+        if nouns < 3 and lows[j].isalpha() and lows[j] not in _BOUNDARY and lows[j] not in _STOP_AGENT:
             nouns += (
                 1  # the agent's own nouns: "Israeli strikes killed", "a Russian glide bomb strike killed"
             )
@@ -979,7 +972,7 @@ def is_snapshot(r: Reading) -> bool:
 
 def period_for(
     r: Reading,
-    toks: list[Token],
+    toks: TokenList,
     times: list[TimeExpr],
     ref: date | None,
     war_start: date | None,
@@ -987,13 +980,14 @@ def period_for(
     prev_end: int,
 ) -> tuple[date | None, date | None, bool]:
     """(start, end, found): the period the figure covers, from the time expressions around it."""
+    lows = toks.lows
     q = r.q
     stop = next_start
     for i, tk in enumerate(toks):
         if (
             tk.start >= q.end
             and tk.start < stop
-            and (tk.low in _CLAUSE_STOP or (tk.low in _AFTER_COMMA_STOP and i > 0 and toks[i - 1].low == ","))
+            and (tk.low in _CLAUSE_STOP or (tk.low in _AFTER_COMMA_STOP and i > 0 and lows[i - 1] == ","))
         ):
             stop = tk.start  # "..., it is 12 percent more than in April", "including ... seized in 2014"
             break
@@ -1031,7 +1025,7 @@ _PUBLICATION = frozenset(
 )
 
 
-def _publication(toks: list[Token], t: TimeExpr) -> bool:
+def _publication(toks: TokenList, t: TimeExpr) -> bool:
     """A date that belongs to a publication: "in a study published in January", "an update on March 20"."""
     i = bisect.bisect_left([tk.start for tk in toks], t.start_char)
     return any(tk.low in _PUBLICATION for tk in toks[max(0, i - 4) : i])

@@ -60,16 +60,40 @@ _RANGE_GAP = re.compile(
     re.IGNORECASE,
 )
 _SINCE_CLAUSE = re.compile(r"\b[Ss]ince[ ]+(?:[\w'’-]+[ ]+){1,6}?(?:on|in)[ ]+$")
+# The last characters _VAGUE_BEFORE can end on: its spaces and hyphen, or the last letter of a word.
+_VAGUE_LAST = frozenset(" \u00a0-yYdDeEfF")
 _VAGUE_BEFORE = re.compile(r"(?:early|mid|late|mid-|middle[ ]of|beginning[ ]of|start[ ]of)[ \u00a0-]*$", re.I)
+_PREFIXES = (
+    "since|from|between|as of|as at|by|until|through|so far in|thus far in|to date in"
+    "|on|in|during|for|throughout|of|over"
+).split("|")
 _PREFIX = re.compile(
-    r"(?P<p>since|from|between|as[ ]of|as[ ]at|by|until|through|so[ ]far[ ]in|thus[ ]far[ ]in|to[ ]date[ ]in"
-    r"|on|in|during|for|throughout|of|over)"
-    r"(?:[ ]+the[ ]+(?P<edge>start|beginning|end|middle)[ ]+of)?[ ]+$",
+    r"(?P<p>"
+    + "|".join(w.replace(" ", "[ ]") for w in _PREFIXES)
+    + r")(?:[ ]+the[ ]+(?P<edge>start|beginning|end|middle)[ ]+of)?[ ]+$",
+    re.IGNORECASE,
+)
+# _PREFIX read backwards from the time expression: .match on the reversed text before it finds what
+# .search finds (the leftmost start is the longest match, so the longer words come first) without
+# trying every place of the window.
+_PREFIX_REV = re.compile(
+    r"[ ]+(?:fo[ ]+(?P<edge>trats|gninnigeb|dne|elddim)[ ]+eht[ ]+)?(?P<p>"
+    + "|".join(w[::-1].replace(" ", "[ ]") for w in sorted(_PREFIXES, key=len, reverse=True))
+    + ")",
     re.IGNORECASE,
 )
 
 
-@dataclass(frozen=True, slots=True)
+def _prefix(text: str, lo: int, at: int) -> tuple[str, str, int] | None:
+    """(word, edge, start) of the prefix that ends right before ``at`` ("since", "as of the end of")."""
+    m = _PREFIX_REV.match(text[lo:at][::-1])
+    if m is None:
+        return None
+    edge = m.group("edge")
+    return m.group("p")[::-1].lower(), edge[::-1].lower() if edge else "", at - m.end()
+
+
+@dataclass(slots=True, unsafe_hash=True)
 class _When:
     """An unresolved date: a year, a month or a day, any part possibly unknown."""
 
@@ -94,9 +118,13 @@ class _When:
         return date(y, self.m, d), date(y, self.m, d)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class TimeExpr:
-    """A time expression in a sentence; ``resolve`` turns it into a period."""
+    """A time expression in a sentence; ``resolve`` turns it into a period.
+
+    Treated as immutable (hashable by value), but not a frozen dataclass, which costs five
+    times as much to build.
+    """
 
     start_char: int
     end_char: int
@@ -234,7 +262,9 @@ def _year2(s: str) -> int:
 
 def _atom(m: re.Match[str]) -> TimeExpr:
     g = m.group
-    s, e = m.start(), m.end()
+    s, e = m.span()
+    if m.group(_G_M1, _G_M2, _G_Y3, _G_Y4, _G_M5, _G_M6, _G_Y7) == _NO_DATE:
+        return _atom_other(m)  # not a date, month or year: a weekday, a relative phrase, a span
     if g("m1"):
         y = int(g("y1")) if g("y1") else None
         return TimeExpr(s, e, "point", _When(y, _month(g("m1")), int(g("d1"))), explicit_year=y)
@@ -250,9 +280,19 @@ def _atom(m: re.Match[str]) -> TimeExpr:
         return TimeExpr(s, e, "interval", _When(y, _month(g("m5"))), natural=True, explicit_year=y)
     if g("m6"):
         return TimeExpr(s, e, "interval", _When(None, _month(g("m6"))), natural=True)
-    if g("y7"):
-        y = int(g("y7"))
-        return TimeExpr(s, e, "interval", _When(y), natural=True, explicit_year=y)
+    y = int(g("y7"))
+    return TimeExpr(s, e, "interval", _When(y), natural=True, explicit_year=y)
+
+
+_G_M1, _G_M2, _G_Y3, _G_Y4, _G_M5, _G_M6, _G_Y7 = (
+    _ATOM.groupindex[k] for k in "m1 m2 y3 y4 m5 m6 y7".split()
+)
+_NO_DATE = (None,) * 7
+
+
+def _atom_other(m: re.Match[str]) -> TimeExpr:
+    g = m.group
+    s, e = m.span()
     if g("wd"):
         return TimeExpr(s, e, "weekday", n=lx.WEEKDAYS[g("wd").lower()])
     if g("rel"):
@@ -379,7 +419,7 @@ def _atoms(text: str, start: int, end: int) -> list[TimeExpr]:
         if m is None:
             continue
         t = _atom(m)
-        if t.kind in ("relative", "interval") and not text[p].isdigit():
+        if t.kind in ("relative", "interval") and not text[p].isdigit() and text[p - 1 : p] == " ":
             the = _THE_BEFORE.search(text, max(start, p - 8), p)
             if the is not None:  # "the past day", "the first half of 2025": the span takes "the"
                 t = _replace_start(t, the.start())
@@ -402,10 +442,13 @@ def time_expressions(text: str, start: int, end: int) -> list[TimeExpr]:
     while i < len(atoms):
         t = atoms[i]
         nxt = atoms[i + 1] if i + 1 < len(atoms) else None
-        pre = _PREFIX.search(text, max(start, t.start_char - 40), t.start_char)
-        p = pre.group("p").lower() if pre else ""
-        edge = (pre.group("edge") or "").lower() if pre else ""
-        vague_before = _VAGUE_BEFORE.search(text, max(start, t.start_char - 16), t.start_char) is not None
+        sc = t.start_char
+        before = text[sc - 1 : sc] if sc > start else ""  # what each pattern below must end with
+        pre = _prefix(text, max(start, sc - 40), sc) if before == " " else None
+        p, edge, pre_start = pre if pre else ("", "", -1)
+        vague_before = (
+            before in _VAGUE_LAST and _VAGUE_BEFORE.search(text, max(start, sc - 16), sc) is not None
+        )
         if nxt is not None and t.a is not None and nxt.a is not None and t.kind in ("point", "interval"):
             gap = _RANGE_GAP.match(text, t.end_char, nxt.start_char)
             if (
@@ -418,7 +461,7 @@ def time_expressions(text: str, start: int, end: int) -> list[TimeExpr]:
                     a = _When(nxt.a.y, a.m, a.d)
                     if nxt.a.m is not None and a.m is not None and a.m > nxt.a.m:
                         a = _When(nxt.a.y - 1, a.m, a.d)
-                s_char = pre.start() if pre and p in ("from", "between") else t.start_char
+                s_char = pre_start if pre and p in ("from", "between") else t.start_char
                 out.append(
                     TimeExpr(
                         s_char, nxt.end_char, "interval", a, nxt.a,
@@ -442,7 +485,7 @@ def time_expressions(text: str, start: int, end: int) -> list[TimeExpr]:
                 continue
             clause = (
                 _SINCE_CLAUSE.search(text, max(start, t.start_char - 60), t.start_char)
-                if p in ("", "in", "on")
+                if p in ("", "in", "on") and before == " " and "ince" in text[max(start, sc - 60) : sc]
                 else None
             )
             if (
@@ -450,9 +493,9 @@ def time_expressions(text: str, start: int, end: int) -> list[TimeExpr]:
             ):  # "since the ceasefire collapsed on March 18", "since they entered combat in December"
                 t = _with_prefix(t, "since", "", vague_before, clause.start())
             else:
-                t = _with_prefix(t, p, edge, vague_before, pre.start() if pre else t.start_char)
+                t = _with_prefix(t, p, edge, vague_before, pre_start if pre else t.start_char)
         elif t.kind == "relative" and pre and p in ("since",):
-            t = TimeExpr(pre.start(), t.end_char, t.kind, rel=t.rel, n=t.n)
+            t = TimeExpr(pre_start, t.end_char, t.kind, rel=t.rel, n=t.n)
         out.append(t)
         i += 1
     return out

@@ -162,15 +162,17 @@ class TokenList(list[Token]):
     lows: list[str]
 
 
-def tokens(text: str, start: int, end: int) -> list[Token]:
+def tokens(text: str, start: int, end: int) -> TokenList:
     """Tokens of ``text[start:end]`` with offsets into ``text``."""
     low = text[start:end].lower().replace("’", "'")
+    out = TokenList()
     if len(low) != end - start:  # a character whose lower case is longer ("İ"): lower each token
-        return [
+        out.extend(
             Token(m.start(), m.end(), m.group(), m.group().lower().replace("’", "'"))
             for m in _TOKEN.finditer(text, start, end)
-        ]
-    out = TokenList()
+        )
+        out.lows = [t.low for t in out]
+        return out
     append = out.append
     new = tuple.__new__  # a NamedTuple built without its Python-level __new__: half the cost
     for m in _TOKEN.finditer(text, start, end):
