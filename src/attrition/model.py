@@ -265,3 +265,64 @@ class Finding:
             "message": self.message,
             "claims": [c.to_record() for c in self.claims],
         }
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesPoint:
+    """The fused cumulative figure through the end of ``day``: median and central intervals."""
+
+    day: date
+    median: float
+    q: tuple[tuple[float, float], ...]  # (low, high) for each level of Estimate.levels
+
+    def to_record(self, levels: tuple[float, ...]) -> dict[str, Any]:
+        rec: dict[str, Any] = {"date": self.day.isoformat(), "median": round(self.median, 1)}
+        for lv, (lo, hi) in zip(levels, self.q, strict=True):
+            rec[f"low{int(lv * 100)}"] = round(lo, 1)
+            rec[f"high{int(lv * 100)}"] = round(hi, 1)
+        return rec
+
+
+@dataclass(frozen=True, slots=True)
+class SourceBias:
+    """A source's multiplicative bias against the consensus (1.0 = none) with its 90% interval."""
+
+    source: str
+    party: str | None
+    claims: int
+    bias: float
+    low90: float
+    high90: float
+
+
+@dataclass(frozen=True, slots=True)
+class Residual:
+    """How far a claim sits from the fused estimate, in standard deviations of its own error."""
+
+    claim_id: str
+    source: str | None
+    value: float
+    fitted: float
+    z: float
+
+
+@dataclass(frozen=True, slots=True)
+class Estimate:
+    """The fused series for a subject and metric family from the claims a fit used."""
+
+    subject: str
+    metric: str
+    method: str
+    as_of: date
+    claims_hash: str
+    n_claims: int
+    levels: tuple[float, ...]
+    cumulative: tuple[SeriesPoint, ...]  # one per day from the conflict's start to ``as_of``
+    monthly: tuple[tuple[str, float, float, float], ...]  # (YYYY-MM, median a day, low90, high90)
+    biases: tuple[SourceBias, ...]
+    residuals: tuple[Residual, ...]
+    killed_share: tuple[float, float, float] | None = None  # median, low90, high90 where fitted
+
+    @property
+    def latest(self) -> SeriesPoint:
+        return self.cumulative[-1]
