@@ -324,6 +324,86 @@ def check_cmd(
         click.echo(output.findings_text(shown, claims=with_claims), nl=False)
 
 
+@main.command("estimate")
+@click.option("--subject", required=True, help="Whose losses, e.g. russia.")
+@click.option(
+    "--metric", type=click.Choice(["casualties", "killed"]), default="casualties", show_default=True
+)
+@click.option("--as-of", "as_of", help="Use only claims stated by this date (YYYY-MM-DD).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default="table", show_default=True
+)
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
+@_db_option
+def estimate_cmd(subject: str, metric: str, as_of: str | None, fmt: str, out: str | None, db: str) -> None:
+    """Fuse the ledger's claims into a daily series with credible intervals and source biases."""
+    from attrition.estimate import estimate
+    from attrition.estimate.records import cumulative_csv, estimate_record, estimate_table
+
+    try:
+        when = parse_date(as_of, "--as-of")
+    except AttritionError as e:
+        raise click.BadParameter(str(e)) from e
+    with _open(db) as ledger:
+        claims = [r.claim for r in ledger.claims(subject=subject)]
+        try:
+            est = estimate(
+                claims,
+                subject=subject.lower().replace(" ", "_"),
+                metric=metric,
+                published=ledger.published_dates(),
+                parties=ledger.parties(),
+                as_of=when,
+            )
+        except AttritionError as e:
+            raise click.ClickException(str(e)) from e
+        ledger.save_estimate(est)
+    if fmt == "jsonl":
+        text = json.dumps(estimate_record(est), ensure_ascii=False) + "\n"
+    elif fmt == "csv":
+        text = cumulative_csv(est)
+    else:
+        text = estimate_table(est)
+    if out:
+        Path(out).write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+
+
+def _estimates(ledger: Ledger) -> list[str]:
+    """Headlines of the current estimate of every subject with enough claims (stored as it goes)."""
+    from collections import Counter
+
+    from attrition.estimate import FAMILY, estimate
+    from attrition.estimate.records import headline
+
+    claims = [r.claim for r in ledger.claims()]
+    counts = Counter(c.subject for c in claims if c.metric in FAMILY and c.subject)
+    lines = []
+    for subject, n in sorted(counts.items()):
+        if n < 3:
+            continue
+        metrics = (
+            ["casualties", "killed"]
+            if any(c.metric == "killed" and c.subject == subject for c in claims)
+            else ["casualties"]
+        )
+        for metric in metrics:
+            try:
+                est = estimate(
+                    claims,
+                    subject=subject,
+                    metric=metric,
+                    published=ledger.published_dates(),
+                    parties=ledger.parties(),
+                )
+            except AttritionError:
+                continue
+            ledger.save_estimate(est)
+            lines.append(headline(est))
+    return lines
+
+
 @main.command("run")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--published", help="Publication date YYYY-MM-DD for inputs that give none.")
@@ -352,8 +432,13 @@ def run_cmd(paths: tuple[str, ...], published: str | None, db: str) -> None:
         click.echo(output.summary(claims, len(set(report.doc_ids))))
         counts = ledger.counts()
         findings = _check(ledger)
+        estimates = _estimates(ledger)
     click.echo("Findings over the whole ledger:")
     click.echo(output.findings_text(findings), nl=False)
+    click.echo("")
+    click.echo("Estimates (estimate.v1; attrition estimate --subject S for the series and sources):")
+    for line in estimates or ["(not enough casualty claims)"]:
+        click.echo("  " + line)
     click.echo(report.line())
     n_docs, n_claims, n_sources = counts["documents"], counts["claims"], counts["sources"]
     click.echo(f"ledger {db}: {n_docs} documents, {n_claims} claims, {n_sources} sources")

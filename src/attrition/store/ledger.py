@@ -29,7 +29,18 @@ from pathlib import Path
 from typing import Any, Literal, TypeVar
 
 from attrition.errors import UsageError
-from attrition.model import SEVERITIES, Claim, ClaimRef, Document, Figure, Finding, Period, Source, Span
+from attrition.model import (
+    SEVERITIES,
+    Claim,
+    ClaimRef,
+    Document,
+    Estimate,
+    Figure,
+    Finding,
+    Period,
+    Source,
+    Span,
+)
 
 DEFAULT_DB = "attrition.db"
 BUSY_TIMEOUT_S = 60.0
@@ -145,6 +156,24 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (finding_id, claim_id)
     );
     CREATE INDEX finding_claims_claim ON finding_claims(claim_id);
+    """,
+    # 3: fused estimates, with the method and a hash of the claims they used.
+    """
+    CREATE TABLE estimates (
+        id INTEGER PRIMARY KEY,
+        subject TEXT NOT NULL,
+        metric TEXT NOT NULL,
+        method TEXT NOT NULL,
+        as_of TEXT NOT NULL,
+        claims_hash TEXT NOT NULL,
+        n_claims INTEGER NOT NULL,
+        median REAL NOT NULL,
+        low90 REAL NOT NULL,
+        high90 REAL NOT NULL,
+        result TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        UNIQUE (subject, metric, method, as_of, claims_hash)
+    );
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -461,6 +490,44 @@ class Ledger:
         ]
         out.sort(key=lambda f: (rank[f.severity], f.kind, f.message))
         return out
+
+    def save_estimate(self, est: Estimate) -> None:
+        """Store an estimate; the same subject, metric, method, date and claims replace the old one."""
+        from attrition.estimate.records import estimate_record
+
+        latest = est.latest
+        lo, hi = latest.q[est.levels.index(0.9)]
+        self.write(
+            lambda db: db.execute(
+                "INSERT OR REPLACE INTO estimates(subject, metric, method, as_of, claims_hash, n_claims,"
+                " median, low90, high90, result, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    est.subject,
+                    est.metric,
+                    est.method,
+                    est.as_of.isoformat(),
+                    est.claims_hash,
+                    est.n_claims,
+                    latest.median,
+                    lo,
+                    hi,
+                    json.dumps(estimate_record(est)),
+                    _now(),
+                ),
+            )
+        )
+
+    def estimates(self) -> list[dict[str, Any]]:
+        """The newest stored estimate of each subject and metric, as records."""
+        rows = self.db.execute(
+            "SELECT result FROM estimates e WHERE id = (SELECT max(id) FROM estimates f"
+            " WHERE f.subject = e.subject AND f.metric = e.metric) ORDER BY subject, metric"
+        ).fetchall()
+        return [json.loads(r[0]) for r in rows]
+
+    def parties(self) -> dict[str, str | None]:
+        """Each source's conflict party (None for a source that is not a party)."""
+        return {r[0]: r[1] for r in self.db.execute("SELECT name, party FROM sources")}
 
     def published_dates(self) -> dict[str, date | None]:
         """Each document's publication date (the statement date of claims that give none)."""
