@@ -14,7 +14,7 @@ from importlib import resources
 from typing import Any
 
 from attrition.extract import lexicon as lx
-from attrition.extract.text import Token, word_alternation
+from attrition.extract.text import TokenList, word_alternation
 
 _STOP_LEFT = frozenset(
     ', ; : ( ) [ ] " “ ” ‘ ’ that but while as which who whom when where because although though '
@@ -66,12 +66,34 @@ class DocSources:
     _re: re.Pattern[str] | None = None
     _re_size: int = -1
 
+    _key: tuple[tuple[str, str], ...] = ()
+    _key_size: int = 0
+
     def pattern(self) -> re.Pattern[str]:
         """One pattern for every learned alias, longest first (rebuilt when aliases change)."""
         if self._re is None or self._re_size != len(self.aliases):
-            self._re = _words_re(list(self.aliases), 0)
+            words = tuple(self.aliases)
+            got = _ALIAS_RES.get(words)
+            if got is None:
+                if len(_ALIAS_RES) >= 512:
+                    _ALIAS_RES.clear()
+                got = _ALIAS_RES[words] = _words_re(list(words), 0)
+            self._re = got
             self._re_size = len(self.aliases)
         return self._re
+
+    def key(self) -> tuple[tuple[str, str], ...]:
+        """The learned aliases in the order learned: what ``canonical`` depends on besides the phrase."""
+        if self._key_size != len(self.aliases):
+            self._key = tuple(self.aliases.items())
+            self._key_size = len(self.aliases)
+        return self._key
+
+
+# Compiled alias patterns and canonical names by the aliases a document has learned: documents
+# from one outlet learn the same ones. Both are cleared when full.
+_ALIAS_RES: dict[tuple[str, ...], re.Pattern[str]] = {}
+_CANONICAL: dict[tuple[str, tuple[tuple[str, str], ...]], tuple[str | None, bool, bool]] = {}
 
 
 def _words_re(words: list[str], flags: int) -> re.Pattern[str]:
@@ -166,10 +188,12 @@ def canonical(np: str, doc: DocSources) -> tuple[str | None, bool, bool]:
     """(name, generic, anaphoric) for a source noun phrase."""
     if not doc.aliases:
         return _canonical_static(np)  # shared across documents: the same phrases recur
-    key = (np, len(doc.aliases))
-    got = doc.memo.get(key)
+    key = (np, doc.key())
+    got = _CANONICAL.get(key)
     if got is None:
-        got = doc.memo[key] = _canonical(np, doc)
+        if len(_CANONICAL) >= 8192:
+            _CANONICAL.clear()
+        got = _CANONICAL[key] = _canonical(np, doc)
     return got
 
 
@@ -307,7 +331,7 @@ _APPOSITIVE = re.compile(
 )
 
 
-def find_attributions(toks: list[Token], text: str, doc: DocSources) -> list[Attribution]:
+def find_attributions(toks: TokenList, text: str, doc: DocSources) -> list[Attribution]:
     """Reporting clauses of one sentence (tokens of that sentence).
 
     Forms: "according to X", "by X's figures", "X said (that)", "..., said X", "..., X said",
@@ -315,11 +339,14 @@ def find_attributions(toks: list[Token], text: str, doc: DocSources) -> list[Att
     """
     out: list[Attribution] = []
     n = len(toks)
+    lows = toks.lows
     head = _headline_source(toks, text, doc)
     if head is not None:
         out.append(head)
-    for i, tk in enumerate(toks):
-        w = tk.low
+    for i, w in enumerate(lows):
+        if w not in _TRIGGERS:
+            continue
+        tk = toks[i]
         if w == "according" and i + 1 < n and toks[i + 1].low == "to":
             np = _np_right(toks, i + 2)
             if np:
@@ -327,7 +354,7 @@ def find_attributions(toks: list[Token], text: str, doc: DocSources) -> list[Att
                 if a:
                     out.append(a)
             continue
-        if w == "by" and any(t.low in lx.DATA_NOUNS for t in toks[i + 1 : i + 8]):
+        if w == "by" and not lx.DATA_NOUNS.isdisjoint(lows[i + 1 : i + 8]):
             np = _np_right(toks, i + 1)  # "by Ukrainian General Staff figures", "by ISW's reckoning"
             if np:
                 a = _make(toks, np, tk.start, tk.end, post=False, text=text, doc=doc)
@@ -391,7 +418,7 @@ _DATE_WORDS = frozenset(
 _ORG_WORDS = frozenset(w.lower() for w in lx.ORG_WORDS) | {"forces", "army", "intelligence"}
 
 
-def _skip_date_words(toks: list[Token], i: int) -> int:
+def _skip_date_words(toks: TokenList, i: int) -> int:
     """After an inverted verb: "reported on Wednesday morning the General Staff"."""
     j = i
     while (
@@ -407,9 +434,12 @@ def _skip_date_words(toks: list[Token], i: int) -> int:
     return j
 
 
-def _headline_source(toks: list[Token], text: str, doc: DocSources) -> Attribution | None:
+def _headline_source(toks: TokenList, text: str, doc: DocSources) -> Attribution | None:
     """ "ISW: Russian army losing 1,140 soldiers a day", "Russian losses top 1 million - Kyiv"."""
     n = len(toks)
+    lows = toks.lows
+    if ":" not in lows[1:11] and _DASHES.isdisjoint(lows[max(1, n - 7) : n - 1]):
+        return None  # neither form can be there (the loops below look no further)
     for k in range(1, min(n, 11)):
         if toks[k].low == ":":
             if k + 1 < n and toks[k + 1].low[:1].isdigit() and k > 0 and toks[k - 1].low.isdigit():
@@ -434,11 +464,17 @@ def _headline_source(toks: list[Token], text: str, doc: DocSources) -> Attributi
     return None
 
 
-def _followed_by_that(toks: list[Token], i: int) -> bool:
-    return any(t.low in ("that", ":") for t in toks[i + 1 : i + 6])
+def _followed_by_that(toks: TokenList, i: int) -> bool:
+    return not _THAT.isdisjoint(toks.lows[i + 1 : i + 6])
 
 
-def _np_left(toks: list[Token], verb: int) -> tuple[int, int] | None:
+_THAT = frozenset(["that", ":"])
+_DASHES = frozenset(["-", "–", "—"])
+# The words find_attributions acts on: reporting verbs ("according" among them) and "by".
+_TRIGGERS = lx.REPORTING_VERBS | {"by"}
+
+
+def _np_left(toks: TokenList, verb: int) -> tuple[int, int] | None:
     j = verb - 1
     while j >= 0 and (
         toks[j].low in _SKIP_BEFORE_VERB or toks[j].low[:1].isdigit() or toks[j].low in lx.MONTHS
@@ -492,7 +528,7 @@ def _np_left(toks: list[Token], verb: int) -> tuple[int, int] | None:
     return start, end
 
 
-def _np_right(toks: list[Token], i: int) -> tuple[int, int] | None:
+def _np_right(toks: TokenList, i: int) -> tuple[int, int] | None:
     j = i
     n = len(toks)
     if i < n and toks[i].low in ("in", "on", "at", "during", "last", "this", "earlier", "later"):
@@ -514,7 +550,7 @@ def _np_right(toks: list[Token], i: int) -> tuple[int, int] | None:
 
 
 def _make(
-    toks: list[Token],
+    toks: TokenList,
     np: tuple[int, int],
     verb_char: int,
     verb_end: int,
@@ -527,16 +563,17 @@ def _make(
     words = toks[a:b]
     if not words:
         return None
-    head = words[-1].low
+    lows = toks.lows[a:b]
+    head = lows[-1]
     if head in lx.NON_SOURCE_HEADS:
         known, _, _ = canonical(text[words[0].start : words[-1].end], doc)
         if known is None or source_info(known) is None:
             return None  # "Russian forces reported" is no source; "Ukraine's armed forces" is
     has_cap = any(t.text[:1].isupper() and t.low not in _FUNCTION_WORDS for t in words)
-    office = head in _OFFICE_HEADS or any(t.low in _OFFICE_HEADS for t in words[-4:])
-    if not has_cap and not office and not any(t.low in lx.GENERIC_SOURCE_WORDS for t in words):
+    office = head in _OFFICE_HEADS or not _OFFICE_HEADS.isdisjoint(lows[-4:])
+    if not has_cap and not office and lx.GENERIC_SOURCE_WORDS.isdisjoint(lows):
         return None
-    if any(t.low in _CLAUSE_WORDS or t.low[:1].isdigit() for t in words):
+    if not _CLAUSE_WORDS.isdisjoint(lows) or any(w[:1].isdigit() for w in lows):
         return None  # a clause, not a name: "1,140 Russian troops had been put out of action"
     np_text = text[words[0].start : words[-1].end]
     name, generic, anaphoric = canonical(np_text, doc)
