@@ -142,6 +142,15 @@ def _phrase_ending(
     return "", 0
 
 
+# What the look-ups above cannot find, for callers that test a token before calling them.
+_PRED_FIRST = _firsts(lx.PREDICATES)
+_PRED_LAST = _lasts(lx.PREDICATES)
+_LQ_LAST = _lasts(lx.LEFT_QUALIFIERS)
+_RATE_FIRST = _firsts(lx.RATE_PHRASES)
+_NO_PHRASE = ("", 0)
+_NO_SUBJECT: tuple[str | None, int] = (None, 0)
+
+
 def _lows(toks: TokenList) -> list[str]:
     """The lower-case words of a sentence's tokens."""
     return toks.lows
@@ -258,7 +267,7 @@ def _head(toks: TokenList, b: int) -> int | None:
     steps = 0
     while j < n and steps < 5:
         w = lows[j]
-        subj, width = subject_at(toks, j)
+        subj, width = subject_at(toks, j) if w in _MAY_SUBJECT else _NO_SUBJECT
         if subj and subj != "enemy" and (j + width >= n or lows[j + width] not in (",", ".")):
             if (w,) in lx.SUBJECT_WORDS and w.endswith("s") and w in lx.PEOPLE_NOUNS:
                 return j  # "Palestinians", "Russians" are themselves the noun
@@ -559,7 +568,9 @@ def _predicate(toks: TokenList, start: int, stop: int) -> tuple[str, int, int]:
         if w in _PARTICIPLES and i + 1 < n and (lows[i + 1] in lx.PEOPLE_NOUNS or subject_at(toks, i + 1)[0]):
             i += 1  # "captured two wounded North Korean soldiers": an adjective, not what happened
             continue
-        pred, width = _phrase_at(toks, i, lx.PREDICATES, lx.MAX_PREDICATE_LEN)
+        pred, width = (
+            _phrase_at(toks, i, lx.PREDICATES, lx.MAX_PREDICATE_LEN) if w in _PRED_FIRST else _NO_PHRASE
+        )
         if pred == "deployed?":
             if i + 2 < len(toks) and toks[i + 2].text[:1].isupper() and not weak[0]:
                 weak = ("deployed", width, i)
@@ -567,11 +578,11 @@ def _predicate(toks: TokenList, start: int, stop: int) -> tuple[str, int, int]:
             continue
         if pred:
             return pred, width, i
-        rate, rw = _phrase_at(toks, i, lx.RATE_PHRASES, 4)
+        rate, rw = _phrase_at(toks, i, lx.RATE_PHRASES, 4) if w in _RATE_FIRST else _NO_PHRASE
         if rate:
             i += rw
             continue
-        if w in _AUX_RIGHT or w in lx.MODIFIERS or subject_at(toks, i)[0]:
+        if w in _AUX_RIGHT or w in lx.MODIFIERS or (w in _MAY_SUBJECT and subject_at(toks, i)[0]):
             i += 1
             continue
         if toks[i].text[:1].isupper() and weak[0]:
@@ -626,12 +637,18 @@ def _left_metric(toks: TokenList, a: int, prev_b: int, in_time: list[bool]) -> _
             if k is not None:
                 j = k - 1  # "losses (killed, missing ...) are", "losses – troops who ... – number"
                 continue
-        qual, qn = _phrase_ending(toks, j, lx.LEFT_QUALIFIERS, lx.MAX_QUALIFIER_LEN)
+        qual, qn = (
+            _phrase_ending(toks, j, lx.LEFT_QUALIFIERS, lx.MAX_QUALIFIER_LEN) if w in _LQ_LAST else _NO_PHRASE
+        )
         if qual and w not in lx.METRIC_NOUNS:
             j -= qn
             steps += qn
             continue
-        if w in lx.LEFT_VERBS and not connected and _phrase_ending(toks, j, lx.PREDICATES, 3)[1] < 2:
+        if (
+            w in lx.LEFT_VERBS
+            and not connected
+            and (w not in _PRED_LAST or _phrase_ending(toks, j, lx.PREDICATES, 3)[1] < 2)
+        ):
             return _Left(lx.LEFT_VERBS[w], subjects[0] if subjects else None, toks[j].start, enemy, True, j)
         if (
             w == "in"
@@ -676,7 +693,7 @@ def _left_metric(toks: TokenList, a: int, prev_b: int, in_time: list[bool]) -> _
                 k -= 1
             side = own or _of_subject(toks, j + 1) or (subjects[0] if subjects else None)
             return _Left(metric, side, toks[max(k + 1, 0)].start, enemy, False, j)
-        s, _width = subject_at(toks, j)
+        s, _width = subject_at(toks, j) if w in _MAY_SUBJECT else _NO_SUBJECT
         if s is not None:
             if s == "enemy":
                 enemy = True
@@ -693,7 +710,9 @@ def _left_metric(toks: TokenList, a: int, prev_b: int, in_time: list[bool]) -> _
             j -= 1  # "cost him a million men"
             steps += 1
             continue
-        pred, pn = _phrase_ending(toks, j, lx.PREDICATES, lx.MAX_PREDICATE_LEN)
+        pred, pn = (
+            _phrase_ending(toks, j, lx.PREDICATES, lx.MAX_PREDICATE_LEN) if w in _PRED_LAST else _NO_PHRASE
+        )
         if pred and pn > 1 and "?" not in pred:
             return _Left(pred, subjects[0] if subjects else None, toks[j - pn + 1].start, enemy, True, j)
         if w in lx.CONNECTORS or w in lx.MODIFIERS or w in _LEFT_SKIP:
@@ -835,7 +854,7 @@ def _rate(toks: TokenList, a: int, b: int, next_a: int, prev_b: int, left_start:
         w = lows[i]
         if w in (";", "(", ")", ","):
             break  # a rate follows its figure: "1,000 a day", "1,000 soldiers killed daily"
-        per, width = _phrase_at(toks, i, lx.RATE_PHRASES, 5)
+        per, width = _phrase_at(toks, i, lx.RATE_PHRASES, 5) if w in _RATE_FIRST else _NO_PHRASE
         if per:
             after = lows[i + width] if i + width < n else ""
             if per == "km2" or after not in lx.RATE_BREAKERS or lows[i] in ("every", "each", "per"):
@@ -894,6 +913,9 @@ def _subject_from_verbs(toks: TokenList, a: int, metric: str, mask: list[bool] |
         j -= 1
     j = a - 1
     while j >= 0:
+        if lows[j] not in _MAY_SUBJECT:
+            j -= 1
+            continue
         s, width = subject_at(toks, j)
         owner = j + width < len(toks) and lows[j + width] in lx.TERRITORY_WORDS  # "Ukraine's territory"
         if (
@@ -908,6 +930,8 @@ def _subject_from_verbs(toks: TokenList, a: int, metric: str, mask: list[bool] |
     for k in range(a + 1, len(toks)):
         if lows[k] in _SUBORDINATE:
             break  # "..., when Israel resumed its offensive": another clause
+        if lows[k] not in _MAY_SUBJECT:
+            continue
         s, width = subject_at(toks, k)
         owner = k + width < len(toks) and lows[k + width] in lx.TERRITORY_WORDS
         if s and s != "enemy" and not owner and not (mask and mask[k]):

@@ -33,7 +33,9 @@ EXTRACTOR = "extract.en.v1"
 # Cheap test for a reporting verb or a data noun ("by General Staff figures") in a sentence: its
 # lower-case words (found by one C-level scan) against a set.
 _HINT_WORDS = lx.REPORTING_VERBS | lx.DATA_NOUNS
-_WORD = re.compile(r"[a-z]+")
+# One of those words as a whole run of letters a-z (what findall of [a-z]+ would find), searched as a
+# trie so that the scan stops at the first.
+_HINT = re.compile("(?<![a-z])(?:" + word_alternation(_HINT_WORDS) + ")(?![a-z])")
 _DATE_GAP = re.compile(r"(?:[ ]+(?:[A-Za-z][a-z'’]*))*[ ]*")
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z ./'-]{0,40},[ ]+){0,2}(?:(?:Published|Updated|Posted|Date)[: ]+[ ]*)?"
@@ -138,7 +140,7 @@ def extract(doc: Document) -> list[Claim]:
         hi = bisect.bisect_left(q_starts, sent.end)
         qs = [q for q in qs_all[lo:hi] if q.end <= sent.end]
         state.new_sentence(sent)
-        has_hint = sent.heading or not _HINT_WORDS.isdisjoint(_WORD.findall(low, sent.start, sent.end))
+        has_hint = sent.heading or _HINT.search(low[sent.start : sent.end]) is not None
         if not qs and not has_hint and not sent.heading:
             continue
         toks = tokens(text, sent.start, sent.end)
@@ -228,7 +230,7 @@ class _State:
     ) -> None:
         if sent.heading and not attrs:
             line = text[sent.start : sent.end].strip()
-            name = None if line.isupper() else _byline(line, ctx)
+            name = None if line.isupper() else _byline_cached(line, ctx)
             if name and (party_of(name) is None or dated is not None):
                 self.doc_default = _Said(name, dated, 1)  # a byline: "General Staff ..., 1 January 2026"
             return
@@ -273,6 +275,21 @@ def _heading_date(times: list[TimeExpr], published: date | None) -> date | None:
         if t.is_date:
             return t.resolve(published, None)[0]
     return None
+
+
+# Bylines by the line and the aliases the document has learned (all _byline depends on): the same
+# headings and bylines come back across documents. Cleared when full.
+_BYLINES: dict[tuple[str, tuple[tuple[str, str], ...]], str | None] = {}
+
+
+def _byline_cached(line: str, ctx: DocSources) -> str | None:
+    key = (line, ctx.key())
+    if key in _BYLINES:
+        return _BYLINES[key]
+    if len(_BYLINES) >= 8192:
+        _BYLINES.clear()
+    got = _BYLINES[key] = _byline(line, ctx)
+    return got
 
 
 def _byline(line: str, ctx: DocSources) -> str | None:
