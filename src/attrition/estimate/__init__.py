@@ -63,6 +63,16 @@ def canonical_source(name: str | None) -> str:
     return info.name if info is not None else name.strip()
 
 
+def bias_key(source: str, metric: str) -> str:
+    """Biases are per source and metric family: a source may count its "killed" differently from
+    others (the Ukrainian General Staff's "liquidated" is its whole casualty count)."""
+    return source if metric == "casualties" else f"{source} [{metric}]"
+
+
+def source_of_key(key: str) -> str:
+    return key.rsplit(" [", 1)[0] if key.endswith("]") and " [" in key else key
+
+
 def party_of_source(name: str, parties: Mapping[str, str | None]) -> str | None:
     if name in parties:
         return parties[name]
@@ -80,8 +90,9 @@ class Prepared:
     as_of: date
     obs: Observations
     claims: list[Claim]  # one per observation, in order
-    sources: list[str]
+    sources: list[str]  # bias keys: a source, or "source [killed]" for its killed figures
     party: list[str | None]
+    parties: dict[str, str | None]
 
     @property
     def days(self) -> int:
@@ -137,7 +148,7 @@ def prepare(
         src = canonical_source(c.source)
         key = (src, c.metric, f.value, f.low, f.high, f.bound, c.per, win[0] if c.period.start else None)
         if key not in chosen or win[1] < chosen[key][2]:
-            chosen[key] = (c, win[0], win[1], src)
+            chosen[key] = (c, win[0], win[1], bias_key(src, c.metric))
     items = sorted(chosen.values(), key=lambda t: (t[2], t[0].id))
     end = as_of or max((t[2] for t in items), default=origin)
     sources = sorted({t[3] for t in items})
@@ -180,7 +191,8 @@ def prepare(
         obs,
         [t[0] for t in items],
         sources,
-        [party_of_source(s, parties) for s in sources],
+        [party_of_source(source_of_key(k), parties) for k in sources],
+        dict(parties),
     )
 
 
@@ -195,8 +207,13 @@ class Fitted:
         self.prep = prep
         self.priors = priors or Priors()
         weeks = max(1, math.ceil(prep.days / 7))
+        self.bases = sorted({source_of_key(k) for k in prep.sources})
+        base_index = {b: i for i, b in enumerate(self.bases)}
         self.layout = Layout(
-            weeks, len(prep.sources), np.array([p is not None for p in prep.party], dtype=bool)
+            weeks,
+            np.array([party_of_source(b, prep.parties) is not None for b in self.bases], dtype=bool),
+            np.array([base_index[source_of_key(k)] for k in prep.sources], dtype=np.int64),
+            np.array([k != source_of_key(k) for k in prep.sources], dtype=bool),
         )
         with threadpool_limits(limits=1):
             self.fit: Fit = fit(prep.obs, self.layout, self.priors)
@@ -210,12 +227,15 @@ class Fitted:
         return x[..., : self.layout.weeks]
 
     def share_draws(self) -> np.ndarray:
-        lam = self.draws[:, self.layout.weeks + self.layout.sources]
+        lam = self.draws[:, self.layout.lam]
         return np.asarray(1.0 / (1.0 + np.exp(-lam)))
 
-    @property
-    def sigma(self) -> float:
-        return math.exp(float(self.fit.x[-1]))
+    def sigma(self, key: str | None = None) -> float:
+        """The fitted noise of a source's claims (beyond their stated precision); the prior's for a
+        source the fit has not seen."""
+        if key is not None and key in self.prep.sources:
+            return math.exp(float(self.fit.x[self.layout.noise + self.prep.sources.index(key)]))
+        return self.priors.sigma_mean
 
     def cumulative_draws(self, days: np.ndarray, killed: bool = False) -> np.ndarray:
         """Draws (rows) of the cumulative figure through the end of each of ``days`` (columns)."""
@@ -254,16 +274,22 @@ class Fitted:
         if claim.per is not None:
             m = m + math.log(PER_DAYS[claim.per] / (b - a + 1))
         name = canonical_source(source)
+        key = bias_key(name, claim.metric)
         sd_extra = EXTRA[claim.figure.bound]
-        if name in self.prep.sources:
-            i = self.layout.weeks + self.prep.sources.index(name)
-            m = m + self.draws[:, i]
+        lay = self.layout
+        dev_var = self.priors.metric_sd**2 if key != name else 0.0
+        if key in self.prep.sources:
+            k = self.prep.sources.index(key)
+            m = m + self.draws[:, lay.weeks + int(lay.key_base[k])] + self.draws[:, lay.dev + k]
             bias_var = 0.0
+        elif name in self.bases:
+            m = m + self.draws[:, lay.weeks + self.bases.index(name)]
+            bias_var = dev_var
         else:
-            party = party_of_source(name, {})
+            party = party_of_source(name, self.prep.parties)
             tau = self.priors.tau_party if party is not None else self.priors.tau_neutral
-            bias_var = tau * tau
-        var = float(np.var(m)) + bias_var + self.sigma**2 + sd_extra**2
+            bias_var = tau * tau + dev_var
+        var = float(np.var(m)) + bias_var + self.sigma(key) ** 2 + sd_extra**2
         return float(np.mean(m)), math.sqrt(var)
 
     # -- the estimate ------------------------------------------------------------------------------
@@ -296,9 +322,13 @@ class Fitted:
             month = nxt
         biases = []
         counts = np.bincount(prep.obs.src, minlength=len(prep.sources))
+        lay = self.layout
         for i, name in enumerate(prep.sources):
-            j = self.layout.weeks + i
-            mu, sd = float(self.fit.x[j]), math.sqrt(max(float(self.fit.cov[j, j]), 0.0))
+            ja, jb = lay.weeks + int(lay.key_base[i]), lay.dev + i
+            cov = self.fit.cov
+            mu = float(self.fit.x[ja] + self.fit.x[jb])
+            var = float(cov[ja, ja] + cov[jb, jb] + 2 * cov[ja, jb])
+            sd = math.sqrt(max(var, 0.0))
             lo, hi = math.exp(mu - 1.645 * sd), math.exp(mu + 1.645 * sd)
             biases.append(SourceBias(name, prep.party[i], int(counts[i]), math.exp(mu), lo, hi))
         biases.sort(key=lambda s: (-s.claims, s.source))
@@ -331,15 +361,17 @@ class Fitted:
         obs = self.prep.obs
         ce, _, _ = cum_of(theta, obs.e)
         cs, _, _ = cum_of(theta, obs.s - 1)
-        lam = float(x[self.layout.weeks + self.layout.sources])
+        lam = float(x[self.layout.lam])
         share = 1 / (1 + math.exp(-lam))
         m = (
             np.log(np.maximum(ce - cs, 1e-9))
             + obs.log_scale
-            + x[self.layout.weeks + obs.src]
+            + x[self.layout.weeks + self.layout.key_base[obs.src]]
+            + x[self.layout.dev + obs.src]
             + np.where(obs.killed, math.log(share), 0.0)
         )
-        sig = np.sqrt(self.sigma**2 + obs.extra**2)
+        sig_src = np.exp(x[self.layout.noise :])[obs.src]
+        sig = np.sqrt(sig_src**2 + obs.extra**2)
         out = []
         for i, c in enumerate(self.prep.claims):
             k, y, y2 = int(obs.kind[i]), float(obs.y[i]), float(obs.y2[i])

@@ -6,7 +6,10 @@ Parameters (one vector ``x``):
   within a week); a Gaussian random walk links consecutive weeks;
 - ``b[s]``: each source's log bias, N(0, tau^2) with a wider tau for a party to the conflict;
 - ``lam``: the logit of the killed share of casualties (killed claims observe share x casualties);
-- ``log_sigma``: the log of the noise every claim has beyond its stated precision.
+- ``d[k]``: for a source's killed figures, a deviation from that source's bias (a source may count
+  its "killed" differently: the Ukrainian General Staff's "liquidated" is its casualty count);
+- ``log_sigma[k]``: the log of the noise each source's claims of a metric have beyond their stated
+  precision (a source repeating one consistent series earns a small noise, a scattered one a large).
 
 A claim observes ``m = log(P * scale * factor) + b[source]`` with noise ``sigma_i`` where ``P`` is
 the casualties between its start and end days (the difference of the cumulative curve), ``scale``
@@ -43,6 +46,7 @@ class Priors:
     share_sd: float = 0.75  # in logit units
     sigma_mean: float = 0.08  # noise beyond stated precision
     sigma_sd: float = 0.6  # in log units
+    metric_sd: float = 0.3  # how far a source's killed figures may stray from its casualty bias
 
 
 @dataclass
@@ -68,17 +72,46 @@ class Observations:
 
 @dataclass
 class Layout:
+    """Where each parameter sits in ``x``: the weekly log rates, a bias per source, the killed
+    share, a deviation per (source, metric) key from its source's bias, a noise per key."""
+
     weeks: int
-    sources: int
-    party: NDArray[np.bool_]
+    party: NDArray[np.bool_]  # per source
+    key_base: I  # per key: its source
+    key_killed: NDArray[np.bool_]  # per key: a killed key (casualty keys have no deviation)
+
+    @property
+    def bases(self) -> int:
+        return len(self.party)
+
+    @property
+    def keys(self) -> int:
+        return len(self.key_base)
+
+    @property
+    def lam(self) -> int:
+        return self.weeks + self.bases
+
+    @property
+    def dev(self) -> int:
+        return self.lam + 1
+
+    @property
+    def noise(self) -> int:
+        return self.dev + self.keys
 
     @property
     def size(self) -> int:
-        return self.weeks + self.sources + 2
+        return self.noise + self.keys
 
-    def split(self, x: F) -> tuple[F, F, float, float]:
-        w, s = self.weeks, self.sources
-        return x[:w], x[w : w + s], float(x[w + s]), float(x[w + s + 1])
+    def split(self, x: F) -> tuple[F, F, float, F, F]:
+        return (
+            x[: self.weeks],
+            x[self.weeks : self.lam],
+            float(x[self.lam]),
+            x[self.dev : self.noise],
+            x[self.noise :],
+        )
 
 
 def cumulative(theta: F, days: I) -> tuple[F, F, I]:
@@ -141,39 +174,51 @@ def _obs_nll(m: F, sig: F, obs: Observations, second: bool = False) -> tuple[F, 
     return nll, dm, ds, d2
 
 
-def objective(x: F, obs: Observations, lay: Layout, pri: Priors, level: float) -> tuple[float, F]:
-    """Negative log posterior and its gradient."""
-    theta, b, lam, log_sigma = lay.split(x)
-    w_count = lay.weeks
+def _means(x: F, obs: Observations, lay: Layout) -> tuple[F, F, F, I, I, float]:
+    """Each claim's mean m (log), its total P, the days' weeks, and the killed share."""
+    theta, b, lam, d, _ = lay.split(x)
     cum_e, _, we = cumulative(theta, obs.e)
     cum_s, _, ws = cumulative(theta, obs.s - 1)
     total = np.maximum(cum_e - cum_s, 1e-9)
     share = 1.0 / (1.0 + math.exp(-lam))
-    m = np.log(total) + obs.log_scale + b[obs.src] + np.where(obs.killed, math.log(share), 0.0)
-    sigma0 = math.exp(log_sigma)
-    sig = np.sqrt(sigma0 * sigma0 + obs.extra * obs.extra)
+    base = lay.key_base[obs.src]
+    m = np.log(total) + obs.log_scale + b[base] + d[obs.src] + np.where(obs.killed, math.log(share), 0.0)
+    return m, total, np.asarray(base), we, ws, share
+
+
+def _dev_sd(lay: Layout, pri: Priors) -> F:
+    # A casualty key has no deviation of its own: a tight prior holds it at its source's bias.
+    return np.where(lay.key_killed, pri.metric_sd, 0.01)
+
+
+def objective(x: F, obs: Observations, lay: Layout, pri: Priors, level: float) -> tuple[float, F]:
+    """Negative log posterior and its gradient."""
+    theta, b, lam, d, log_sigma = lay.split(x)
+    w_count = lay.weeks
+    m, total, base, we, ws, share = _means(x, obs, lay)
+    sigma_key = np.exp(log_sigma)[obs.src]
+    sig = np.sqrt(sigma_key * sigma_key + obs.extra * obs.extra)
     nll, dm, ds, _ = _obs_nll(m, sig, obs)
     f = float(nll.sum())
     g = np.zeros_like(x)
     # d m / d P = 1 / P; P = Cum(e) - Cum(s - 1)
     gp = dm / total
     r = np.exp(theta)
-    g_r = np.zeros(w_count)
-    g_k = np.zeros(w_count)
     de = obs.e - 7 * we + 1
     valid_s = obs.s - 1 >= 0
     ds_days = np.maximum(obs.s - 1, 0) - 7 * ws + 1
-    g_k += np.bincount(we, weights=gp, minlength=w_count)
-    g_r += np.bincount(we, weights=gp * de, minlength=w_count)
+    g_k: F = np.bincount(we, weights=gp, minlength=w_count).astype(float)
+    g_r: F = np.bincount(we, weights=gp * de, minlength=w_count).astype(float)
     g_k -= np.bincount(ws, weights=np.where(valid_s, gp, 0.0), minlength=w_count)
     g_r -= np.bincount(ws, weights=np.where(valid_s, gp * ds_days, 0.0), minlength=w_count)
     # K_w = 7 * sum of r before w: each r_w' feeds every later K.
     suffix = np.concatenate((np.cumsum(g_k[::-1])[::-1][1:], [0.0]))
     g_r += 7.0 * suffix
     g[:w_count] = g_r * r
-    g[w_count : w_count + lay.sources] = np.bincount(obs.src, weights=dm, minlength=lay.sources)
-    g[w_count + lay.sources] = float(np.sum(np.where(obs.killed, dm, 0.0))) * (1.0 - share)
-    g[w_count + lay.sources + 1] = float(np.sum(ds * sigma0 * sigma0 / sig))
+    g[w_count : lay.lam] = np.bincount(base, weights=dm, minlength=lay.bases)
+    g[lay.lam] = float(np.sum(np.where(obs.killed, dm, 0.0))) * (1.0 - share)
+    g[lay.dev : lay.noise] = np.bincount(obs.src, weights=dm, minlength=lay.keys)
+    g[lay.noise :] = np.bincount(obs.src, weights=ds * sigma_key * sigma_key / sig, minlength=lay.keys)
     # Priors.
     steps = np.diff(theta)
     f += float(0.5 * np.sum(steps * steps) / pri.step_sd**2)
@@ -184,13 +229,16 @@ def objective(x: F, obs: Observations, lay: Layout, pri: Priors, level: float) -
     g[0] += (theta[0] - level) / pri.level_sd**2
     tau = np.where(lay.party, pri.tau_party, pri.tau_neutral)
     f += float(0.5 * np.sum(b * b / tau**2))
-    g[w_count : w_count + lay.sources] += b / tau**2
+    g[w_count : lay.lam] += b / tau**2
     lam0 = math.log(pri.share_mean / (1 - pri.share_mean))
     f += 0.5 * (lam - lam0) ** 2 / pri.share_sd**2
-    g[w_count + lay.sources] += (lam - lam0) / pri.share_sd**2
-    ls0 = math.log(pri.sigma_mean)
-    f += 0.5 * (log_sigma - ls0) ** 2 / pri.sigma_sd**2
-    g[w_count + lay.sources + 1] += (log_sigma - ls0) / pri.sigma_sd**2
+    g[lay.lam] += (lam - lam0) / pri.share_sd**2
+    dsd = _dev_sd(lay, pri)
+    f += float(0.5 * np.sum(d * d / dsd**2))
+    g[lay.dev : lay.noise] += d / dsd**2
+    dls = log_sigma - math.log(pri.sigma_mean)
+    f += float(0.5 * np.sum(dls * dls) / pri.sigma_sd**2)
+    g[lay.noise :] += dls / pri.sigma_sd**2
     return f, g
 
 
@@ -219,8 +267,8 @@ def fit(obs: Observations, lay: Layout, pri: Priors | None = None) -> Fit:
     level = start_level(obs)
     x0 = np.zeros(lay.size)
     x0[: lay.weeks] = level
-    x0[lay.weeks + lay.sources] = math.log(pri.share_mean / (1 - pri.share_mean))
-    x0[lay.weeks + lay.sources + 1] = math.log(pri.sigma_mean)
+    x0[lay.lam] = math.log(pri.share_mean / (1 - pri.share_mean))
+    x0[lay.noise :] = math.log(pri.sigma_mean)
     res = minimize(
         objective,
         x0,
@@ -238,17 +286,14 @@ def fit(obs: Observations, lay: Layout, pri: Priors | None = None) -> Fit:
 def hessian(x: F, obs: Observations, lay: Layout, pri: Priors, level: float, eps: float = 1e-5) -> F:
     """The Hessian of the negative log posterior at ``x``: Gauss-Newton for the claims (J' W J with
     the exact second derivative of each claim's likelihood in its own mean), the priors exactly,
-    and the noise parameter's row by differences of the analytic gradient."""
-    theta, b, lam, log_sigma = lay.split(x)
-    w_count, n_src = lay.weeks, lay.sources
+    and the noise parameters' rows by differences of the analytic gradient."""
+    theta = x[: lay.weeks]
+    _, _, _, _, log_sigma = lay.split(x)
+    w_count = lay.weeks
     r = np.exp(theta)
-    cum_e, _, we = cumulative(theta, obs.e)
-    cum_s, _, ws = cumulative(theta, obs.s - 1)
-    total = np.maximum(cum_e - cum_s, 1e-9)
-    share = 1.0 / (1.0 + math.exp(-lam))
-    m = np.log(total) + obs.log_scale + b[obs.src] + np.where(obs.killed, math.log(share), 0.0)
-    sigma0 = math.exp(log_sigma)
-    sig = np.sqrt(sigma0 * sigma0 + obs.extra * obs.extra)
+    m, total, base, we, ws, share = _means(x, obs, lay)
+    sigma_key = np.exp(log_sigma)[obs.src]
+    sig = np.sqrt(sigma_key * sigma_key + obs.extra * obs.extra)
     _, _, _, d2 = _obs_nll(m, sig, obs, second=True)
     # d Cum(t) / d r_w: 7 for the weeks before t's, the days so far of t's own week.
     weeks = np.arange(w_count)
@@ -257,15 +302,17 @@ def hessian(x: F, obs: Observations, lay: Layout, pri: Priors, level: float, eps
     dsd = (np.maximum(obs.s - 1, 0) - 7 * ws + 1)[:, None]
     a_e = np.where(weeks < we[:, None], 7.0, 0.0) + np.where(weeks == we[:, None], de, 0.0)
     a_s = np.where(weeks < ws[:, None], 7.0, 0.0) + np.where(weeks == ws[:, None], dsd, 0.0)
-    j_theta = (a_e - np.where(valid_s, a_s, 0.0)) * (r / total[:, None])
     n = lay.size
-    j = np.zeros((len(obs), n - 1))
-    j[:, :w_count] = j_theta
-    j[np.arange(len(obs)), w_count + obs.src] = 1.0
-    j[:, w_count + n_src] = np.where(obs.killed, 1.0 - share, 0.0)
+    n_mean = lay.noise  # the parameters the claims' means depend on
+    rows = np.arange(len(obs))
+    j = np.zeros((len(obs), n_mean))
+    j[:, :w_count] = (a_e - np.where(valid_s, a_s, 0.0)) * (r / total[:, None])
+    j[rows, w_count + base] = 1.0
+    j[:, lay.lam] = np.where(obs.killed, 1.0 - share, 0.0)
+    j[rows, lay.dev + obs.src] = 1.0
     h = np.zeros((n, n))
-    h[: n - 1, : n - 1] = (j * d2[:, None]).T @ j
-    # Priors: the random walk (tridiagonal), the first level, the biases, the share.
+    h[:n_mean, :n_mean] = (j * d2[:, None]).T @ j
+    # Priors: the random walk (tridiagonal), the first level, biases, share, deviations.
     k = 1.0 / pri.step_sd**2
     diag = np.full(w_count, 2 * k)
     diag[0] = diag[-1] = k
@@ -276,17 +323,20 @@ def hessian(x: F, obs: Observations, lay: Layout, pri: Priors, level: float, eps
     h[weeks[:-1] + 1, weeks[:-1]] -= k
     h[0, 0] += 1.0 / pri.level_sd**2
     tau = np.where(lay.party, pri.tau_party, pri.tau_neutral)
-    idx = w_count + np.arange(n_src)
+    idx = w_count + np.arange(lay.bases)
     h[idx, idx] += 1.0 / tau**2
-    h[w_count + n_src, w_count + n_src] += 1.0 / pri.share_sd**2
-    # The noise parameter: its row from the gradient.
-    step = np.zeros(n)
-    step[-1] = eps
-    _, gp = objective(x + step, obs, lay, pri, level)
-    _, gm = objective(x - step, obs, lay, pri, level)
-    col = (gp - gm) / (2 * eps)
-    h[:, -1] = col
-    h[-1, :] = col
+    h[lay.lam, lay.lam] += 1.0 / pri.share_sd**2
+    idx = lay.dev + np.arange(lay.keys)
+    h[idx, idx] += 1.0 / _dev_sd(lay, pri) ** 2
+    # The noise parameters: their rows from differences of the gradient.
+    for i in range(n_mean, n):
+        step = np.zeros(n)
+        step[i] = eps
+        _, gp = objective(x + step, obs, lay, pri, level)
+        _, gm = objective(x - step, obs, lay, pri, level)
+        col = (gp - gm) / (2 * eps)
+        h[:, i] = col
+        h[i, :] = col
     return h
 
 
