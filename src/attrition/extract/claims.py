@@ -9,15 +9,12 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from datetime import date
-from operator import itemgetter
 
 from attrition.extract import lexicon as lx
 from attrition.extract.dates import TimeExpr
 from attrition.extract.numbers import Quantity
 from attrition.extract.text import TokenList
 
-_START = itemgetter(0)
-_END = itemgetter(1)
 _BOUNDARY = frozenset("; . ! ? ( ) but while whereas although though compared versus vs — – which".split())
 _AUX_RIGHT = frozenset(
     "are were have has had been being was is be reportedly likely probably said to also who that "
@@ -77,13 +74,13 @@ _MAY_SUBJECT = _SUBJECT_FIRST | {"us"}
 def subject_at(toks: TokenList, i: int) -> tuple[str | None, int]:
     """The subject named by the token(s) at ``i`` and how many tokens it takes."""
     lows = toks.lows
-    if lows[i] not in _SUBJECT_FIRST and (lows[i] != "us" or toks[i].text != "US"):
+    if lows[i] not in _SUBJECT_FIRST and (lows[i] != "us" or toks.texts[i] != "US"):
         return None, 0  # the common case, decided by one set lookup
     if i + 1 < len(toks):
         two = (lows[i], _base(lows[i + 1]))
         if two in lx.SUBJECT_WORDS:
             return lx.SUBJECT_WORDS[two], 2
-    if toks[i].text == "US":
+    if toks.texts[i] == "US":
         return "united_states", 1
     one = (lows[i],) if (lows[i],) in lx.SUBJECT_WORDS else (_base(lows[i]),)
     if one in lx.SUBJECT_WORDS:
@@ -169,8 +166,8 @@ def read_sentence(
     """Readings for the figures of one sentence (tokens and quantities of that sentence)."""
     out: list[Reading] = []
     lows = toks.lows
-    starts = list(map(_START, toks))
-    ends = list(map(_END, toks))
+    starts = toks.starts
+    ends = toks.ends
     spans = []
     for q in qs:
         a = bisect.bisect_right(ends, q.start)  # first token ending after the figure starts
@@ -325,7 +322,7 @@ def _read(
         len(left_low) >= 2
         and left_low[-2:] == ["(", "+"]
         and prev is not None
-        and prev.q.end == toks[a - 3].end
+        and prev.q.end == toks.ends[a - 3]
         if a >= 3
         else False
     )
@@ -333,7 +330,7 @@ def _read(
         inherit = prev
 
     # 1. the figure's own unit
-    if q.kind == "area" and prev_b >= 0 and toks[prev_b].end <= q.start:
+    if q.kind == "area" and prev_b >= 0 and toks.ends[prev_b] <= q.start:
         gap = lows[prev_b + 1 : a]
         if (
             gap
@@ -374,7 +371,7 @@ def _read(
             weak = pred
         elif pred:
             metric = pred
-            quote_end = max(quote_end, toks[at + width - 1].end)
+            quote_end = max(quote_end, toks.ends[at + width - 1])
     if not metric and head is not None and head < next_a:
         w = lows[head]
         if w in lx.METRIC_NOUNS:
@@ -382,17 +379,17 @@ def _read(
             metric = pred if pred and "?" not in pred else lx.METRIC_NOUNS[w]
             if metric == "casualties" and not lx.PERMANENT_WORDS.isdisjoint(modifiers):
                 metric = "permanent_losses"
-            quote_end = max(quote_end, toks[head + max(width, 1) - 1].end)
+            quote_end = max(quote_end, toks.ends[head + max(width, 1) - 1])
         elif w in lx.EQUIPMENT_NOUNS or w in lx.CURRENCY_WORDS:
             return None
         elif w in lx.PEOPLE_NOUNS:
-            quote_end = max(quote_end, toks[head].end)
+            quote_end = max(quote_end, toks.ends[head])
             pred, width, at = _predicate(toks, head + 1, next_a)
             if pred == "deployed" and lows[at] == "in":
                 weak = weak or pred
             elif pred:
                 metric = pred
-                quote_end = max(quote_end, toks[at + width - 1].end)
+                quote_end = max(quote_end, toks.ends[at + width - 1])
             s = _of_subject(toks, head + 1, in_place=metric == "displaced")
             if s and subject is None:
                 subject = s  # "12,000 soldiers of the DPRK", "1.2 million people in Lebanon" (displaced)
@@ -408,7 +405,7 @@ def _read(
     if not metric and weak:
         metric = weak
     # 4. an elliptical list or a parenthesis: "106,720 in 2022 and 253,290 in 2023", "(+1,140)"
-    adjacent = prev is not None and prev_b >= 0 and prev.q.end == toks[prev_b].end  # no other figure between
+    adjacent = prev is not None and prev_b >= 0 and prev.q.end == toks.ends[prev_b]  # no other figure between
     listed = not metric and adjacent and not (increment or relative) and _elliptical(toks, prev_b, a, b)
     if not metric and prev is not None and (increment or relative or listed):
         metric, subject = prev.metric, subject or prev.subject
@@ -432,20 +429,20 @@ def _read(
     bound = _bound(toks, a, b, q)
     quote_start = q.start
     if bound not in ("exact", "range"):
-        quote_start = min(q.start, toks[max(0, a - 3)].start)
+        quote_start = min(q.start, toks.starts[max(0, a - 3)])
     if left.start is not None and q.start - left.start < 60:
         quote_start = min(quote_start, left.start)
     for te in times:
         if (
             te.start_char >= q.end
             and te.start_char - quote_end < 30
-            and (next_a >= n or te.end_char <= toks[next_a].start)
+            and (next_a >= n or te.end_char <= toks.starts[next_a])
         ):
             quote_end = max(quote_end, te.end_char)
     if per is not None:
         for i in range(b + 1, min(n, b + 10)):
             if lows[i] in _UNIT_WORDS:
-                quote_end = max(quote_end, toks[i].end)
+                quote_end = max(quote_end, toks.ends[i])
                 break
     coordinated = prev is not None and _coordinated(toks, prev_b, a, prev.subject)
     if subject is None and prev is not None and (coordinated or _averages_previous(toks, prev_b, a)):
@@ -572,7 +569,7 @@ def _predicate(toks: TokenList, start: int, stop: int) -> tuple[str, int, int]:
             _phrase_at(toks, i, lx.PREDICATES, lx.MAX_PREDICATE_LEN) if w in _PRED_FIRST else _NO_PHRASE
         )
         if pred == "deployed?":
-            if i + 2 < len(toks) and toks[i + 2].text[:1].isupper() and not weak[0]:
+            if i + 2 < len(toks) and toks.texts[i + 2][:1].isupper() and not weak[0]:
                 weak = ("deployed", width, i)
             i += 1
             continue
@@ -585,7 +582,7 @@ def _predicate(toks: TokenList, start: int, stop: int) -> tuple[str, int, int]:
         if w in _AUX_RIGHT or w in lx.MODIFIERS or (w in _MAY_SUBJECT and subject_at(toks, i)[0]):
             i += 1
             continue
-        if toks[i].text[:1].isupper() and weak[0]:
+        if toks.texts[i][:1].isupper() and weak[0]:
             i += 1
             continue
         break
@@ -649,7 +646,7 @@ def _left_metric(toks: TokenList, a: int, prev_b: int, in_time: list[bool]) -> _
             and not connected
             and (w not in _PRED_LAST or _phrase_ending(toks, j, lx.PREDICATES, 3)[1] < 2)
         ):
-            return _Left(lx.LEFT_VERBS[w], subjects[0] if subjects else None, toks[j].start, enemy, True, j)
+            return _Left(lx.LEFT_VERBS[w], subjects[0] if subjects else None, toks.starts[j], enemy, True, j)
         if (
             w == "in"
             and j > 0
@@ -657,14 +654,14 @@ def _left_metric(toks: TokenList, a: int, prev_b: int, in_time: list[bool]) -> _
             and not connected
         ):
             return _Left(
-                "displaced", None, toks[j - 1].start, enemy, True, j - 1
+                "displaced", None, toks.starts[j - 1], enemy, True, j - 1
             )  # "has taken in 1.5 million"
         if w == "up" and j > 0 and (lows[j - 1] == "call" or (j > 1 and lows[j - 2] == "call")):
             return _Left(
-                "recruited", None, toks[j - 2].start, enemy, False, j - 2
+                "recruited", None, toks.starts[j - 2], enemy, False, j - 2
             )  # "the call-up of 300,000"
         if w == "up" and j > 0 and lows[j - 1].startswith("sign") and not connected:
-            return _Left("recruited", None, toks[j - 1].start, enemy, True, j - 1)  # "signs up 1,000 people"
+            return _Left("recruited", None, toks.starts[j - 1], enemy, True, j - 1)  # "signs up 1,000 people"
         if w in lx.METRIC_NOUNS or (w in lx.PEOPLE_NOUNS and _metric_before(toks, j) >= 0):
             pred, pn = _phrase_ending(toks, j, lx.PREDICATES, lx.MAX_PREDICATE_LEN)
             if w in lx.METRIC_NOUNS:
@@ -692,7 +689,7 @@ def _left_metric(toks: TokenList, a: int, prev_b: int, in_time: list[bool]) -> _
                         break
                 k -= 1
             side = own or _of_subject(toks, j + 1) or (subjects[0] if subjects else None)
-            return _Left(metric, side, toks[max(k + 1, 0)].start, enemy, False, j)
+            return _Left(metric, side, toks.starts[max(k + 1, 0)], enemy, False, j)
         s, _width = subject_at(toks, j) if w in _MAY_SUBJECT else _NO_SUBJECT
         if s is not None:
             if s == "enemy":
@@ -714,7 +711,7 @@ def _left_metric(toks: TokenList, a: int, prev_b: int, in_time: list[bool]) -> _
             _phrase_ending(toks, j, lx.PREDICATES, lx.MAX_PREDICATE_LEN) if w in _PRED_LAST else _NO_PHRASE
         )
         if pred and pn > 1 and "?" not in pred:
-            return _Left(pred, subjects[0] if subjects else None, toks[j - pn + 1].start, enemy, True, j)
+            return _Left(pred, subjects[0] if subjects else None, toks.starts[j - pn + 1], enemy, True, j)
         if w in lx.CONNECTORS or w in lx.MODIFIERS or w in _LEFT_SKIP:
             connected = connected or w in _TIGHT
             j -= 1
@@ -769,15 +766,13 @@ def _metric_before(toks: TokenList, j: int) -> int:
 
 def _territory_share(toks: TokenList, a: int, b: int, next_a: int) -> bool:
     lows = toks.lows
-    for t in toks[b + 1 : min(next_a, b + 7)]:
-        if t.low in lx.TERRITORY_WORDS or (
-            t.low.rstrip("'s") in ("ukraine", "russia") and t.low.endswith("'s")
-        ):
+    for w in lows[b + 1 : min(next_a, b + 7)]:
+        if w in lx.TERRITORY_WORDS or (w.rstrip("'s") in ("ukraine", "russia") and w.endswith("'s")):
             return True
-        if t.low in _BOUNDARY:
+        if w in _BOUNDARY:
             break
-    for t in toks[max(0, a - 5) : a]:
-        if t.low in lx.GAIN_VERBS or t.low in lx.LOSS_VERBS_TERRITORY:
+    for w in lows[max(0, a - 5) : a]:
+        if w in lx.GAIN_VERBS or w in lx.LOSS_VERBS_TERRITORY:
             return not lx.TERRITORY_WORDS.isdisjoint(lows[b + 1 : b + 8])
     return False
 
@@ -834,7 +829,7 @@ def _bound(toks: TokenList, a: int, b: int, q: Quantity) -> str:
         bound, _ = _phrase_ending(toks, j, lx.LEFT_QUALIFIERS, lx.MAX_QUALIFIER_LEN)
     if not bound:
         bound, _ = _phrase_at(toks, b + 1, lx.RIGHT_QUALIFIERS, 2)
-    if not bound and q.end < len(toks[b].text) + toks[b].start and False:
+    if not bound and q.end < len(toks.texts[b]) + toks.starts[b] and False:
         bound = ""
     if not bound:
         right = lows[b + 1 : b + 8]
@@ -872,9 +867,9 @@ def _rate(toks: TokenList, a: int, b: int, next_a: int, prev_b: int, left_start:
         if w == "per" and k + 1 < len(window) and window[k + 1] in ("day", "month", "week", "year"):
             return window[k + 1]
     if "rate" in window:
-        for t in toks:
-            if t.low in lx.LEFT_RATE_WORDS:
-                return lx.LEFT_RATE_WORDS[t.low]
+        for w in lows:
+            if w in lx.LEFT_RATE_WORDS:
+                return lx.LEFT_RATE_WORDS[w]
         return "day"
     return None
 
@@ -1007,14 +1002,14 @@ def period_for(
     lows = toks.lows
     q = r.q
     stop = next_start
-    for i, tk in enumerate(toks):
-        if (
-            tk.start >= q.end
-            and tk.start < stop
-            and (tk.low in _CLAUSE_STOP or (tk.low in _AFTER_COMMA_STOP and i > 0 and lows[i - 1] == ","))
-        ):
-            stop = tk.start  # "..., it is 12 percent more than in April", "including ... seized in 2014"
+    starts = toks.starts
+    i = bisect.bisect_left(starts, q.end)  # the tokens after the figure, up to the next one
+    while i < len(starts) and starts[i] < stop:
+        w = lows[i]
+        if w in _CLAUSE_STOP or (w in _AFTER_COMMA_STOP and i > 0 and lows[i - 1] == ","):
+            stop = starts[i]  # "..., it is 12 percent more than in April", "including ... seized in 2014"
             break
+        i += 1
     right = [t for t in times if q.end <= t.start_char < stop]
     left = [
         t for t in times if prev_end <= t.start_char and t.end_char <= q.start and not _publication(toks, t)
@@ -1051,5 +1046,5 @@ _PUBLICATION = frozenset(
 
 def _publication(toks: TokenList, t: TimeExpr) -> bool:
     """A date that belongs to a publication: "in a study published in January", "an update on March 20"."""
-    i = bisect.bisect_left([tk.start for tk in toks], t.start_char)
-    return any(tk.low in _PUBLICATION for tk in toks[max(0, i - 4) : i])
+    i = bisect.bisect_left(toks.starts, t.start_char)
+    return not _PUBLICATION.isdisjoint(toks.lows[max(0, i - 4) : i])

@@ -26,7 +26,7 @@ from attrition.extract.sources import (
     party_of,
     source_info,
 )
-from attrition.extract.text import Sentence, Token, sentences, tokens, word_alternation
+from attrition.extract.text import Sentence, TokenList, sentences, tokens, word_alternation
 from attrition.model import Claim, Document, Figure, Period, Span
 
 EXTRACTOR = "extract.en.v1"
@@ -224,7 +224,7 @@ class _State:
         attrs: list[Attribution],
         sent: Sentence,
         text: str,
-        toks: list[Token],
+        toks: TokenList,
         ctx: DocSources,
         dated: date | None = None,
     ) -> None:
@@ -241,9 +241,9 @@ class _State:
                 self.para_history.append(said)
         if attrs and attrs[-1].name:
             self.para_said = _Said(attrs[-1].name, attrs[-1].said_on, 2)
-            low = [t.low for t in toks]
+            low = toks.lows
             standalone = ("according" in low and len(low) <= 14) or low[:3] == ["this", "is", "according"]
-            if standalone and not any(t.low[:1].isdigit() for t in toks):
+            if standalone and not any(w[:1].isdigit() for w in low):
                 self.doc_default = _Said(attrs[-1].name, attrs[-1].said_on, 1)
 
 

@@ -346,18 +346,17 @@ def find_attributions(toks: TokenList, text: str, doc: DocSources) -> list[Attri
     for i, w in enumerate(lows):
         if w not in _TRIGGERS:
             continue
-        tk = toks[i]
-        if w == "according" and i + 1 < n and toks[i + 1].low == "to":
+        if w == "according" and i + 1 < n and toks.lows[i + 1] == "to":
             np = _np_right(toks, i + 2)
             if np:
-                a = _make(toks, np, tk.start, toks[i + 1].end, post=False, text=text, doc=doc)
+                a = _make(toks, np, toks.starts[i], toks.ends[i + 1], post=False, text=text, doc=doc)
                 if a:
                     out.append(a)
             continue
         if w == "by" and not lx.DATA_NOUNS.isdisjoint(lows[i + 1 : i + 8]):
             np = _np_right(toks, i + 1)  # "by Ukrainian General Staff figures", "by ISW's reckoning"
             if np:
-                a = _make(toks, np, tk.start, tk.end, post=False, text=text, doc=doc)
+                a = _make(toks, np, toks.starts[i], toks.ends[i], post=False, text=text, doc=doc)
                 if a:
                     out.append(a)
             continue
@@ -366,13 +365,13 @@ def find_attributions(toks: TokenList, text: str, doc: DocSources) -> list[Attri
         if (
             w in _NOUN_VERBS
             and i + 1 < n
-            and (toks[i + 1].low in lx.REPORTING_VERBS or toks[i + 1].low == "of")
+            and (toks.lows[i + 1] in lx.REPORTING_VERBS or toks.lows[i + 1] == "of")
         ):
             continue  # "estimates suggest", "Western estimates of ...": the noun, not the verb
-        prev = toks[i - 1].low if i else ""
+        prev = toks.lows[i - 1] if i else ""
         if prev in _PASSIVE or prev in ("the", "a", "an", "its", "their", "his", "her"):
             continue  # "were reported killed", "the reported figure"
-        nxt = toks[i + 1].low if i + 1 < n else ""
+        nxt = toks.lows[i + 1] if i + 1 < n else ""
         if w in ("estimated", "estimate", "put", "puts") and (
             nxt[:1].isdigit() or nxt in ("to", "at", "out")
         ):
@@ -380,16 +379,24 @@ def find_attributions(toks: TokenList, text: str, doc: DocSources) -> list[Attri
         weak = w in lx.WEAK_REPORTING_VERBS and nxt not in ("that", ":", ",", "on", ".", "")
         if weak and prev not in (",", "”", '"'):
             np = _np_left(toks, i)  # "Iraq Body Count has documented 186,901 deaths": only a named source
-            a = _make(toks, np, tk.start, tk.end, post=False, text=text, doc=doc, strict=True) if np else None
+            a = (
+                _make(toks, np, toks.starts[i], toks.ends[i], post=False, text=text, doc=doc, strict=True)
+                if np
+                else None
+            )
             if a:
                 out.append(a)
             continue
         if prev in (",", "”", '"', "’", "'") and i + 1 < n:
             k = _skip_date_words(toks, i + 1)
-            if k < n and any(t.text[:1].isupper() for t in toks[k : k + 7]) and toks[k].low not in _PRONOUNS:
+            if (
+                k < n
+                and any(t[:1].isupper() for t in toks.texts[k : k + 7])
+                and toks.lows[k] not in _PRONOUNS
+            ):
                 np = _np_right(toks, k)  # '..., said NATO Secretary General Mark Rutte.'
                 if np:
-                    a = _make(toks, np, tk.start, tk.end, post=True, text=text, doc=doc)
+                    a = _make(toks, np, toks.starts[i], toks.ends[i], post=True, text=text, doc=doc)
                     if a:
                         out.append(a)
                     continue
@@ -397,10 +404,10 @@ def find_attributions(toks: TokenList, text: str, doc: DocSources) -> list[Attri
         if not np:
             continue
         lead = toks[np[0] - 1].low if np[0] > 0 else ""
-        rest = sum(1 for t in toks[i + 1 :] if t.low.isalnum()) if lead in (",", "”", '"', "’") else 0
+        rest = sum(1 for t in lows[i + 1 :] if t.isalnum()) if lead in (",", "”", '"', "’") else 0
         # "..., NATO says." closes the sentence; "..., the ministry said Russia had ..." opens a clause
         post = lead in (",", "”", '"', "’") and not _followed_by_that(toks, i) and rest <= 8
-        a = _make(toks, np, tk.start, tk.end, post=post, text=text, doc=doc)
+        a = _make(toks, np, toks.starts[i], toks.ends[i], post=post, text=text, doc=doc)
         if a:
             out.append(a)
     return out
@@ -424,12 +431,14 @@ def _skip_date_words(toks: TokenList, i: int) -> int:
     while (
         j < len(toks)
         and j - i < 6
-        and (toks[j].low in _DATE_WORDS or (toks[j].low[:1].isdigit() and j > i and toks[j - 1].low == "on"))
+        and (
+            toks.lows[j] in _DATE_WORDS or (toks.lows[j][:1].isdigit() and j > i and toks.lows[j - 1] == "on")
+        )
     ):
         j += 1
-    if j < len(toks) and toks[j].low in lx.MONTHS:
+    if j < len(toks) and toks.lows[j] in lx.MONTHS:
         j += 1
-        while j < len(toks) and toks[j].low[:1].isdigit():
+        while j < len(toks) and toks.lows[j][:1].isdigit():
             j += 1
     return j
 
@@ -441,25 +450,25 @@ def _headline_source(toks: TokenList, text: str, doc: DocSources) -> Attribution
     if ":" not in lows[1:11] and _DASHES.isdisjoint(lows[max(1, n - 7) : n - 1]):
         return None  # neither form can be there (the loops below look no further)
     for k in range(1, min(n, 11)):
-        if toks[k].low == ":":
-            if k + 1 < n and toks[k + 1].low[:1].isdigit() and k > 0 and toks[k - 1].low.isdigit():
+        if toks.lows[k] == ":":
+            if k + 1 < n and toks.lows[k + 1][:1].isdigit() and k > 0 and toks.lows[k - 1].isdigit():
                 return None  # a time of day
-            end = next((x for x in range(k) if toks[x].low == ","), k)  # "X update, 3 June 2025:"
+            end = next((x for x in range(k) if toks.lows[x] == ","), k)  # "X update, 3 June 2025:"
             return _make(
-                toks, (0, end), toks[k].start, toks[k].end, post=False, text=text, doc=doc, strict=True
+                toks, (0, end), toks.starts[k], toks.ends[k], post=False, text=text, doc=doc, strict=True
             )
         if not (
-            toks[k].text[:1].isupper()
-            or toks[k].low
+            toks.texts[k][:1].isupper()
+            or toks.lows[k]
             in ("of", "for", "the", "and", "'s", ",", "update", "report", "briefing", "summary")
-            or toks[k].low[:1].isdigit()
+            or toks.lows[k][:1].isdigit()
         ):
             break
     for k in range(n - 2, max(0, n - 8), -1):
-        if toks[k].low in ("-", "–", "—") and k + 1 < n:
-            end = n - 1 if toks[-1].low in (".", "!") else n
-            if end > k + 1 and toks[k + 1].text[:1].isupper():
-                return _make(toks, (k + 1, end), toks[k].start, toks[k].end, post=True, text=text, doc=doc,
+        if toks.lows[k] in ("-", "–", "—") and k + 1 < n:
+            end = n - 1 if toks.lows[-1] in (".", "!") else n
+            if end > k + 1 and toks.texts[k + 1][:1].isupper():
+                return _make(toks, (k + 1, end), toks.starts[k], toks.ends[k], post=True, text=text, doc=doc,
                              strict=True)  # fmt: skip
     return None
 
@@ -477,46 +486,46 @@ _TRIGGERS = lx.REPORTING_VERBS | {"by"}
 def _np_left(toks: TokenList, verb: int) -> tuple[int, int] | None:
     j = verb - 1
     while j >= 0 and (
-        toks[j].low in _SKIP_BEFORE_VERB or toks[j].low[:1].isdigit() or toks[j].low in lx.MONTHS
+        toks.lows[j] in _SKIP_BEFORE_VERB or toks.lows[j][:1].isdigit() or toks.lows[j] in lx.MONTHS
     ):
         j -= 1
-    if j >= 2 and toks[j].low == ")" and toks[j - 2].low == "(":
+    if j >= 2 and toks.lows[j] == ")" and toks.lows[j - 2] == "(":
         j -= 3  # "The British Ministry of Defence (MoD) reported"
     end = j + 1
-    if j > 0 and toks[j].low == ",":
+    if j > 0 and toks.lows[j] == ",":
         # "Dmitry Medvedev, deputy head of Russia's Security Council, said": the person and the aside
-        c = next((x for x in range(j - 1, max(-1, j - 14), -1) if toks[x].low in (",", ";", ".")), None)
+        c = next((x for x in range(j - 1, max(-1, j - 14), -1) if toks.lows[x] in (",", ";", ".")), None)
         if (
             c is not None
-            and toks[c].low == ","
+            and toks.lows[c] == ","
             and c > 0
-            and (toks[c - 1].text[:1].isupper() or toks[c - 1].low in lx.GENERIC_SOURCE_WORDS)
+            and (toks.texts[c - 1][:1].isupper() or toks.lows[c - 1] in lx.GENERIC_SOURCE_WORDS)
         ):
             end = j
             j = c - 1
     k = j
     while k >= 0 and end - k <= 14:
-        w = toks[k].low
+        w = toks.lows[k]
         if w in lx.WEEKDAYS or w in lx.MONTHS or w[:1].isdigit():
             break  # "On Friday the General Staff said": the date is not part of the name
-        if w == ")" and k >= 2 and toks[k - 2].low == "(":
+        if w == ")" and k >= 2 and toks.lows[k - 2] == "(":
             k -= 3  # "the Center for Strategic and International Studies (CSIS) in Washington"
             continue
         if w in _STOP_LEFT:
             if (
                 w == "and"
                 and 0 < k
-                and toks[k - 1].text[:1].isupper()
+                and toks.texts[k - 1][:1].isupper()
                 and k + 1 < end
-                and toks[k + 1].text[:1].isupper()
+                and toks.texts[k + 1][:1].isupper()
             ):
                 k -= 1
                 continue
             if (
                 w in ("-", "–")
                 and 0 < k
-                and toks[k - 1].text[:1].isalpha()
-                and toks[k + 1].text[:1].isalpha()
+                and toks.texts[k - 1][:1].isalpha()
+                and toks.texts[k + 1][:1].isalpha()
             ):
                 k -= 1
                 continue
@@ -531,19 +540,19 @@ def _np_left(toks: TokenList, verb: int) -> tuple[int, int] | None:
 def _np_right(toks: TokenList, i: int) -> tuple[int, int] | None:
     j = i
     n = len(toks)
-    if i < n and toks[i].low in ("in", "on", "at", "during", "last", "this", "earlier", "later"):
+    if i < n and toks.lows[i] in ("in", "on", "at", "during", "last", "this", "earlier", "later"):
         return None  # "..., Medvedev said in January": a time, not a name
     while j < n and j - i < 14:
-        w = toks[j].low
+        w = toks.lows[j]
         if w in (",", ";", ".", "!", "?", "(", ":", "that", "“", "”", '"', "while", "but", "and"):
-            if not (w == "and" and j + 1 < n and toks[j + 1].text[:1].isupper()):
+            if not (w == "and" and j + 1 < n and toks.texts[j + 1][:1].isupper()):
                 break
         if w in ("said", "says", "say", "show", "shows", "showed", "suggest", "suggests") and j > i:
             break
         j += 1
-    if j < n and toks[j].low == "," and j + 1 < n and toks[j + 1].low in ("a", "an", "the"):
+    if j < n and toks.lows[j] == "," and j + 1 < n and toks.lows[j + 1] in ("a", "an", "the"):
         k = j + 1
-        while k < n and k - j < 16 and toks[k].low not in (",", ";", ".", "!", "?", ":"):
+        while k < n and k - j < 16 and toks.lows[k] not in (",", ";", ".", "!", "?", ":"):
             k += 1
         return (i, k) if k > i else None
     return (i, j) if j > i else None
@@ -560,33 +569,31 @@ def _make(
     strict: bool = False,
 ) -> Attribution | None:
     a, b = np
-    words = toks[a:b]
-    if not words:
-        return None
     lows = toks.lows[a:b]
+    if not lows:
+        return None
+    texts = toks.texts[a:b]
+    np_start = toks.starts[a]
+    np_end = toks.ends[b - 1]
     head = lows[-1]
     if head in lx.NON_SOURCE_HEADS:
-        known, _, _ = canonical(text[words[0].start : words[-1].end], doc)
+        known, _, _ = canonical(text[np_start:np_end], doc)
         if known is None or source_info(known) is None:
             return None  # "Russian forces reported" is no source; "Ukraine's armed forces" is
-    has_cap = any(t.text[:1].isupper() and t.low not in _FUNCTION_WORDS for t in words)
+    has_cap = any(t[:1].isupper() and w not in _FUNCTION_WORDS for t, w in zip(texts, lows, strict=True))
     office = head in _OFFICE_HEADS or not _OFFICE_HEADS.isdisjoint(lows[-4:])
     if not has_cap and not office and lx.GENERIC_SOURCE_WORDS.isdisjoint(lows):
         return None
     if not _CLAUSE_WORDS.isdisjoint(lows) or any(w[:1].isdigit() for w in lows):
         return None  # a clause, not a name: "1,140 Russian troops had been put out of action"
-    np_text = text[words[0].start : words[-1].end]
+    np_text = text[np_start:np_end]
     name, generic, anaphoric = canonical(np_text, doc)
     if name is None and not generic:
         return None
     if strict and (
         generic
-        or (
-            source_info(name or "") is None and not any(t.low in _ORG_WORDS for t in words) and len(words) > 1
-        )
-        or any(t.low in lx.SUBJECT_WORDS_FLAT and source_info(name or "") is None for t in words[:1])
+        or (source_info(name or "") is None and _ORG_WORDS.isdisjoint(lows) and len(lows) > 1)
+        or any(w in lx.SUBJECT_WORDS_FLAT and source_info(name or "") is None for w in lows[:1])
     ):
         return None  # a headline's "Sudan: ..." names a place, not a source
-    return Attribution(
-        name, party_of(name), verb_char, verb_end, words[0].start, words[-1].end, post, generic, anaphoric
-    )
+    return Attribution(name, party_of(name), verb_char, verb_end, np_start, np_end, post, generic, anaphoric)

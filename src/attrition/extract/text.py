@@ -7,8 +7,10 @@ that no input (a 5 MB line, a megabyte of digits) makes them backtrack.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from itertools import accumulate
+from typing import NamedTuple, overload
 
 # A sentence longer than this is cut at the nearest space: no real sentence is, and the
 # per-sentence work stays bounded on hostile text.
@@ -156,27 +158,59 @@ def word_alternation(words: list[str] | set[str] | frozenset[str]) -> str:
     return emit(trie)
 
 
-class TokenList(list[Token]):
-    """Tokens of one sentence, with their lower-case words alongside for phrase look-ups."""
+class TokenList(Sequence[Token]):
+    """Tokens of one sentence as parallel lists: offsets, text and lower case of each.
 
-    lows: list[str]
+    No per-token object is built: the analysis reads ``lows`` (and ``starts``, ``ends``,
+    ``texts``) by index and slice. Indexing still gives a :class:`Token`.
+    """
+
+    __slots__ = ("ends", "lows", "starts", "texts")
+
+    def __init__(self, starts: list[int], ends: list[int], texts: list[str], lows: list[str]) -> None:
+        self.starts = starts
+        self.ends = ends
+        self.texts = texts
+        self.lows = lows
+
+    def __len__(self) -> int:
+        return len(self.lows)
+
+    @overload
+    def __getitem__(self, i: int) -> Token: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Token]: ...
+
+    def __getitem__(self, i: int | slice) -> Token | list[Token]:
+        if isinstance(i, slice):
+            return list(map(Token, self.starts[i], self.ends[i], self.texts[i], self.lows[i]))
+        return Token(self.starts[i], self.ends[i], self.texts[i], self.lows[i])
+
+    def __iter__(self) -> Iterator[Token]:
+        return map(Token, self.starts, self.ends, self.texts, self.lows)
+
+
+# A token between the text before it (whitespace or nothing): every character that is not
+# whitespace starts a token, so split() gives separators and tokens in turn, and the running sum
+# of their lengths every offset.
+_TOKEN_SPLIT = re.compile("(" + _TOKEN.pattern + ")")
 
 
 def tokens(text: str, start: int, end: int) -> TokenList:
     """Tokens of ``text[start:end]`` with offsets into ``text``."""
-    low = text[start:end].lower().replace("’", "'")
-    out = TokenList()
-    if len(low) != end - start:  # a character whose lower case is longer ("İ"): lower each token
-        out.extend(
-            Token(m.start(), m.end(), m.group(), m.group().lower().replace("’", "'"))
-            for m in _TOKEN.finditer(text, start, end)
-        )
-        out.lows = [t.low for t in out]
-        return out
-    append = out.append
-    new = tuple.__new__  # a NamedTuple built without its Python-level __new__: half the cost
-    for m in _TOKEN.finditer(text, start, end):
-        a, b = m.span()
-        append(new(Token, (a, b, text[a:b], low[a - start : b - start])))
-    out.lows = [t.low for t in out]
-    return out
+    part = text[start:end]
+    pieces = _TOKEN_SPLIT.split(part)
+    texts = pieces[1::2]
+    pos = list(accumulate(map(len, pieces), initial=start))
+    starts = pos[1:-1:2]
+    ends = pos[2::2]
+    if "Σ" in part:  # lower case depends on the letters around (final sigma): lower the sentence
+        low = part.lower().replace("’", "'")
+        if len(low) == len(part):
+            lows = [low[a - start : b - start] for a, b in zip(starts, ends, strict=True)]
+        else:
+            lows = [t.lower().replace("’", "'") for t in texts]
+    else:  # lower case letter by letter: a tab is in no token and lowers to itself
+        lows = "\t".join(texts).lower().replace("’", "'").split("\t")
+    return TokenList(starts, ends, texts, lows)
