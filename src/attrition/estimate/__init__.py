@@ -226,9 +226,10 @@ class Fitted:
     def _theta(self, x: np.ndarray) -> np.ndarray:
         return x[..., : self.layout.weeks]
 
-    def share_draws(self) -> np.ndarray:
-        lam = self.draws[:, self.layout.lam]
-        return np.asarray(1.0 / (1.0 + np.exp(-lam)))
+    def share_draws(self, week: int = -1) -> np.ndarray:
+        """Draws of the killed share of casualties in a week (the last by default)."""
+        mu = self.draws[:, self.layout.mu : self.layout.bias]
+        return np.asarray(np.exp(mu[:, week]))
 
     def sigma(self, key: str | None = None) -> float:
         """The fitted noise of a source's claims (beyond their stated precision); the prior's for a
@@ -240,14 +241,14 @@ class Fitted:
     def cumulative_draws(self, days: np.ndarray, killed: bool = False) -> np.ndarray:
         """Draws (rows) of the cumulative figure through the end of each of ``days`` (columns)."""
         theta = self._theta(self.draws)
+        if killed:
+            theta = theta + self.draws[:, self.layout.mu : self.layout.bias]
         r = np.exp(theta)
         k = np.concatenate((np.zeros((len(r), 1)), np.cumsum(7.0 * r, axis=1)[:, :-1]), axis=1)
         d = np.maximum(days, 0)
         w = np.minimum(d // 7, self.layout.weeks - 1)
         cum = k[:, w] + (d - 7 * w + 1) * r[:, w]
         cum = np.where(days < 0, 0.0, cum)
-        if killed:
-            cum = cum * self.share_draws()[:, None]
         return np.asarray(cum)
 
     # -- predictions -------------------------------------------------------------------------------
@@ -280,10 +281,10 @@ class Fitted:
         dev_var = self.priors.metric_sd**2 if key != name else 0.0
         if key in self.prep.sources:
             k = self.prep.sources.index(key)
-            m = m + self.draws[:, lay.weeks + int(lay.key_base[k])] + self.draws[:, lay.dev + k]
+            m = m + self.draws[:, lay.bias + int(lay.key_base[k])] + self.draws[:, lay.dev + k]
             bias_var = 0.0
         elif name in self.bases:
-            m = m + self.draws[:, lay.weeks + self.bases.index(name)]
+            m = m + self.draws[:, lay.bias + self.bases.index(name)]
             bias_var = dev_var
         else:
             party = party_of_source(name, self.prep.parties)
@@ -324,7 +325,7 @@ class Fitted:
         counts = np.bincount(prep.obs.src, minlength=len(prep.sources))
         lay = self.layout
         for i, name in enumerate(prep.sources):
-            ja, jb = lay.weeks + int(lay.key_base[i]), lay.dev + i
+            ja, jb = lay.bias + int(lay.key_base[i]), lay.dev + i
             cov = self.fit.cov
             mu = float(self.fit.x[ja] + self.fit.x[jb])
             var = float(cov[ja, ja] + cov[jb, jb] + 2 * cov[ja, jb])
@@ -354,22 +355,11 @@ class Fitted:
     def residuals(self) -> list[Residual]:
         """Each claim against the fit: (claim - fitted) in standard deviations of the claim's error;
         a one-sided or range claim the fit satisfies is 0."""
-        from attrition.estimate.model import cumulative as cum_of
+        from attrition.estimate.model import _curves
 
         x = self.fit.x
-        theta = x[: self.layout.weeks]
         obs = self.prep.obs
-        ce, _, _ = cum_of(theta, obs.e)
-        cs, _, _ = cum_of(theta, obs.s - 1)
-        lam = float(x[self.layout.lam])
-        share = 1 / (1 + math.exp(-lam))
-        m = (
-            np.log(np.maximum(ce - cs, 1e-9))
-            + obs.log_scale
-            + x[self.layout.weeks + self.layout.key_base[obs.src]]
-            + x[self.layout.dev + obs.src]
-            + np.where(obs.killed, math.log(share), 0.0)
-        )
+        m = _curves(x, obs, self.layout).m
         sig_src = np.exp(x[self.layout.noise :])[obs.src]
         sig = np.sqrt(sig_src**2 + obs.extra**2)
         out = []
