@@ -10,7 +10,8 @@
 - Concurrent writers: every write transaction starts with ``BEGIN IMMEDIATE`` under a busy
   timeout and is retried on "database is locked".
 - Datasette-friendly: ``documents_fts`` and ``claims_fts`` are FTS5 indexes over document text and
-  claim quotes, kept in step by triggers, which Datasette detects and offers as search boxes.
+  claim quotes, which Datasette detects and offers as search boxes. New rows enter them in the
+  transaction that stores them (one statement per document); updates and deletes by triggers.
 """
 
 from __future__ import annotations
@@ -175,6 +176,33 @@ MIGRATIONS: tuple[str, ...] = (
         UNIQUE (subject, metric, method, as_of, claims_hash)
     );
     """,
+    # 4: the claims' full-text index over quotes only (sources are a column to filter on, and
+    # indexing them too cost a quarter of the time to store a claim).
+    """
+    DROP TRIGGER claims_ai;
+    DROP TRIGGER claims_ad;
+    DROP TRIGGER claims_au;
+    DROP TABLE claims_fts;
+    CREATE VIRTUAL TABLE claims_fts USING fts5(quote, content='claims', content_rowid='rowid');
+    INSERT INTO claims_fts(claims_fts) VALUES ('rebuild');
+    CREATE TRIGGER claims_ai AFTER INSERT ON claims BEGIN
+        INSERT INTO claims_fts(rowid, quote) VALUES (new.rowid, new.quote);
+    END;
+    CREATE TRIGGER claims_ad AFTER DELETE ON claims BEGIN
+        INSERT INTO claims_fts(claims_fts, rowid, quote) VALUES ('delete', old.rowid, old.quote);
+    END;
+    CREATE TRIGGER claims_au AFTER UPDATE OF quote ON claims BEGIN
+        INSERT INTO claims_fts(claims_fts, rowid, quote) VALUES ('delete', old.rowid, old.quote);
+        INSERT INTO claims_fts(rowid, quote) VALUES (new.rowid, new.quote);
+    END;
+    """,
+    # 5: new rows enter the full-text indexes in one statement per document (Ledger.add), not by a
+    # trigger per row: FTS5 inserts fired by triggers cost about 19 us a row against 2.5 in bulk.
+    # Updates and deletes still go through triggers.
+    """
+    DROP TRIGGER claims_ai;
+    DROP TRIGGER documents_ai;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 CLAIM_SELECT = (
@@ -260,8 +288,11 @@ class Ledger:
             raise UsageError(f"{self.path}: cannot open the ledger ({e})") from e
         self.db.row_factory = sqlite3.Row
         self._in_batch = False
+        self._known_sources: set[str] = set()  # names known to be in the sources table
         self._retry(lambda: self.db.execute("PRAGMA journal_mode=WAL"))
         self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA cache_size=-65536")  # 64 MB: bulk inserts into indexes stay in memory
+        self.db.execute("PRAGMA temp_store=MEMORY")
         self.db.execute("PRAGMA foreign_keys=ON")
         self._migrate()
         if seed_sources:
@@ -307,6 +338,7 @@ class Ledger:
             raise
         self._in_batch = False
         self._retry(lambda: self.db.execute("COMMIT"))
+        self._known_sources.update(r[0] for r in self.db.execute("SELECT name FROM sources"))
 
     def write(self, fn: Callable[[sqlite3.Connection], T]) -> T:
         """Run ``fn`` in one write transaction (``BEGIN IMMEDIATE``), retried while the file is busy;
@@ -411,7 +443,8 @@ class Ledger:
             if row is not None and row["extractor"] == extractor:
                 return "duplicate"
             _upsert_sources(db, sources)
-            _ensure_sources(db, {c.source for c in unique.values() if c.source})
+            named = {c.source for c in unique.values() if c.source} - self._known_sources
+            _ensure_sources(db, named)
             if row is not None:
                 doc_id = row["id"]
                 db.execute("DELETE FROM claims WHERE doc_id = ?", (doc_id,))
@@ -430,6 +463,11 @@ class Ledger:
                     (doc_id, h, doc.text, doc.url, doc.title, doc.outlet, _iso(doc.published), doc.lang,
                      doc.path, kind, extractor, run_id, _now()),
                 )  # fmt: skip
+                db.execute(
+                    "INSERT INTO documents_fts(rowid, title, text) SELECT rowid, title, text FROM documents"
+                    " WHERE id = ?",
+                    (doc_id,),
+                )
                 status = "replaced" if old is not None else "new"
             db.executemany(
                 'INSERT INTO claims(id, doc_id, metric, subject, value, low, high, bound, per, start, "end",'
@@ -437,9 +475,18 @@ class Ledger:
                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [_claim_row(c, doc_id, cid) for cid, c in unique.items()],
             )
+            db.execute(
+                "INSERT INTO claims_fts(rowid, quote) SELECT rowid, quote FROM claims WHERE doc_id = ?",
+                (doc_id,),
+            )
             return status
 
-        return self.write(go)
+        status = self.write(go)
+        # Only once the transaction holding them is certain: a rolled-back batch forgets nothing here
+        # that the ledger does not have (the next add of the same name checks again).
+        if not self._in_batch:
+            self._known_sources.update(c.source for c in unique.values() if c.source)
+        return status
 
     def replace_findings(self, findings: Sequence[Finding], *, run_id: int | None = None) -> None:
         """Replace every stored finding with ``findings`` in one transaction (checks recompute all)."""
