@@ -1,0 +1,168 @@
+"""The estimate: recovers a known truth and the sources' biases, reads every kind of claim the way
+the docs say, counts a repeated figure once, and is stored and printed by the CLI."""
+
+from __future__ import annotations
+
+import json
+import math
+from datetime import date, timedelta
+from pathlib import Path
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from attrition.cli import main
+from attrition.estimate import Fitted, estimate, prepare
+from attrition.estimate.model import INTERVAL, LOWER, POINT, UPPER, Layout, Priors, objective
+from attrition.model import Claim, Figure, Period, Span
+from attrition.synthetic import SourceSpec, generate, truth
+
+START = date(2022, 2, 24)
+
+
+def claim(value: float | None, *, bound: str = "exact", end: date | None, start: date | None = START,
+          source: str = "Analysts", metric: str = "casualties", per: str | None = None,
+          low: float | None = None, high: float | None = None, doc: str = "d",
+          said: date | None = None) -> Claim:  # fmt: skip
+    fig = Figure(value, low, high, bound)  # type: ignore[arg-type]
+    said = said or (end + timedelta(days=1) if end else date(2024, 12, 1))
+    return Claim(doc, metric, "russia", fig, per, Period(start, end), source, said, "q", Span(0, 1))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_recovers_a_known_truth_and_the_biases(seed: int) -> None:
+    specs = (
+        SourceSpec("Party", 1.4, 0.05, party="ukraine"),
+        SourceSpec("Low", 0.85, 0.05),
+        SourceSpec("High", 1.15, 0.05),
+        SourceSpec("Plain", 1.0, 0.05),
+        SourceSpec("Noisy", 1.0, 0.12),
+    )
+    t = truth(1000, seed=seed)
+    syn = generate(200, seed=seed, sources=specs, series=False, t=t)
+    est = estimate(syn.claims, subject="russia", published=syn.published, parties={"Party": "ukraine"})
+    for p in est.cumulative[200::200]:
+        lo, hi = p.q[est.levels.index(0.95)]
+        assert lo <= t.through(p.day) <= hi, p
+        assert abs(p.median / t.through(p.day) - 1) < 0.15
+    bias = {b.source: b for b in est.biases}
+    assert bias["Low"].bias < bias["Plain"].bias < bias["High"].bias < bias["Party"].bias
+    # each bias inside (or next to) its interval; the intervals are honest about the scale
+    assert (
+        sum(
+            b.low90 <= next(s.bias for s in specs if s.name == b.source) <= b.high90
+            for b in bias.values()
+            if "[" not in b.source
+        )
+        >= 4
+    )
+    assert bias["Party"].party == "ukraine" and bias["Plain"].party is None
+    # the interval widens after the last claim rather than pretending to know
+    widths = [(p.q[1][1] - p.q[1][0]) / p.median for p in est.cumulative]
+    assert widths[-1] >= min(widths)
+
+
+def test_the_gradient_is_the_derivative() -> None:
+    syn = generate(
+        60, seed=4, sources=(SourceSpec("A", 1.0, 0.05, "ukraine"), SourceSpec("B", 0.9, 0.05)), series=False
+    )
+    prep = prepare(syn.claims, "russia", published=syn.published, parties={"A": "ukraine"})
+    fitted = Fitted(prep, draws=50)
+    x = fitted.fit.x + np.random.default_rng(0).normal(0, 0.05, len(fitted.fit.x))
+    lay, pri = fitted.layout, Priors()
+    _, g = objective(x, prep.obs, lay, pri, fitted.fit.level)
+    for i in range(0, len(x), max(1, len(x) // 40)):
+        e = np.zeros_like(x)
+        e[i] = 1e-6
+        num = (
+            objective(x + e, prep.obs, lay, pri, fitted.fit.level)[0]
+            - objective(x - e, prep.obs, lay, pri, fitted.fit.level)[0]
+        ) / 2e-6
+        assert num == pytest.approx(g[i], rel=1e-4, abs=1e-4)
+    assert isinstance(lay, Layout)
+
+
+def test_claims_become_the_right_observations() -> None:
+    end = date(2024, 12, 31)
+    cs = [
+        claim(700_000, end=end, source="A"),  # a cumulative total since the start
+        claim(1_200, per="day", start=date(2024, 1, 1), end=end, source="B"),  # an average over 2024
+        claim(650_000, bound="at_least", end=end, source="C"),  # "over"
+        claim(800_000, bound="at_most", end=end, source="D"),  # "nearly"
+        claim(None, bound="range", low=600_000, high=750_000, end=end, source="E"),
+        claim(1_100, per="day", start=None, end=None, source="F"),  # an average with no window
+        claim(700_000, end=end, source="A", doc="another outlet quoting A"),  # the same figure again
+    ]
+    prep = prepare(cs, "russia")
+    kinds = {c.source: int(k) for c, k in zip(prep.claims, prep.obs.kind, strict=True)}
+    assert kinds == {"A": POINT, "B": POINT, "C": LOWER, "D": UPPER, "E": INTERVAL, "F": POINT}
+    assert len(prep.claims) == 6  # A's figure counted once
+    i = [c.source for c in prep.claims].index("B")
+    assert prep.obs.s[i] == (date(2024, 1, 1) - START).days and prep.obs.e[i] == (end - START).days
+    assert math.exp(prep.obs.log_scale[i]) == pytest.approx(1 / 366)
+    j = [c.source for c in prep.claims].index("F")  # the month before it was said
+    assert prep.obs.e[j] - prep.obs.s[j] + 1 == 30
+
+
+def test_one_sided_figures_only_bound_the_estimate() -> None:
+    end = date(2024, 12, 31)
+    base = [claim(700_000 + 1000 * k, end=end - timedelta(days=30 * k), source=f"S{k}") for k in range(6)]
+    lower = estimate([*base, claim(900_000, bound="at_least", end=end, source="T")], subject="russia")
+    plain = estimate(base, subject="russia")
+    # "over 900,000" pulls the estimate up towards it; it does not pin it there
+    assert lower.latest.median > plain.latest.median
+    assert lower.latest.median < 900_000 * 1.2
+
+
+def test_party_sources_get_wider_bias_priors() -> None:
+    end = date(2024, 12, 31)
+    cs = [claim(700_000, end=end, source="Neutral"), claim(1_400_000, end=end, source="Side")]
+    est = estimate(cs, subject="russia", parties={"Side": "ukraine"})
+    bias = {b.source: b.bias for b in est.biases}
+    # The party's figure is explained mostly by its own bias, the neutral one mostly by the truth.
+    assert bias["Side"] > 1.4 and abs(math.log(bias["Neutral"])) < 0.15
+    assert est.latest.median < 1_000_000
+
+
+def test_killed_through_a_share() -> None:
+    t = truth(900, seed=7)
+    syn = generate(200, seed=7, series=False, t=t)
+    est = estimate(syn.claims, subject="russia", metric="killed", published=syn.published)
+    assert est.killed_share is not None
+    _, lo, hi = est.killed_share
+    assert lo <= t.killed_share <= hi
+    last = est.latest
+    assert last.q[2][0] <= t.through(last.day) * t.killed_share <= last.q[2][1]
+
+
+def test_as_of_uses_only_earlier_claims() -> None:
+    syn = generate(150, seed=2, series=False)
+    cut = date(2023, 6, 30)
+    est = estimate(syn.claims, subject="russia", published=syn.published, as_of=cut)
+    assert est.as_of == cut and est.cumulative[-1].day == cut
+    used = prepare(syn.claims, "russia", published=syn.published, as_of=cut).claims
+    assert all((c.said_on or cut) <= cut for c in used) and len(used) < len(syn.claims)
+
+
+def test_cli_estimate_stores_and_prints(tmp_path: Path) -> None:
+    db = str(tmp_path / "l.db")
+    assert CliRunner().invoke(main, ["run", "--db", db]).exit_code == 0
+    r = CliRunner().invoke(main, ["estimate", "--db", db, "--subject", "russia", "--format", "jsonl"])
+    assert r.exit_code == 0, r.output
+    rec = json.loads(r.stdout)
+    assert rec["method"] == "estimate.v1" and len(rec["claims_hash"]) == 16
+    latest = rec["latest"]
+    assert latest["low90"] < latest["median"] < latest["high90"]
+    assert rec["sources"] and all({"source", "bias", "low90", "high90"} <= s.keys() for s in rec["sources"])
+    r = CliRunner().invoke(main, ["estimate", "--db", db, "--subject", "russia", "--format", "csv"])
+    assert r.stdout.splitlines()[0].startswith("date,median,low50,high50,low90,high90")
+    r = CliRunner().invoke(main, ["estimate", "--db", db, "--subject", "atlantis"])
+    assert r.exit_code == 1 and "atlantis" in r.stderr
+    from attrition.store.ledger import Ledger
+
+    with Ledger(db) as led:
+        stored = led.estimates()
+    assert {(e["subject"], e["metric"]) for e in stored} >= {("russia", "casualties")}
+    r = CliRunner().invoke(main, ["run", "--db", db])
+    assert "russia casualties through" in r.stdout and "90% interval" in r.stdout
