@@ -273,3 +273,15 @@ def test_settings_can_be_changed_and_reject_unknown_names() -> None:
     assert of_kind(run_checks(claims, pub, wide, kinds=["ratio"]), "ratio", "warn") == []
     with pytest.raises(ValueError, match="unknown setting"):
         DEFAULT.replace(nonsense=1)
+
+
+def test_a_month_or_year_that_contains_the_conflicts_start_is_not_before_it() -> None:
+    claims, pub = claims_of(
+        ("2025-04-15", "The UN said more than 150,000 people had been killed in Sudan since April 2023."),
+        (
+            "2025-04-15",
+            "Researchers said 20,000 people were killed in Sudan between March 2023 and June 2024.",
+        ),
+    )
+    fs = run_checks(claims, pub, kinds=["impossible_period"])
+    assert [f.severity for f in fs] == ["warn"] and "March 2023" in fs[0].message

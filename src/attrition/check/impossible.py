@@ -84,7 +84,11 @@ def check(facts: Sequence[Fact], s: Settings) -> list[Finding]:
                 )
         if start is not None and c.subject in STARTS:
             name, began = STARTS[c.subject]
-            if start < began and not f.structured:
+            # "Since April 2023" for a war that began on 15 April 2023 names the month it began in.
+            same_unit = (start.day == 1 and (start.year, start.month) == (began.year, began.month)) or (
+                (start.month, start.day) == (1, 1) and start.year == began.year
+            )
+            if start < began and not f.structured and not same_unit:
                 # Certain where the conflict's first day is settled (EARLIEST); elsewhere the figure may
                 # belong to an earlier war of the same country (Darfur 2003 for Sudan): a warning.
                 sev: Severity = "error" if name in EARLIEST else "warn"

@@ -311,9 +311,11 @@ REPORTING_VERBS = frozenset(
     "affirmed notes told tells announced counts".split()
 )
 # Reporting verbs that only count when followed by "that", ":", a date, or a comma,
-# because they are also ordinary verbs ("show", "put", "counts").
+# because they are also ordinary verbs ("show", "put", "counts") or nouns ("Khartoum state",
+# "member states").
 WEAK_REPORTING_VERBS = frozenset(
-    "show shows showed shown counted counts recorded records documented verified identified".split()
+    "show shows showed shown counted counts recorded records documented verified identified "
+    "state states".split()
 )
 # Heads of noun phrases that cannot be a source ("Russian forces reported ...").
 NON_SOURCE_HEADS = frozenset(
