@@ -418,6 +418,7 @@ _OFFICE_HEADS = frozenset("commissioner ombudsman monitor commission mission tra
 _FUNCTION_WORDS = frozenset("in on at the a an according last this by for from with".split())
 _CLAUSE_WORDS = frozenset("had has have been was were is are will would".split())
 _PRONOUNS = frozenset("it he she they we this that there".split())
+_SUBJECT_PRONOUNS = frozenset("it he she they we".split())
 _DATE_WORDS = frozenset(
     "on monday tuesday wednesday thursday friday saturday sunday morning evening night afternoon "
     "yesterday today last week".split()
@@ -491,6 +492,8 @@ def _np_left(toks: TokenList, verb: int) -> tuple[int, int] | None:
         j -= 1
     if j >= 2 and toks.lows[j] == ")" and toks.lows[j - 2] == "(":
         j -= 3  # "The British Ministry of Defence (MoD) reported"
+    if j >= 0 and toks.lows[j] in _SUBJECT_PRONOUNS:
+        return (j, j + 1)  # "... 1,570 a day it calculated": the pronoun alone is the subject
     end = j + 1
     if j > 0 and toks.lows[j] == ",":
         # "Dmitry Medvedev, deputy head of Russia's Security Council, said": the person and the aside
