@@ -404,11 +404,29 @@ def _estimates(ledger: Ledger) -> list[str]:
     return lines
 
 
+@main.command("report")
+@click.option(
+    "-o", "--output", "out", type=click.Path(dir_okay=False), default="report.html", show_default=True
+)
+@click.option("--title", default="attrition report", show_default=True)
+@_db_option
+def report_cmd(out: str, title: str, db: str) -> None:
+    """Write one self-contained HTML file: estimates, timelines, sources, findings, claims with evidence."""
+    from attrition.report import write_report
+
+    with _open(db) as ledger:
+        path = write_report(ledger, Path(out), title=title)
+    click.echo(f"report written to {path}")
+
+
 @main.command("run")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--published", help="Publication date YYYY-MM-DD for inputs that give none.")
+@click.option(
+    "--report", "report_path", default="report.html", show_default=True, help="Where to write the report."
+)
 @_db_option
-def run_cmd(paths: tuple[str, ...], published: str | None, db: str) -> None:
+def run_cmd(paths: tuple[str, ...], published: str | None, report_path: str, db: str) -> None:
     """The main job: ingest the given inputs (default: the bundled examples) into the ledger and summarise."""
     try:
         pub = parse_date(published, "--published")
@@ -433,6 +451,9 @@ def run_cmd(paths: tuple[str, ...], published: str | None, db: str) -> None:
         counts = ledger.counts()
         findings = _check(ledger)
         estimates = _estimates(ledger)
+        from attrition.report import write_report
+
+        written = write_report(ledger, Path(report_path))
     click.echo("Findings over the whole ledger:")
     click.echo(output.findings_text(findings), nl=False)
     click.echo("")
@@ -442,6 +463,7 @@ def run_cmd(paths: tuple[str, ...], published: str | None, db: str) -> None:
     click.echo(report.line())
     n_docs, n_claims, n_sources = counts["documents"], counts["claims"], counts["sources"]
     click.echo(f"ledger {db}: {n_docs} documents, {n_claims} claims, {n_sources} sources")
+    click.echo(f"report: {written.resolve()}")
     if report.failed:
         sys.exit(1)
 

@@ -1,0 +1,164 @@
+"""What a report or the dashboard shows, gathered from the ledger as plain JSON-able records."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from datetime import UTC, date, datetime
+from typing import Any
+
+from attrition.output import figure_span
+from attrition.report.charts import legend, marks_for, panel
+from attrition.store.ledger import ClaimRow, Ledger
+
+CHART_METRICS = (
+    "casualties",
+    "killed",
+    "wounded",
+    "killed_or_missing",
+    "missing",
+    "captured",
+    "permanent_losses",
+)
+
+
+def claim_record(r: ClaimRow, text: str | None) -> dict[str, Any]:
+    rec = r.to_record()
+    rec["source_kind"] = r.source_kind
+    rec["source_party"] = r.source_party
+    rec.pop("attrs", None)
+    if text is not None:
+        a, b = figure_span(r.claim, text)
+        rec["figure_span"] = [a, b]
+    return rec
+
+
+def _origin(subject: str, claims: list[dict[str, Any]]) -> date:
+    from attrition.errors import UsageError
+    from attrition.estimate import origin_of
+
+    try:
+        return origin_of(subject)
+    except UsageError:
+        starts = [date.fromisoformat(c["start"]) for c in claims if c.get("start")]
+        ends = [date.fromisoformat(c["end"]) for c in claims if c.get("end")]
+        return min(starts + ends) if starts or ends else date.today()
+
+
+def charts(claims: list[dict[str, Any]], estimates: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One entry per subject and metric with something to draw: its two panels and legend."""
+    by: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for c in claims:
+        if c.get("subject") and c["metric"] in CHART_METRICS:
+            by[(c["subject"], c["metric"])].append(c)
+    est = {(e["subject"], e["metric"]): e for e in estimates}
+    out = []
+    for (subject, metric), cs in sorted(by.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        origin = _origin(subject, cs)
+        cum, rate = marks_for(cs, origin)
+        e = est.get((subject, metric))
+        line = []
+        rate_line = []
+        until = None
+        if e is not None:
+            until = date.fromisoformat(e["as_of"])
+            line = [
+                (date.fromisoformat(p["date"]), p["median"], p["low90"], p["high90"])
+                for p in e.get("cumulative", [])
+            ]
+            for m in e.get("monthly", []):
+                first = date.fromisoformat(m["month"] + "-01")
+                nxt = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+                last = min(nxt.fromordinal(nxt.toordinal() - 1), until)
+                for d in (first, last):
+                    rate_line.append((d, m["per_day"], m["low90"], m["high90"]))
+        if not cum and not rate:
+            continue
+        name = f"{subject.replace('_', ' ')} — {metric.replace('_', ' ')}"
+        svg_cum, n_cum, out_cum = panel(f"{name}: cumulative", cum, line, origin, until)
+        svg_rate, n_rate, out_rate = panel(f"{name}: a day", rate, rate_line, origin, until)
+        sources = sorted({m.source for m in cum + rate}, key=lambda s: s or "")
+        out.append(
+            {
+                "subject": subject,
+                "metric": metric,
+                "cumulative": svg_cum,
+                "rate": svg_rate,
+                "marks": {"cumulative": n_cum, "rate": n_rate},
+                "left_out": out_cum + out_rate,
+                "not_drawn": len(cs) - len(cum) - len(rate),
+                "legend": legend(sources),
+                "estimate": e is not None,
+            }
+        )
+    return out
+
+
+def gather(ledger: Ledger, *, embed_documents: bool = True) -> dict[str, Any]:
+    """Everything a page shows. With ``embed_documents`` the text of every document a claim cites
+    is included (a report that works offline); the dashboard fetches them on demand instead."""
+    rows = ledger.claims()
+    docs: dict[str, dict[str, Any]] = {}
+    texts: dict[str, str] = {}
+    for doc_id in dict.fromkeys(r.claim.doc_id for r in rows):
+        stored = ledger.document(doc_id)
+        if stored is None:
+            continue
+        d = stored.document
+        texts[doc_id] = d.text
+        docs[doc_id] = {
+            "id": doc_id,
+            "title": d.title,
+            "url": d.url,
+            "path": d.path,
+            "outlet": d.outlet,
+            "published": d.published.isoformat() if d.published else None,
+            "kind": stored.kind,
+        }
+        if embed_documents:
+            docs[doc_id]["text"] = d.text
+    claims = [claim_record(r, texts.get(r.claim.doc_id)) for r in rows]
+    findings = [f.to_record() for f in ledger.findings()]
+    estimates = ledger.estimates()
+    sources = []
+    counts = Counter(c["source"] for c in claims)
+    biases: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for e in estimates:
+        for s in e.get("sources", []):
+            biases[s["source"]].append({"subject": e["subject"], "metric": e["metric"], **s})
+    for s, n in ledger.sources():
+        if n == 0 and s.name not in biases:
+            continue
+        sources.append(
+            {
+                "name": s.name,
+                "kind": s.kind,
+                "party": s.party,
+                "claims": counts.get(s.name, n),
+                "biases": biases.get(s.name, []),
+            }
+        )
+    # Biases of keys that are not sources themselves ("X [killed]", an alias canonicalised by the fit).
+    named = {s["name"] for s in sources}
+    for key, bs in sorted(biases.items()):
+        if key not in named:
+            sources.append(
+                {
+                    "name": key,
+                    "kind": None,
+                    "party": bs[0].get("party"),
+                    "claims": bs[0]["claims"],
+                    "biases": bs,
+                }
+            )
+    return {
+        "generated": datetime.now(UTC).isoformat(timespec="seconds"),
+        "counts": ledger.counts(),
+        "claims": claims,
+        "documents": docs,
+        "findings": findings,
+        "estimates": [
+            {k: v for k, v in e.items() if k not in ("cumulative", "residuals")} for e in estimates
+        ],
+        "charts": charts(claims, estimates),
+        "sources": sources,
+    }
