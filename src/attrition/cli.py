@@ -423,10 +423,10 @@ def report_cmd(out: str, title: str, db: str) -> None:
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--published", help="Publication date YYYY-MM-DD for inputs that give none.")
 @click.option(
-    "--report", "report_path", default="report.html", show_default=True, help="Where to write the report."
+    "--report", "report_path", help="Where to write the report [default: report.html beside the ledger]."
 )
 @_db_option
-def run_cmd(paths: tuple[str, ...], published: str | None, report_path: str, db: str) -> None:
+def run_cmd(paths: tuple[str, ...], published: str | None, report_path: str | None, db: str) -> None:
     """The main job: ingest the given inputs (default: the bundled examples) into the ledger and summarise."""
     try:
         pub = parse_date(published, "--published")
@@ -453,7 +453,7 @@ def run_cmd(paths: tuple[str, ...], published: str | None, report_path: str, db:
         estimates = _estimates(ledger)
         from attrition.report import write_report
 
-        written = write_report(ledger, Path(report_path))
+        written = write_report(ledger, Path(report_path) if report_path else Path(db).parent / "report.html")
     click.echo("Findings over the whole ledger:")
     click.echo(output.findings_text(findings), nl=False)
     click.echo("")
