@@ -9,6 +9,7 @@ from importlib.resources import files
 from typing import Any
 
 SEVERITY_TITLES = {"error": "Errors", "warn": "Warnings", "info": "Verified"}
+MAX_FINDINGS = 400  # per severity on a page; the CLI and the API have them all
 
 
 def _asset(name: str) -> str:
@@ -94,7 +95,7 @@ def _findings(data: dict[str, Any]) -> str:
         if not group:
             continue
         items = []
-        for f in group:
+        for f in group[:MAX_FINDINGS]:
             links = " ".join(
                 f"<a href='#claim-{escape(c['id'])}' class='claimlink' data-claim='{escape(c['id'])}'>"
                 f"{escape(c['source'] or 'unattributed')}: “{escape(c['quote'])}”</a>"
@@ -104,6 +105,11 @@ def _findings(data: dict[str, Any]) -> str:
             items.append(
                 f"<li class='finding {sev}' data-kind='{escape(f['kind'])}'><b>{escape(f['kind'])}</b> "
                 f"{escape(f['message'])}<div class='cites'>{links}{more}</div></li>"
+            )
+        if len(group) > MAX_FINDINGS:
+            items.append(
+                f"<li class='more'>{len(group) - MAX_FINDINGS:,} more: "
+                f"<code>attrition check --min-severity {sev} --format markdown</code> lists them all</li>"
             )
         open_ = " open" if sev != "info" else ""
         out.append(
