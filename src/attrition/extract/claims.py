@@ -862,7 +862,7 @@ def _rate(toks: TokenList, a: int, b: int, next_a: int, prev_b: int, left_start:
             window = window[k + 1 :]  # the words of an earlier clause do not rate this figure
             break
     for k, w in enumerate(window):
-        if w in lx.LEFT_RATE_WORDS and (k + 1 >= len(window) or window[k + 1] not in ("total", "tally")):
+        if w in lx.LEFT_RATE_WORDS and (k + 1 >= len(window) or window[k + 1] not in _PUBLICATION_NOUNS):
             return lx.LEFT_RATE_WORDS[w]
         if w == "per" and k + 1 < len(window) and window[k + 1] in ("day", "month", "week", "year"):
             return window[k + 1]
@@ -872,6 +872,14 @@ def _rate(toks: TokenList, a: int, b: int, next_a: int, prev_b: int, left_start:
                 return lx.LEFT_RATE_WORDS[w]
         return "day"
     return None
+
+
+# "daily figures", "a weekly update", "the monthly tally": the word dates a publication, it does
+# not make the figure a rate.
+_PUBLICATION_NOUNS = lx.DATA_NOUNS | frozenset(
+    "total report reports update updates bulletin bulletins briefing briefings summary summaries "
+    "statement statements tallies release".split()
+)
 
 
 def _subject_from_verbs(toks: TokenList, a: int, metric: str, mask: list[bool] | None = None) -> str | None:
