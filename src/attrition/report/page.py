@@ -17,9 +17,18 @@ def _asset(name: str) -> str:
 
 
 def _json_for_script(data: Any) -> str:
-    """JSON safe inside <script>: no '</', no U+2028/2029 line breaks."""
+    """JSON safe inside <script>: no markup characters at all (``<``, ``>`` and ``&`` as JSON escapes,
+    so no "</script>" or "<!--" in article text can end or bend the element), no U+2028/2029."""
     s = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return s.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    for ch, esc in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
+        s = s.replace(ch, esc)
+    return s
 
 
 def _n(x: float | None) -> str:
