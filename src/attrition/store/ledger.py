@@ -607,46 +607,29 @@ class Ledger:
     ) -> list[ClaimRow]:
         """Claims matching every filter given, oldest first. ``since``/``until`` bound the date a claim
         refers to (its period's end, else when it was said, else the document's publication date);
-        ``search`` is full-text search over claim quotes, sources and document text."""
-        where, args = [], []  # type: tuple[list[str], list[Any]]
-        if subject:
-            where.append("c.subject = ?")
-            args.append(subject.lower().replace(" ", "_"))
-        if metric:
-            where.append("c.metric = ?")
-            args.append(metric)
-        if source:
-            where.append(
-                "(c.source = ? COLLATE NOCASE OR c.source IN (SELECT name FROM sources WHERE EXISTS"
-                " (SELECT 1 FROM json_each(sources.aliases) WHERE value = ? COLLATE NOCASE)))"
-            )
-            args += [source, source]
-        ref = 'COALESCE(c."end", c.said_on, d.published)'
-        if since:
-            where.append(f"{ref} >= ?")
-            args.append(since.isoformat())
-        if until:
-            where.append(f"{ref} <= ?")
-            args.append(until.isoformat())
-        if doc_id:
-            where.append("c.doc_id = ?")
-            args.append(doc_id)
-        if search:
-            q = fts_query(search)
-            where.append(
-                "(c.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)"
-                " OR d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?))"
-            )
-            args += [q, q]
-        sql = (
-            CLAIM_SELECT
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + f" ORDER BY {ref}, c.doc_id, c.span_start"
-        )
+        ``search`` is full-text search over claim quotes and document text."""
+        where, args = _claim_filters(subject, metric, source, since, until, search, doc_id)
+        sql = CLAIM_SELECT + where + f" ORDER BY {_REF}, c.doc_id, c.span_start"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             args += [limit, offset]
         return [_row_to_claim(r) for r in self.db.execute(sql, args)]
+
+    def count_claims(
+        self,
+        *,
+        subject: str | None = None,
+        metric: str | None = None,
+        source: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        search: str | None = None,
+        doc_id: str | None = None,
+    ) -> int:
+        """How many claims :meth:`claims` returns for the same filters (without limit and offset)."""
+        where, args = _claim_filters(subject, metric, source, since, until, search, doc_id)
+        sql = "SELECT count(*) FROM claims c JOIN documents d ON d.id = c.doc_id" + where
+        return int(self.db.execute(sql, args).fetchone()[0])
 
     def claim(self, claim_id: str) -> ClaimRow | None:
         """One claim by id (or by a unique prefix of it)."""
@@ -699,6 +682,53 @@ class Ledger:
             for r in self.db.execute(sql):
                 h.update(repr(tuple(r)).encode("utf-8"))
         return h.hexdigest()
+
+
+_REF = 'COALESCE(c."end", c.said_on, d.published)'  # the date a claim is about
+
+
+def _claim_filters(
+    subject: str | None,
+    metric: str | None,
+    source: str | None,
+    since: date | None,
+    until: date | None,
+    search: str | None,
+    doc_id: str | None,
+) -> tuple[str, list[Any]]:
+    """The WHERE clause (with its leading space, or empty) and arguments of the claim filters, over
+    claims ``c`` joined to their documents ``d``."""
+    where: list[str] = []
+    args: list[Any] = []
+    if subject:
+        where.append("c.subject = ?")
+        args.append(subject.lower().replace(" ", "_"))
+    if metric:
+        where.append("c.metric = ?")
+        args.append(metric)
+    if source:
+        where.append(
+            "(c.source = ? COLLATE NOCASE OR c.source IN (SELECT name FROM sources WHERE EXISTS"
+            " (SELECT 1 FROM json_each(sources.aliases) WHERE value = ? COLLATE NOCASE)))"
+        )
+        args += [source, source]
+    if since:
+        where.append(f"{_REF} >= ?")
+        args.append(since.isoformat())
+    if until:
+        where.append(f"{_REF} <= ?")
+        args.append(until.isoformat())
+    if doc_id:
+        where.append("c.doc_id = ?")
+        args.append(doc_id)
+    if search:
+        q = fts_query(search)
+        where.append(
+            "(c.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)"
+            " OR d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?))"
+        )
+        args += [q, q]
+    return (" WHERE " + " AND ".join(where) if where else ""), args
 
 
 def known_sources() -> list[Source]:
