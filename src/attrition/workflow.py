@@ -76,13 +76,7 @@ def ingest_documents(
                 else:
                     done = True
     finally:
-        ledger.finish_run(
-            run_id,
-            ingested=report.ingested,
-            duplicates=report.duplicates,
-            replaced=report.replaced,
-            failed=report.failed,
-        )
+        _finish(ledger, run_id, report)
     return report
 
 
@@ -149,14 +143,18 @@ def import_structured(
             report.ingested += status == "new"
             report.replaced += status == "replaced"
     finally:
-        ledger.finish_run(
-            run_id,
-            ingested=report.ingested,
-            duplicates=report.duplicates,
-            replaced=report.replaced,
-            failed=report.failed,
-        )
+        _finish(ledger, run_id, report)
     return report
+
+
+def _finish(ledger: Ledger, run_id: int, report: IngestReport) -> None:
+    ledger.finish_run(
+        run_id,
+        ingested=report.ingested,
+        duplicates=report.duplicates,
+        replaced=report.replaced,
+        failed=report.failed,
+    )
 
 
 def _fail(report: IngestReport, message: str, on_error: Callable[[str], None] | None) -> None:
