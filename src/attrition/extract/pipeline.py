@@ -26,7 +26,7 @@ from attrition.extract.sources import (
     party_of,
     source_info,
 )
-from attrition.extract.text import Sentence, TokenList, sentences, tokens, word_alternation
+from attrition.extract.text import DocTokens, Sentence, TokenList, sentences, word_alternation
 from attrition.model import Claim, Document, Figure, Period, Span
 
 EXTRACTOR = "extract.en.v1"
@@ -128,6 +128,7 @@ def extract(doc: Document) -> list[Claim]:
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     times_all = time_expressions(text, 0, len(text))
     t_starts = [t.start_char for t in times_all]
+    doc_toks = DocTokens(text)
     state = _State()
     first = first_known_source(text[:1000])
     if first:
@@ -143,7 +144,7 @@ def extract(doc: Document) -> list[Claim]:
         has_hint = sent.heading or _HINT.search(low[sent.start : sent.end]) is not None
         if not qs and not has_hint and not sent.heading:
             continue
-        toks = tokens(text, sent.start, sent.end)
+        toks = doc_toks.sentence(sent.start, sent.end)
         attrs = find_attributions(toks, text, ctx) if has_hint else []
         times = [
             t

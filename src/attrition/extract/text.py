@@ -7,6 +7,7 @@ that no input (a 5 MB line, a megabyte of digits) makes them backtrack.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
@@ -214,3 +215,41 @@ def tokens(text: str, start: int, end: int) -> TokenList:
     else:  # lower case letter by letter: a tab is in no token and lowers to itself
         lows = "\t".join(texts).lower().replace("’", "'").split("\t")
     return TokenList(starts, ends, texts, lows)
+
+
+class DocTokens:
+    """Tokens of a whole text, split once; ``sentence`` slices out those of one sentence.
+
+    Every character that is not whitespace starts a token and no token holds whitespace, so where
+    no token runs across a sentence's edges (sentences begin and end next to whitespace, except a
+    sentence cut inside a long run of letters) the tokens of the text that fall inside the sentence
+    are the tokens of the sentence alone. Where one does run across, or the text has a capital
+    sigma (whose lower case depends on the letters around it), the sentence is tokenized alone.
+    """
+
+    __slots__ = ("ends", "lows", "starts", "text", "texts")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        if "Σ" in text:
+            self.starts: list[int] = []
+            self.ends: list[int] = []
+            self.texts: list[str] = []
+            self.lows: list[str] = []
+            return
+        pieces = _TOKEN_SPLIT.split(text)
+        self.texts = pieces[1::2]
+        pos = list(accumulate(map(len, pieces), initial=0))
+        self.starts = pos[1:-1:2]
+        self.ends = pos[2::2]
+        self.lows = "\t".join(self.texts).lower().replace("’", "'").split("\t")
+
+    def sentence(self, start: int, end: int) -> TokenList:
+        """The tokens of ``text[start:end]``, as ``tokens(text, start, end)`` gives them."""
+        starts = self.starts
+        i = bisect_left(starts, start)
+        j = bisect_left(starts, end, i)
+        ends = self.ends
+        if not starts or (i > 0 and ends[i - 1] > start) or (j > i and ends[j - 1] > end):
+            return tokens(self.text, start, end)
+        return TokenList(starts[i:j], ends[i:j], self.texts[i:j], self.lows[i:j])
