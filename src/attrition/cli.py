@@ -419,6 +419,38 @@ def report_cmd(out: str, title: str, db: str) -> None:
     click.echo(f"report written to {path}")
 
 
+@main.command("serve")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Interface to listen on (this machine only by default).",
+)
+@click.option("--port", type=int, default=8000, show_default=True)
+@click.option(
+    "--allow-ingest", is_flag=True, help="Enable POST /api/documents (text or URL) through the pipeline."
+)
+@click.option(
+    "--max-body", type=int, default=5 * 2**20, show_default=True, help="Largest request body in bytes."
+)
+@_db_option
+def serve_cmd(host: str, port: int, allow_ingest: bool, max_body: int, db: str) -> None:
+    """The live dashboard and the JSON API over the ledger (read-only unless --allow-ingest)."""
+    from attrition.web import serve
+
+    if not allow_ingest and not Path(db).exists():
+        raise click.ClickException(
+            f"{db}: no ledger here yet; run `attrition run` or `attrition ingest` first"
+        )
+    click.echo(
+        f"attrition dashboard on http://{host}:{port}/ (API at /api, OpenAPI at /openapi.json)", err=True
+    )
+    try:
+        serve(db, host=host, port=port, allow_ingest=allow_ingest, max_body=max_body)
+    except AttritionError as e:
+        raise click.ClickException(str(e)) from e
+
+
 @main.command("run")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--published", help="Publication date YYYY-MM-DD for inputs that give none.")
