@@ -383,11 +383,9 @@ def _estimates(ledger: Ledger) -> list[str]:
     for subject, n in sorted(counts.items()):
         if n < 3:
             continue
-        metrics = (
-            ["casualties", "killed"]
-            if any(c.metric == "killed" and c.subject == subject for c in claims)
-            else ["casualties"]
-        )
+        # A metric is estimated where the subject has claims of it (the other one would rest on the
+        # killed share's prior alone).
+        metrics = [m for m in FAMILY if any(c.metric == m and c.subject == subject for c in claims)]
         for metric in metrics:
             try:
                 est = estimate(
