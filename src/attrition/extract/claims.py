@@ -470,7 +470,7 @@ def _anaphora(toks: TokenList) -> tuple[bool, int]:
     lows = toks.lows
     first = lows[:4]
     opens = bool(first) and first[0] in _ANAPHORA and any(w in _ANAPHOR_NOUNS for w in first[1:4])
-    if "of" in lows:
+    if "of" in lows and "," in lows and ("these" in lows or "them" in lows or "this" in lows):
         for i, w in enumerate(lows[:-2]):
             if w == "of" and lows[i + 1] in ("these", "them", "this") and lows[i + 2] == ",":
                 return opens, i
@@ -628,6 +628,13 @@ def _left_metric(toks: TokenList, a: int, prev_b: int, in_time: list[bool]) -> _
             if skipped > 25:
                 break
             continue
+        if w not in _LEFT_SPECIAL:  # none of the tests below but the last can hold: decide at once
+            if w in _LEFT_PASS:
+                connected = connected or w in _TIGHT
+                j -= 1
+                steps += 1
+                continue
+            break
         close = _ASIDE_CLOSE.get(w)
         if close is not None:
             k = _aside_start(toks, j, close, prev_b)
@@ -730,6 +737,19 @@ _PRONOUN_OBJECTS = frozenset("him them it us her".split())
 
 
 _ASIDE_CLOSE = {")": "(", "–": "–", "—": "—", "-": "-", ",": ","}
+# Words _left_metric does more with than pass over (_LEFT_PASS) or stop at (anything else).
+_LEFT_SPECIAL = (
+    frozenset(_ASIDE_CLOSE)
+    | _LQ_LAST
+    | frozenset(lx.LEFT_VERBS)
+    | frozenset(["in", "up", "of"])
+    | frozenset(lx.METRIC_NOUNS)
+    | lx.PEOPLE_NOUNS
+    | _MAY_SUBJECT
+    | _PRONOUN_OBJECTS
+    | _PRED_LAST
+)
+_LEFT_PASS = lx.CONNECTORS | lx.MODIFIERS | _LEFT_SKIP
 
 
 def _aside_start(toks: TokenList, j: int, opener: str, prev_b: int) -> int | None:
@@ -844,28 +864,30 @@ def _bound(toks: TokenList, a: int, b: int, q: Quantity) -> str:
 def _rate(toks: TokenList, a: int, b: int, next_a: int, prev_b: int, left_start: int = -1) -> str | None:
     lows = toks.lows
     n = len(toks)
-    i = b + 1
-    while i < min(n, next_a, b + 11):
-        w = lows[i]
-        if w in (";", "(", ")", ","):
-            break  # a rate follows its figure: "1,000 a day", "1,000 soldiers killed daily"
-        per, width = _phrase_at(toks, i, lx.RATE_PHRASES, 5) if w in _RATE_FIRST else _NO_PHRASE
-        if per:
-            after = lows[i + width] if i + width < n else ""
-            if per == "km2" or after not in lx.RATE_BREAKERS or lows[i] in ("every", "each", "per"):
-                return per
-        i += 1
+    stop = min(n, next_a, b + 11)
+    if not _RATE_FIRST.isdisjoint(lows[b + 1 : stop]):  # else no rate phrase follows
+        for i in range(b + 1, stop):
+            w = lows[i]
+            if w in _RATE_STOP:
+                break  # a rate follows its figure: "1,000 a day", "1,000 soldiers killed daily"
+            per, width = _phrase_at(toks, i, lx.RATE_PHRASES, 5) if w in _RATE_FIRST else _NO_PHRASE
+            if per:
+                after = lows[i + width] if i + width < n else ""
+                if per == "km2" or after not in lx.RATE_BREAKERS or lows[i] in ("every", "each", "per"):
+                    return per
     lo = max(prev_b + 1, min(a - 6, left_start - 3) if left_start >= 0 else a - 6)
     window = lows[lo:a]
-    for k in range(len(window) - 1, -1, -1):
-        if window[k] in (";", ")", "("):
-            window = window[k + 1 :]  # the words of an earlier clause do not rate this figure
-            break
-    for k, w in enumerate(window):
-        if w in lx.LEFT_RATE_WORDS and (k + 1 >= len(window) or window[k + 1] not in _PUBLICATION_NOUNS):
-            return lx.LEFT_RATE_WORDS[w]
-        if w == "per" and k + 1 < len(window) and window[k + 1] in ("day", "month", "week", "year"):
-            return window[k + 1]
+    if ";" in window or ")" in window or "(" in window:
+        for k in range(len(window) - 1, -1, -1):
+            if window[k] in (";", ")", "("):
+                window = window[k + 1 :]  # the words of an earlier clause do not rate this figure
+                break
+    if "per" in window or not _LEFT_RATE_KEYS.isdisjoint(window):
+        for k, w in enumerate(window):
+            if w in lx.LEFT_RATE_WORDS and (k + 1 >= len(window) or window[k + 1] not in _PUBLICATION_NOUNS):
+                return lx.LEFT_RATE_WORDS[w]
+            if w == "per" and k + 1 < len(window) and window[k + 1] in ("day", "month", "week", "year"):
+                return window[k + 1]
     if "rate" in window:
         for w in lows:
             if w in lx.LEFT_RATE_WORDS:
@@ -874,6 +896,8 @@ def _rate(toks: TokenList, a: int, b: int, next_a: int, prev_b: int, left_start:
     return None
 
 
+_RATE_STOP = frozenset([";", "(", ")", ","])
+_LEFT_RATE_KEYS = frozenset(lx.LEFT_RATE_WORDS)
 # "daily figures", "a weekly update", "the monthly tally": the word dates a publication, it does
 # not make the figure a rate.
 _PUBLICATION_NOUNS = lx.DATA_NOUNS | frozenset(
@@ -887,6 +911,8 @@ def _subject_from_verbs(toks: TokenList, a: int, metric: str, mask: list[bool] |
     lows = toks.lows
     territory = metric.startswith("territory")
     j = a - 1
+    if (_TERRITORY_VERBS if territory else _LOSS_OR_INFLICT).isdisjoint(lows[max(0, a - 14) : a]):
+        j = -1  # no verb to read in reach
     while j >= 0 and a - j <= 14:
         w = lows[j]
         if w in (";",):
@@ -914,7 +940,7 @@ def _subject_from_verbs(toks: TokenList, a: int, metric: str, mask: list[bool] |
                     return "opp:" + agent
                 return agent
         j -= 1
-    j = a - 1
+    j = a - 1 if not _MAY_SUBJECT.isdisjoint(lows[:a]) else -1
     while j >= 0:
         if lows[j] not in _MAY_SUBJECT:
             j -= 1
@@ -930,7 +956,7 @@ def _subject_from_verbs(toks: TokenList, a: int, metric: str, mask: list[bool] |
         ):
             return s
         j -= 1
-    for k in range(a + 1, len(toks)):
+    for k in range(a + 1, len(toks) if not _MAY_SUBJECT.isdisjoint(lows[a + 1 :]) else 0):
         if lows[k] in _SUBORDINATE:
             break  # "..., when Israel resumed its offensive": another clause
         if lows[k] not in _MAY_SUBJECT:
@@ -943,6 +969,8 @@ def _subject_from_verbs(toks: TokenList, a: int, metric: str, mask: list[bool] |
 
 
 _PLACE_WORDS = frozenset("in into on across to help".split())
+_TERRITORY_VERBS = lx.GAIN_VERBS | lx.LOSS_VERBS_TERRITORY
+_LOSS_OR_INFLICT = lx.LOSS_VERBS | lx.INFLICT_VERBS
 
 
 _STOP_AGENT = frozenset("against on at in of by for with that which who".split())
