@@ -168,54 +168,59 @@ def read_sentence(
     lows = toks.lows
     starts = toks.starts
     ends = toks.ends
-    spans = []
+    n = len(lows)
+    bisect_left = bisect.bisect_left
+    excl_times = all_times or times
+    kept: list[tuple[Quantity, int, int]] = []  # figures that can be read, with their token spans
     for q in qs:
         a = bisect.bisect_right(ends, q.start)  # first token ending after the figure starts
-        b = bisect.bisect_left(starts, q.end) - 1  # last token starting before it ends
-        spans.append((a if a < len(toks) else -1, b))
-    words = set(lows)
-    opens, of_these = _anaphora(toks)
-    np_mask = [False] * len(toks)  # names of sources ("the Hamas-run health ministry") are not sides
+        b = bisect_left(starts, q.end) - 1  # last token starting before it ends
+        if a < n and b >= a and not _excluded(text, toks, q, a, b, excl_times):
+            kept.append((q, a, b))
+    if not kept:
+        return out
+    np_mask = [False] * n  # names of sources ("the Hamas-run health ministry") are not sides
     for s0, s1 in source_spans or ():
-        for i in range(bisect.bisect_left(starts, s0), bisect.bisect_left(starts, s1)):
+        for i in range(bisect_left(starts, s0), bisect_left(starts, s1)):
             np_mask[i] = True
-    in_time = [False] * len(toks)
+    in_time = [False] * n
     for te in times:
-        for i in range(bisect.bisect_left(starts, te.start_char), bisect.bisect_left(starts, te.end_char)):
+        for i in range(bisect_left(starts, te.start_char), bisect_left(starts, te.end_char)):
             in_time[i] = True
-    soviet = "soviet" in words or "ussr" in words
-    low_sentence = " " + " ".join(lows) + " "
-    cumulative = bool(words & _CUMULATIVE_WORDS) or any(p in low_sentence for p in _CUMULATIVE_PHRASES)
     prev: Reading | None = None
-    excl_times = all_times or times
-    kept = [
-        k
-        for k, q in enumerate(qs)
-        if spans[k][0] >= 0
-        and spans[k][1] >= spans[k][0]
-        and not _excluded(text, toks, q, *spans[k], excl_times)
-    ]
-    for pos, k in enumerate(kept):
-        q = qs[k]
-        a, b = spans[k]
-        next_a = spans[kept[pos + 1]][0] if pos + 1 < len(kept) else len(toks)
-        prev_b = spans[kept[pos - 1]][1] if pos > 0 else -1
+    words: set[str] | None = None
+    last = len(kept) - 1
+    for pos, (q, a, b) in enumerate(kept):
+        next_a = kept[pos + 1][1] if pos < last else n
+        prev_b = kept[pos - 1][2] if pos > 0 else -1
         r = _read(text, toks, q, a, b, next_a, prev_b, prev, times, topic, in_time, np_mask)
         if r is None:
             continue
+        if words is None:  # what the whole sentence says, once it has a reading
+            words = set(lows)
+            soviet = "soviet" in words or "ussr" in words
+            low_sentence = " " + " ".join(lows) + " "
+            cumulative = bool(words & _CUMULATIVE_WORDS) or any(
+                p in low_sentence for p in _CUMULATIVE_PHRASES
+            )
+            present = heading or bool(words & _PRESENT)
+            opens, of_these = _anaphora(toks)
         if soviet and r.subject == "russia":
             r.subject = "soviet_union"
         r.cumulative = cumulative
-        r.anaphoric = opens or of_these < spans[k][0]
-        r.present = heading or bool(words & _PRESENT)
+        r.anaphoric = opens or of_these < a
+        r.present = present
         out.append(r)
         prev = r
     return out
 
 
 def _excluded(text: str, toks: TokenList, q: Quantity, a: int, b: int, times: list[TimeExpr]) -> bool:
-    lows = toks.lows
     s, e = q.start, q.end
+    for t in times:
+        if t.start_char <= s < t.end_char or t.start_char < e <= t.end_char:
+            return True  # a year or a day of a date
+    lows = toks.lows
     before = text[max(0, s - 2) : s]
     after = text[e : e + 2]
     if (before.strip()[-1:] or " ") in lx.CURRENCY_SIGNS or (
@@ -232,9 +237,6 @@ def _excluded(text: str, toks: TokenList, q: Quantity, a: int, b: int, times: li
         nxt = text[e + 1 : e + 12].lower()
         if not nxt.startswith(("strong", "plus")):
             return True  # "nine-year", "3-year", "one-to-three"
-    for t in times:
-        if t.start_char <= s < t.end_char or t.start_char < e <= t.end_char:
-            return True
     if not _AGE.isdisjoint(lows[max(0, a - 5) : a]):
         return True  # "the upper age for conscription to 30"
     right = lows[b + 1 : b + 7]
@@ -311,20 +313,17 @@ def _read(
     enemy = False
     quote_end = q.end
     inherit: Reading | None = None
-    left_low = lows[max(0, a - 3) : a]
-    right_low = lows[b + 1 : b + 3]
-    relative = (len(left_low) >= 2 and tuple(left_low[-2:]) in _RELATIVE) or (
-        len(left_low) >= 3 and tuple(left_low[-3:-1]) in _RELATIVE
+    w1 = lows[a - 1] if a >= 1 else ""  # the three words before the figure
+    w2 = lows[a - 2] if a >= 2 else ""
+    w3 = lows[a - 3] if a >= 3 else ""
+    relative = (
+        (a >= 2 and (w2, w1) in _RELATIVE)
+        or (a >= 3 and (w3, w2) in _RELATIVE)
+        or (a >= 1 and w1 in ("including", "incl"))
+        or (b + 2 < n and lows[b + 1] == "of" and lows[b + 2] in ("them", "whom", "these"))
     )
-    relative = relative or (bool(left_low) and left_low[-1] in ("including", "incl"))
-    relative = relative or tuple(right_low) in (("of", "them"), ("of", "whom"), ("of", "these"))
     increment = (  # "1,000,340 (+1,140)": the day's rise of the figure just before
-        len(left_low) >= 2
-        and left_low[-2:] == ["(", "+"]
-        and prev is not None
-        and prev.q.end == toks.ends[a - 3]
-        if a >= 3
-        else False
+        a >= 3 and w1 == "+" and w2 == "(" and prev is not None and prev.q.end == toks.ends[a - 3]
     )
     if (relative or increment) and prev is not None:
         inherit = prev
