@@ -37,7 +37,7 @@ def check(facts: Sequence[Fact], s: Settings) -> list[Finding]:
     totals: dict[tuple[object, ...], dict[str, dict[tuple[float, date], Claim]]] = defaultdict(
         lambda: defaultdict(dict)
     )
-    rates: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
+    rates: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for f in facts:
         c = f.c
         if c.source is None or c.subject is None or c.period.end is None:
@@ -84,47 +84,69 @@ def check(facts: Sequence[Fact], s: Settings) -> list[Finding]:
                         *b_used,
                     )
     for (subject, metric), all_rates in rates.items():
-        # The same rate from the same source for the same window counts once.
-        unique = {(c.source, c.figure.central, c.per, c.period.start, c.period.end): c for c in all_rates}
-        cs = sorted(unique.values(), key=lambda c: c.period.start or date.min)
-        for i, a in enumerate(cs):
-            assert a.period.start is not None and a.period.end is not None
-            for j in range(i + 1, len(cs)):
-                b = cs[j]
-                assert b.period.start is not None and b.period.end is not None
-                if b.period.start > a.period.end:
-                    break
-                if b.source == a.source:
+        # Rates by source and window: each claim is compared with the closest figure of every other
+        # source over a window that mostly coincides with its own (so the work grows with claims
+        # times windows, not claims squared).
+        windows: dict[tuple[str, date, date], list[tuple[float, Claim]]] = defaultdict(list)
+        for c in all_rates:
+            assert c.source is not None and c.period.start is not None and c.period.end is not None
+            windows[(c.source, c.period.start, c.period.end)].append(
+                (c.figure.central / PER_DAYS[c.per or "day"], c)
+            )
+        keys = sorted(windows, key=lambda k: k[1])
+        for w in windows.values():
+            w.sort(key=lambda t: t[0])
+        starts = [k[1] for k in keys]
+        for ka in keys:
+            src_a, sa, ea = ka
+            hi = bisect.bisect_right(starts, ea)
+            for kb in keys[:hi]:
+                src_b, sb, eb = kb
+                if src_b == src_a or eb < sa:
                     continue
-                ov = days(max(a.period.start, b.period.start), min(a.period.end, b.period.end))
+                ov = days(max(sa, sb), min(ea, eb))
                 # A monthly rate inside a yearly average may differ from it: compare windows that
                 # mostly coincide, i.e. overlap by a share of the longer one.
-                longer = max(days(a.period.start, a.period.end), days(b.period.start, b.period.end))
-                if ov < s.overlap_share * longer:
+                if ov < s.overlap_share * max(days(sa, ea), days(sb, eb)):
                     continue
-                ka, kb = 1 / PER_DAYS[a.per or "day"], 1 / PER_DAYS[b.per or "day"]
-                ai, bi = interval(a, s), interval(b, s)
-                ai, bi = (ai[0] * ka, ai[1] * ka), (bi[0] * kb, bi[1] * kb)
-                if overlaps(ai, bi):
-                    continue
-                key = frozenset([a.id, b.id])
-                if key in out:
-                    continue
-                factor = gap_factor(ai, bi)
-                ad, bd = a.figure.central * ka, b.figure.central * kb
-                out[key] = finding(
-                    "divergence",
-                    severity_of(factor, s),
-                    f"{subject}'s {metric} a day over overlapping windows ({ov} days in common): "
-                    f"{a.source} states {figure_words(a)} a {a.per} ({num(ad)} a day, "
-                    f"{dword(a.period.start)} to {dword(a.period.end)}), {b.source} {figure_words(b)} a "
-                    f"{b.per} ({num(bd)} a day, {dword(b.period.start)} to {dword(b.period.end)}); "
-                    f"{a.source}'s rate is {pct(ad, bd)}, a factor of {factor:.2f} beyond both "
-                    f"figures' stated uncertainty.",
-                    a,
-                    b,
-                )
+                bvals = [v for v, _ in windows[kb]]
+                for _, a_claim in windows[ka]:
+                    av = a_claim.figure.central / PER_DAYS[a_claim.per or "day"]
+                    i = bisect.bisect_left(bvals, av)
+                    near = min(
+                        (windows[kb][j] for j in (i - 1, i) if 0 <= j < len(bvals)),
+                        key=lambda t: abs(t[0] - av),
+                    )
+                    _rate_pair(out, subject, metric, a_claim, near[1], ov, s)
     return list(out.values())
+
+
+def _rate_pair(
+    out: dict[frozenset[str], Finding], subject: str, metric: str, a: Claim, b: Claim, ov: int, s: Settings
+) -> None:
+    assert a.period.start and a.period.end and b.period.start and b.period.end
+    ka, kb = 1 / PER_DAYS[a.per or "day"], 1 / PER_DAYS[b.per or "day"]
+    ai, bi = interval(a, s), interval(b, s)
+    ai, bi = (ai[0] * ka, ai[1] * ka), (bi[0] * kb, bi[1] * kb)
+    if overlaps(ai, bi):
+        return
+    key = frozenset([a.id, b.id])
+    if key in out:
+        return
+    factor = gap_factor(ai, bi)
+    ad, bd = a.figure.central * ka, b.figure.central * kb
+    out[key] = finding(
+        "divergence",
+        severity_of(factor, s),
+        f"{subject}'s {metric} a day over overlapping windows ({ov} days in common): "
+        f"{a.source} states {figure_words(a)} a {a.per} ({num(ad)} a day, "
+        f"{dword(a.period.start)} to {dword(a.period.end)}), {b.source} {figure_words(b)} a "
+        f"{b.per} ({num(bd)} a day, {dword(b.period.start)} to {dword(b.period.end)}); "
+        f"{a.source}'s rate is {pct(ad, bd)}, a factor of {factor:.2f} beyond both "
+        f"figures' stated uncertainty.",
+        a,
+        b,
+    )
 
 
 def _value_at(
