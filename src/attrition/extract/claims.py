@@ -76,7 +76,7 @@ def subject_at(toks: TokenList, i: int) -> tuple[str | None, int]:
     lows = toks.lows
     if lows[i] not in _SUBJECT_FIRST and (lows[i] != "us" or toks.texts[i] != "US"):
         return None, 0  # the common case, decided by one set lookup
-    if i + 1 < len(toks):
+    if i + 1 < len(toks.lows):
         two = (lows[i], _base(lows[i + 1]))
         if two in lx.SUBJECT_WORDS:
             return lx.SUBJECT_WORDS[two], 2
@@ -84,7 +84,7 @@ def subject_at(toks: TokenList, i: int) -> tuple[str | None, int]:
         return "united_states", 1
     one = (lows[i],) if (lows[i],) in lx.SUBJECT_WORDS else (_base(lows[i]),)
     if one in lx.SUBJECT_WORDS:
-        if i + 1 < len(toks) and lows[i + 1] in _AGENT_NOUNS:
+        if i + 1 < len(toks.lows) and lows[i + 1] in _AGENT_NOUNS:
             return "opp:" + lx.SUBJECT_WORDS[one], 2  # "the Israeli aggression": the other side suffers
         return lx.SUBJECT_WORDS[one], 1
     if lows[i] in lx.ENEMY_WORDS:
@@ -114,28 +114,55 @@ def _lasts(table: dict[tuple[str, ...], str]) -> frozenset[str]:
     return got
 
 
+# For a table of phrases: each first (or last) word and the lengths of the phrases that begin (or
+# end) with it, longest first. The look-ups below try only those lengths.
+_LENS_AT: dict[int, dict[str, tuple[int, ...]]] = {}
+_LENS_ENDING: dict[int, dict[str, tuple[int, ...]]] = {}
+
+
+def _lengths(table: dict[tuple[str, ...], str], last: bool) -> dict[str, tuple[int, ...]]:
+    cache = _LENS_ENDING if last else _LENS_AT
+    got = cache.get(id(table))
+    if got is None:
+        sizes: dict[str, set[int]] = {}
+        for k in table:
+            sizes.setdefault(k[-1] if last else k[0], set()).add(len(k))
+        got = cache[id(table)] = {w: tuple(sorted(ns, reverse=True)) for w, ns in sizes.items()}
+    return got
+
+
 def _phrase_at(toks: TokenList, i: int, table: dict[tuple[str, ...], str], maxlen: int) -> tuple[str, int]:
+    """The longest phrase of ``table`` (at most ``maxlen`` words) that starts at token ``i``."""
     lows = toks.lows
-    if i >= len(lows) or lows[i] not in (_FIRST.get(id(table)) or _firsts(table)):
+    if i >= len(lows):
         return "", 0
-    for n in range(min(maxlen, len(lows) - i), 0, -1):
-        key = tuple(lows[i : i + n])
-        if key in table:
-            return table[key], n
+    lens = (_LENS_AT.get(id(table)) or _lengths(table, False)).get(lows[i])
+    if lens is None:
+        return "", 0
+    room = len(lows) - i
+    for n in lens:
+        if n <= maxlen and n <= room:
+            key = tuple(lows[i : i + n])
+            if key in table:
+                return table[key], n
     return "", 0
 
 
 def _phrase_ending(
     toks: TokenList, j: int, table: dict[tuple[str, ...], str], maxlen: int
 ) -> tuple[str, int]:
-    """The longest phrase of ``table`` that ends at token ``j`` (inclusive)."""
+    """The longest phrase of ``table`` (at most ``maxlen`` words) that ends at token ``j`` (inclusive)."""
     lows = toks.lows
-    if j < 0 or j >= len(lows) or lows[j] not in (_LAST.get(id(table)) or _lasts(table)):
+    if j < 0 or j >= len(lows):
         return "", 0
-    for n in range(min(maxlen, j + 1), 0, -1):
-        key = tuple(lows[j - n + 1 : j + 1])
-        if key in table:
-            return table[key], n
+    lens = (_LENS_ENDING.get(id(table)) or _lengths(table, True)).get(lows[j])
+    if lens is None:
+        return "", 0
+    for n in lens:
+        if n <= maxlen and n <= j + 1:
+            key = tuple(lows[j - n + 1 : j + 1])
+            if key in table:
+                return table[key], n
     return "", 0
 
 
@@ -262,7 +289,7 @@ def _head(toks: TokenList, b: int) -> int | None:
     """Index of the noun a number counts: after modifiers and nationality words."""
     lows = toks.lows
     j = b + 1
-    n = len(toks)
+    n = len(toks.lows)
     steps = 0
     while j < n and steps < 5:
         w = lows[j]
@@ -306,7 +333,7 @@ def _read(
     np_mask: list[bool] | None = None,
 ) -> Reading | None:
     lows = toks.lows
-    n = len(toks)
+    n = len(toks.lows)
     metric = ""
     weak = ""  # a guess used only when nothing better is found ("N soldiers in the Kursk region")
     subject: str | None = None
@@ -512,7 +539,7 @@ _TOPIC_NEXT = frozenset(
 def _continues_topic(toks: TokenList, a: int, b: int, per: str | None) -> bool:
     """A bare figure that goes on with the paragraph's subject: a rate, or "the N recorded in 2023"."""
     lows = toks.lows
-    nxt = lows[b + 1] if b + 1 < len(toks) else "."
+    nxt = lows[b + 1] if b + 1 < len(toks.lows) else "."
     if nxt not in _TOPIC_NEXT:
         return False  # "the 2,000 residents": a noun of its own
     j = a - 1
@@ -530,11 +557,13 @@ def _continues_topic(toks: TokenList, a: int, b: int, per: str | None) -> bool:
 def _of_subject(toks: TokenList, i: int, in_place: bool = False) -> str | None:
     """The side named right after a noun: "soldiers of the DPRK", "troops from North Korea"."""
     lows = toks.lows
-    if i < len(toks) and (lows[i] in ("of", "from", "among") or (in_place and lows[i] in ("in", "inside"))):
+    if i < len(toks.lows) and (
+        lows[i] in ("of", "from", "among") or (in_place and lows[i] in ("in", "inside"))
+    ):
         j = i + 1
-        if j < len(toks) and lows[j] == "the":
+        if j < len(lows) and lows[j] == "the":
             j += 1
-        if j < len(toks):
+        if j < len(toks.lows):
             s, _ = subject_at(toks, j)
             return s
     return None
@@ -550,7 +579,9 @@ def _predicate(toks: TokenList, start: int, stop: int) -> tuple[str, int, int]:
     """A predicate phrase within a few words after ``start`` ("are killed or missing")."""
     lows = toks.lows
     i = start
-    n = min(len(toks), stop)
+    n = len(lows)
+    if stop < n:
+        n = stop
     weak: tuple[str, int, int] = ("", 0, 0)
     while i < n and i - start < 12:
         w = lows[i]
@@ -568,7 +599,7 @@ def _predicate(toks: TokenList, start: int, stop: int) -> tuple[str, int, int]:
             _phrase_at(toks, i, lx.PREDICATES, lx.MAX_PREDICATE_LEN) if w in _PRED_FIRST else _NO_PHRASE
         )
         if pred == "deployed?":
-            if i + 2 < len(toks) and toks.texts[i + 2][:1].isupper() and not weak[0]:
+            if i + 2 < len(toks.lows) and toks.texts[i + 2][:1].isupper() and not weak[0]:
                 weak = ("deployed", width, i)
             i += 1
             continue
@@ -775,7 +806,7 @@ def _aside_start(toks: TokenList, j: int, opener: str, prev_b: int) -> int | Non
 def _metric_before(toks: TokenList, j: int) -> int:
     """For "personnel – about 1,000,340" in a tally: the index of the loss noun earlier, else -1."""
     lows = toks.lows
-    if j + 1 < len(toks) and lows[j + 1] not in ("–", "-", ":", "≈", "—"):
+    if j + 1 < len(toks.lows) and lows[j + 1] not in ("–", "-", ":", "≈", "—"):
         return -1
     for k in range(j - 1, max(-1, j - 30), -1):
         if lows[k] in ("losses", "casualties"):
@@ -806,7 +837,7 @@ def _elliptical(toks: TokenList, prev_b: int, a: int, b: int) -> bool:
         return False
     if any(w in lx.METRIC_NOUNS for w in between[-3:]) or any(w in lx.EQUIPMENT_NOUNS for w in between):
         return False  # "persons, tanks – 10,933": another item of the list
-    nxt = lows[b + 1] if b + 1 < len(toks) else "."
+    nxt = lows[b + 1] if b + 1 < len(toks.lows) else "."
     return nxt in _LIST_NEXT or nxt == "at" or (subject_at(toks, b + 1)[0] is None and not nxt.isalpha())
 
 
@@ -848,11 +879,9 @@ def _bound(toks: TokenList, a: int, b: int, q: Quantity) -> str:
         bound, _ = _phrase_ending(toks, j, lx.LEFT_QUALIFIERS, lx.MAX_QUALIFIER_LEN)
     if not bound:
         bound, _ = _phrase_at(toks, b + 1, lx.RIGHT_QUALIFIERS, 2)
-    if not bound and q.end < len(toks.texts[b]) + toks.starts[b] and False:
-        bound = ""
     if not bound:
         right = lows[b + 1 : b + 8]
-        for i in range(len(right) - 1):
+        for i in range(len(right) - 1 if "estimated" in right else 0):
             if right[i] in ("is", "are", "was", "were") and right[i + 1] == "estimated":
                 return "approx"
             if right[i] in _BOUNDARY and not (i == 0 and right[i] == ")"):
@@ -862,7 +891,7 @@ def _bound(toks: TokenList, a: int, b: int, q: Quantity) -> str:
 
 def _rate(toks: TokenList, a: int, b: int, next_a: int, prev_b: int, left_start: int = -1) -> str | None:
     lows = toks.lows
-    n = len(toks)
+    n = len(toks.lows)
     stop = min(n, next_a, b + 11)
     if not _RATE_FIRST.isdisjoint(lows[b + 1 : stop]):  # else no rate phrase follows
         for i in range(b + 1, stop):
@@ -927,7 +956,7 @@ def _subject_from_verbs(toks: TokenList, a: int, metric: str, mask: list[bool] |
             inflict = False  # "13,341 civilians killed": a participle, no agent
         if gain or lose or inflict:
             if inflict:
-                for k in range(a + 1, min(len(toks), a + 12)):
+                for k in range(a + 1, min(len(toks.lows), a + 12)):
                     s, _ = subject_at(toks, k)
                     if s and s != "enemy" and not s.startswith("opp:"):
                         return s  # "killed 100 people in Gaza": the victims' side
@@ -945,7 +974,7 @@ def _subject_from_verbs(toks: TokenList, a: int, metric: str, mask: list[bool] |
             j -= 1
             continue
         s, width = subject_at(toks, j)
-        owner = j + width < len(toks) and lows[j + width] in lx.TERRITORY_WORDS  # "Ukraine's territory"
+        owner = j + width < len(toks.lows) and lows[j + width] in lx.TERRITORY_WORDS  # "Ukraine's territory"
         if (
             s
             and s != "world"
@@ -955,13 +984,13 @@ def _subject_from_verbs(toks: TokenList, a: int, metric: str, mask: list[bool] |
         ):
             return s
         j -= 1
-    for k in range(a + 1, len(toks) if not _MAY_SUBJECT.isdisjoint(lows[a + 1 :]) else 0):
+    for k in range(a + 1, len(toks.lows) if not _MAY_SUBJECT.isdisjoint(lows[a + 1 :]) else 0):
         if lows[k] in _SUBORDINATE:
             break  # "..., when Israel resumed its offensive": another clause
         if lows[k] not in _MAY_SUBJECT:
             continue
         s, width = subject_at(toks, k)
-        owner = k + width < len(toks) and lows[k + width] in lx.TERRITORY_WORDS
+        owner = k + width < len(toks.lows) and lows[k + width] in lx.TERRITORY_WORDS
         if s and s != "enemy" and not owner and not (mask and mask[k]):
             return s
     return None

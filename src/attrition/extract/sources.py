@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import compress
 from typing import Any
 
 from attrition.extract import lexicon as lx
@@ -338,14 +339,13 @@ def find_attributions(toks: TokenList, text: str, doc: DocSources) -> list[Attri
     a headline's "X: ..." and "... - X".
     """
     out: list[Attribution] = []
-    n = len(toks)
+    n = len(toks.lows)
     lows = toks.lows
     head = _headline_source(toks, text, doc)
     if head is not None:
         out.append(head)
-    for i, w in enumerate(lows):
-        if w not in _TRIGGERS:
-            continue
+    for i in compress(range(n), map(_TRIGGERS.__contains__, lows)):  # the trigger words, found in C
+        w = lows[i]
         if w == "according" and i + 1 < n and toks.lows[i + 1] == "to":
             np = _np_right(toks, i + 2)
             if np:
@@ -403,7 +403,7 @@ def find_attributions(toks: TokenList, text: str, doc: DocSources) -> list[Attri
         np = _np_left(toks, i)
         if not np:
             continue
-        lead = toks[np[0] - 1].low if np[0] > 0 else ""
+        lead = toks.lows[np[0] - 1] if np[0] > 0 else ""
         rest = sum(1 for t in lows[i + 1 :] if t.isalnum()) if lead in (",", "”", '"', "’") else 0
         # "..., NATO says." closes the sentence; "..., the ministry said Russia had ..." opens a clause
         post = lead in (",", "”", '"', "’") and not _followed_by_that(toks, i) and rest <= 8
@@ -430,23 +430,23 @@ def _skip_date_words(toks: TokenList, i: int) -> int:
     """After an inverted verb: "reported on Wednesday morning the General Staff"."""
     j = i
     while (
-        j < len(toks)
+        j < len(toks.lows)
         and j - i < 6
         and (
             toks.lows[j] in _DATE_WORDS or (toks.lows[j][:1].isdigit() and j > i and toks.lows[j - 1] == "on")
         )
     ):
         j += 1
-    if j < len(toks) and toks.lows[j] in lx.MONTHS:
+    if j < len(toks.lows) and toks.lows[j] in lx.MONTHS:
         j += 1
-        while j < len(toks) and toks.lows[j][:1].isdigit():
+        while j < len(toks.lows) and toks.lows[j][:1].isdigit():
             j += 1
     return j
 
 
 def _headline_source(toks: TokenList, text: str, doc: DocSources) -> Attribution | None:
     """ "ISW: Russian army losing 1,140 soldiers a day", "Russian losses top 1 million - Kyiv"."""
-    n = len(toks)
+    n = len(toks.lows)
     lows = toks.lows
     if ":" not in lows[1:11] and _DASHES.isdisjoint(lows[max(1, n - 7) : n - 1]):
         return None  # neither form can be there (the loops below look no further)
@@ -542,7 +542,7 @@ def _np_left(toks: TokenList, verb: int) -> tuple[int, int] | None:
 
 def _np_right(toks: TokenList, i: int) -> tuple[int, int] | None:
     j = i
-    n = len(toks)
+    n = len(toks.lows)
     if i < n and toks.lows[i] in ("in", "on", "at", "during", "last", "this", "earlier", "later"):
         return None  # "..., Medvedev said in January": a time, not a name
     while j < n and j - i < 14:
@@ -583,10 +583,13 @@ def _make(
         known, _, _ = canonical(text[np_start:np_end], doc)
         if known is None or source_info(known) is None:
             return None  # "Russian forces reported" is no source; "Ukraine's armed forces" is
-    has_cap = any(t[:1].isupper() and w not in _FUNCTION_WORDS for t, w in zip(texts, lows, strict=True))
     office = head in _OFFICE_HEADS or not _OFFICE_HEADS.isdisjoint(lows[-4:])
-    if not has_cap and not office and lx.GENERIC_SOURCE_WORDS.isdisjoint(lows):
-        return None
+    if (
+        not office
+        and lx.GENERIC_SOURCE_WORDS.isdisjoint(lows)
+        and not any(t[:1].isupper() and w not in _FUNCTION_WORDS for t, w in zip(texts, lows, strict=True))
+    ):
+        return None  # no capital, no office, no generic word: no source
     if not _CLAUSE_WORDS.isdisjoint(lows) or any(w[:1].isdigit() for w in lows):
         return None  # a clause, not a name: "1,140 Russian troops had been put out of action"
     np_text = text[np_start:np_end]
