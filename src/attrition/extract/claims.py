@@ -293,6 +293,8 @@ def _head(toks: TokenList, b: int) -> int | None:
     steps = 0
     while j < n and steps < 5:
         w = lows[j]
+        if w not in _HEAD_SPECIAL:
+            return j  # none of the tests below holds
         subj, width = subject_at(toks, j) if w in _MAY_SUBJECT else _NO_SUBJECT
         if subj and subj != "enemy" and (j + width >= n or lows[j + width] not in (",", ".")):
             if (w,) in lx.SUBJECT_WORDS and w.endswith("s") and w in lx.PEOPLE_NOUNS:
@@ -585,6 +587,11 @@ def _predicate(toks: TokenList, start: int, stop: int) -> tuple[str, int, int]:
     weak: tuple[str, int, int] = ("", 0, 0)
     while i < n and i - start < 12:
         w = lows[i]
+        if w not in _PREDICATE_SPECIAL:  # only the last tests can hold: decide at once
+            if w in _AUX_RIGHT or w in lx.MODIFIERS or (toks.texts[i][:1].isupper() and weak[0]):
+                i += 1
+                continue
+            break
         if w == "," and i + 1 < n and lows[i + 1] in ("most", "many", "mostly", "including", "mainly", "or"):
             k = next((x for x in range(i + 1, min(n, i + 8)) if lows[x] == ","), None)
             if k is not None:
@@ -617,6 +624,19 @@ def _predicate(toks: TokenList, start: int, stop: int) -> tuple[str, int, int]:
             continue
         break
     return weak
+
+
+# Words _predicate does more with than pass over (_AUX_RIGHT, modifiers) or stop at.
+_PREDICATE_SPECIAL = frozenset([","]) | _BOUNDARY | _PARTICIPLES | _PRED_FIRST | _RATE_FIRST | _MAY_SUBJECT
+# Words _head does not take for the noun at once.
+_HEAD_SPECIAL = (
+    _MAY_SUBJECT
+    | lx.PEOPLE_NOUNS
+    | _PARTICIPLES
+    | lx.MODIFIERS
+    | lx.ENEMY_WORDS
+    | frozenset(["-", "+", "and"])
+)
 
 
 @dataclass(slots=True)
