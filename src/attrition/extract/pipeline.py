@@ -136,32 +136,38 @@ def extract(doc: Document) -> list[Claim]:
     found: list[tuple[Reading, _Said, date | None, date | None, Sentence]] = []
     last_sentence_readings: list[tuple[Reading, date | None, date | None, bool]] = []
     last_para = -1
+    bisect_left = bisect.bisect_left
+    no_spans: set[tuple[int, int]] = set()
     for sent in sents:
-        lo = bisect.bisect_left(q_starts, sent.start)
-        hi = bisect.bisect_left(q_starts, sent.end)
-        qs = [q for q in qs_all[lo:hi] if q.end <= sent.end]
-        state.new_sentence(sent)
-        has_hint = sent.heading or _HINT.search(low[sent.start : sent.end]) is not None
-        if not qs and not has_hint and not sent.heading:
+        s_start, s_end, heading = sent.start, sent.end, sent.heading
+        lo = bisect_left(q_starts, s_start)
+        hi = bisect_left(q_starts, s_end, lo)
+        qs = [q for q in qs_all[lo:hi] if q.end <= s_end] if hi > lo else []
+        if sent.para != state.para:
+            state.new_sentence(sent)
+        has_hint = heading or _HINT.search(low[s_start:s_end]) is not None
+        if not qs and not has_hint:
             continue
-        toks = doc_toks.sentence(sent.start, sent.end)
+        toks = doc_toks.sentence(s_start, s_end)
         attrs = find_attributions(toks, text, ctx) if has_hint else []
-        times = [
-            t
-            for t in times_all[
-                bisect.bisect_left(t_starts, sent.start) : bisect.bisect_left(t_starts, sent.end)
-            ]
-            if t.end_char <= sent.end
-        ]
-        said_spans = _resolve_attributions(attrs, times, state, published, text, sent)
+        lo = bisect_left(t_starts, s_start)
+        hi = bisect_left(t_starts, s_end, lo)
+        times = [t for t in times_all[lo:hi] if t.end_char <= s_end] if hi > lo else []
+        said_spans = _resolve_attributions(attrs, times, state, published, text, sent) if attrs else no_spans
         if not qs:
-            dated = _heading_date(times, published) if sent.heading else None
+            dated = _heading_date(times, published) if heading else None
             state.after_sentence(attrs, sent, text, toks, ctx, dated)
             continue
-        period_times = [t for t in times if (t.start_char, t.end_char) not in said_spans]
+        period_times = (
+            [t for t in times if (t.start_char, t.end_char) not in said_spans] if said_spans else times
+        )
         topic = last_sentence_readings[-1][0] if last_sentence_readings and last_para == sent.para else None
-        spans = [(a.np_start, a.np_end) for a in attrs if len(text[a.np_start : a.np_end].split()) > 1]
-        readings = read_sentence(text, toks, qs, period_times, times, sent.heading, topic, spans)
+        spans = (
+            [(a.np_start, a.np_end) for a in attrs if len(text[a.np_start : a.np_end].split()) > 1]
+            if attrs
+            else []
+        )
+        readings = read_sentence(text, toks, qs, period_times, times, heading, topic, spans)
         current: list[tuple[Reading, date | None, date | None, bool]] = []
         for k, r in enumerate(readings):
             said = _source_for(r, attrs, state)
@@ -185,9 +191,10 @@ def extract(doc: Document) -> list[Claim]:
                 found[-1] = (prev_r, found[-1][1], start, end, found[-1][4])
             current.append((r, start, end, got))
             found.append((r, said, start, end, sent))
-        state.after_sentence(
-            attrs, sent, text, toks, ctx, _heading_date(times, published) if sent.heading else None
-        )
+        if attrs or heading:  # else after_sentence has nothing to do
+            state.after_sentence(
+                attrs, sent, text, toks, ctx, _heading_date(times, published) if heading else None
+            )
         if current:
             last_sentence_readings = current
             last_para = sent.para
