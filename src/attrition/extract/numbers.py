@@ -155,14 +155,35 @@ def _digit_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
     return out
 
 
+# A number word after a character that is not a letter a-z: the scan tries the words only where a
+# word can begin (after a space or a mark) instead of at every letter.
+_WORD_AFTER = re.compile("[^a-z](?:" + word_alternation(_WORDS) + ")")
+
+
+def _word_spans(low: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where ``_WORD_START.finditer(low, start, end)`` matches, but for matches right after a letter a-z.
+
+    Those are never number words of their own (``_word_matches`` drops them) and, the words being
+    letters a-z only, none of them hides a match that is not after a letter.
+    """
+    first = _WORD_START.match(low, start, end)
+    spans = [first.span()] if first is not None else []
+    spans += [(r.start() + 1, r.end()) for r in _WORD_AFTER.finditer(low, start, end)]
+    return spans
+
+
 def _word_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
     out = []
     last = start
     low = text.lower()
     # a character whose lower case is longer would shift offsets: then scan the text case-insensitively
-    rx, hay = (_WORD_START, low) if len(low) == len(text) else (_WORD_START_ANY, text)
-    for r in rx.finditer(hay, start, end):
-        p, e = r.span()
+    if len(low) == len(text):
+        hay = low
+        spans = _word_spans(low, start, end)
+    else:
+        hay = text
+        spans = [r.span() for r in _WORD_START_ANY.finditer(text, start, end)]
+    for p, e in spans:
         if p < last or (p > 0 and text[p - 1].isalpha()):
             continue
         if e < end and hay[e] in _ASCII_LETTERS:

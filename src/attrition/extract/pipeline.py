@@ -422,11 +422,10 @@ def _last_side(low: str, start: int, end: int) -> str | None:
     return lx.SUBJECT_WORDS.get(tuple(found.replace("'s", "").split()))
 
 
-_SIDE_WORDS = re.compile(
-    r"\b(?:"
-    + word_alternation({" ".join(k) for k in lx.SUBJECT_WORDS if k[0] not in ("world", "global")})
-    + r")\b"
-)  # a trie: the longest name at a place, as a longest-first list would give
+_SIDE_NAMES = word_alternation({" ".join(k) for k in lx.SUBJECT_WORDS if k[0] not in ("world", "global")})
+_SIDE_WORDS = re.compile(r"\b(?:" + _SIDE_NAMES + r")\b")  # a trie: the longest name at a place
+# The same names after a character that is not a word's: the scan tries them only where a word begins.
+_SIDE_WORDS_AFTER = re.compile(r"\W(" + _SIDE_NAMES + r")\b")
 # What each name _SIDE_WORDS finds stands for ("putin's" -> "russia").
 _SIDE_OF = {
     " ".join(k): lx.SUBJECT_WORDS.get(tuple(" ".join(k).replace("'s", "").split())) for k in lx.SUBJECT_WORDS
@@ -487,7 +486,10 @@ def _default_period(
 def _dominant_subject(text: str) -> str | None:
     """The side an article is most about: the most named country or group."""
     counts: dict[str, int] = {}
-    for found, k in Counter(_SIDE_WORDS.findall(text.lower())).items():  # in order of first mention
+    # _SIDE_WORDS.findall(low), found after any character that is not a word's (a space put first)
+    for found, k in Counter(
+        _SIDE_WORDS_AFTER.findall(" " + text.lower())
+    ).items():  # in order of first mention
         side = _SIDE_OF[found]
         if side and side not in ("world", "enemy"):
             counts[side] = counts.get(side, 0) + k
