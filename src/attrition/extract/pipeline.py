@@ -36,6 +36,9 @@ _HINT_WORDS = lx.REPORTING_VERBS | lx.DATA_NOUNS
 # One of those words as a whole run of letters a-z (what findall of [a-z]+ would find), searched as a
 # trie so that the scan stops at the first.
 _HINT = re.compile("(?<![a-z])(?:" + word_alternation(_HINT_WORDS) + ")(?![a-z])")
+# The same led by the character before the word: searched from the character before a sentence
+# (when that is not a letter a-z), the regex engine skips to the places a word can begin.
+_HINT_AFTER = re.compile("[^a-z](?:" + word_alternation(_HINT_WORDS) + ")(?![a-z])")
 _DATE_GAP = re.compile(r"(?:[ ]+(?:[A-Za-z][a-z'’]*))*[ ]*")
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z ./'-]{0,40},[ ]+){0,2}(?:(?:Published|Updated|Posted|Date)[: ]+[ ]*)?"
@@ -145,7 +148,12 @@ def extract(doc: Document) -> list[Claim]:
         qs = [q for q in qs_all[lo:hi] if q.end <= s_end] if hi > lo else []
         if sent.para != state.para:
             state.new_sentence(sent)
-        has_hint = heading or _HINT.search(low[s_start:s_end]) is not None
+        if heading:
+            has_hint = True
+        elif s_start > 0 and not ("a" <= low[s_start - 1] <= "z"):
+            has_hint = _HINT_AFTER.search(low, s_start - 1, s_end) is not None
+        else:
+            has_hint = _HINT.search(low[s_start:s_end]) is not None
         if not qs and not has_hint:
             continue
         toks = doc_toks.sentence(s_start, s_end)
