@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from itertools import accumulate
 from typing import NamedTuple, overload
 
@@ -33,8 +32,12 @@ _TOKEN = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """A sentence's character range, its paragraph number and whether that paragraph is a heading.
+
+    A named tuple: immutable and hashable like a frozen dataclass, and several times cheaper to build.
+    """
+
     start: int
     end: int
     para: int
