@@ -131,6 +131,7 @@ def prepare(
     parties = parties or {}
     origin = origin or origin_of(subject)
     chosen: dict[tuple[object, ...], tuple[Claim, date, date, str]] = {}
+    today = date.today()
     for c in claims:
         if c.subject != subject or c.metric not in FAMILY or (c.per is not None and c.per not in PER_DAYS):
             continue
@@ -140,8 +141,10 @@ def prepare(
         win = _window(c, stated, origin)
         if win is None or win[1] < win[0] or win[1] < origin:
             continue
-        if as_of is not None and win[1] > as_of:
-            continue
+        if win[1] > (as_of or today):
+            continue  # after the estimate's date, or in the future
+        if stated is not None and win[1] > stated:
+            continue  # a period that ends after it was stated cannot be a count (the checks flag it)
         f = c.figure
         if (f.value is not None and f.value <= 0) or (f.low is not None and f.low <= 0):
             continue
