@@ -139,15 +139,34 @@ def sources_table(items: Iterable[tuple[Source, int]]) -> str:
 
 def figure_span(claim: Claim, text: str) -> tuple[int, int]:
     """Where the claim's figure itself sits in ``text`` (inside its evidence span), else the span."""
+    f = claim.figure
+    return figure_span_of(text, claim.span.start, claim.span.end, f.value, f.low, f.high)
+
+
+def figure_span_of(
+    text: str, s: int, e: int, value: float | None, low: float | None, high: float | None
+) -> tuple[int, int]:
+    """:func:`figure_span` from the plain fields: a figure written in digits is found directly (with or
+    without thousands separators); anything else is read by the number scanner."""
+    whole = value if value is not None else None
+    if whole is not None and float(whole).is_integer() and whole >= 10:
+        n = int(whole)
+        quote = text[s:e]
+        for form in (f"{n:,}", str(n), f"{n:,}".replace(",", " ")):
+            i = quote.find(form)
+            if i < 0:
+                continue
+            after = quote[i + len(form) : i + len(form) + 2]
+            part_of_more = after[:1].isdigit() or (after[:1] in ",." and after[1:2].isdigit())
+            if not part_of_more and not quote[i - 1 : i].isdigit():
+                return s + i, s + i + len(form)
     from attrition.extract.numbers import quantities
 
-    f = claim.figure
-    s, e = claim.span.start, claim.span.end
-    target = (f.value,) if f.value is not None else (f.low, f.high)
+    target = (value,) if value is not None else (low, high)
     best: tuple[int, int] | None = None
     for q in quantities(text, s, e):
         vals = (q.value,) if q.value is not None else (q.low, q.high)
-        if vals == target or (f.value is None and q.value in target) or (q.value is None and f.value in vals):
+        if vals == target or (value is None and q.value in target) or (q.value is None and value in vals):
             best = (q.start, q.end) if best is None else (min(best[0], q.start), max(best[1], q.end))
     return best or (s, e)
 

@@ -6,10 +6,11 @@ from collections import defaultdict
 from datetime import UTC, date, datetime
 from typing import Any
 
-from attrition.output import figure_span
+from attrition.output import figure_span, figure_span_of
 from attrition.report.charts import legend, marks_for, panel
 from attrition.store.ledger import ClaimRow, Ledger
 
+MAX_FINDINGS = 400  # per severity on a page; the CLI and the API have them all
 CHART_METRICS = (
     "casualties",
     "killed",
@@ -93,6 +94,35 @@ def charts(claims: list[dict[str, Any]], estimates: list[dict[str, Any]]) -> lis
     return out
 
 
+TABLE_KEYS = ("id", "doc", "quote", "metric", "subject", "value", "low", "high", "bound", "per", "start", "end",
+              "source", "said_on", "span_start", "span_end", "url")  # fmt: skip
+
+
+def table_claims(ledger: Ledger) -> list[dict[str, Any]]:
+    """Every claim with the fields the claims table and the evidence viewer need, straight from SQL."""
+    cur = ledger.db.execute(
+        'SELECT c.id, c.doc_id, c.quote, c.metric, c.subject, c.value, c.low, c.high, c.bound, c.per, c.start, c."end",'
+        " c.source, c.said_on, c.span_start, c.span_end, COALESCE(json_extract(c.attrs, '$.url'), d.url)"
+        ' FROM claims c JOIN documents d ON d.id = c.doc_id ORDER BY COALESCE(c."end", c.said_on, d.published),'
+        " c.doc_id, c.span_start"
+    )
+    return [dict(zip(TABLE_KEYS, tuple(r), strict=True)) for r in cur]
+
+
+def _table_record(r: dict[str, Any], text: str | None) -> dict[str, Any]:
+    rec = {k: v for k, v in r.items() if k not in ("span_start", "span_end")}
+    for k in ("value", "low", "high"):
+        v = rec[k]
+        if isinstance(v, float) and v.is_integer():
+            rec[k] = int(v)
+    rec["span"] = [r["span_start"], r["span_end"]]
+    if text is not None:
+        rec["figure_span"] = list(
+            figure_span_of(text, r["span_start"], r["span_end"], r["value"], r["low"], r["high"])
+        )
+    return rec
+
+
 def chart_claims(ledger: Ledger) -> list[dict[str, Any]]:
     """The fields the charts need of every chartable claim, straight from SQL (fast on 100k)."""
     marks = ",".join("?" * len(CHART_METRICS))
@@ -125,9 +155,9 @@ def gather(ledger: Ledger, *, embed: bool = True) -> dict[str, Any]:
     claims: list[dict[str, Any]] = []
     docs: dict[str, dict[str, Any]] = {}
     if embed:
-        rows = ledger.claims()
+        rows = table_claims(ledger)
         texts: dict[str, str] = {}
-        for doc_id in dict.fromkeys(r.claim.doc_id for r in rows):
+        for doc_id in dict.fromkeys(r["doc"] for r in rows):
             stored = ledger.document(doc_id)
             if stored is None:
                 continue
@@ -143,8 +173,8 @@ def gather(ledger: Ledger, *, embed: bool = True) -> dict[str, Any]:
                 "kind": stored.kind,
                 "text": d.text,
             }
-        claims = [claim_record(r, texts.get(r.claim.doc_id)) for r in rows]
-    findings = [f.to_record() for f in ledger.findings()]
+        claims = [_table_record(r, texts.get(r["doc"])) for r in rows]
+    findings = [f.to_record() for f in ledger.findings(limit=MAX_FINDINGS)]
     estimates = ledger.estimates()
     biases: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for e in estimates:
@@ -176,6 +206,7 @@ def gather(ledger: Ledger, *, embed: bool = True) -> dict[str, Any]:
         "claims": claims,
         "documents": docs,
         "findings": findings,
+        "finding_counts": ledger.finding_counts(),
         "estimates": [
             {k: v for k, v in e.items() if k not in ("cumulative", "residuals")} for e in estimates
         ],

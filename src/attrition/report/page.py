@@ -115,14 +115,15 @@ def _findings(data: dict[str, Any]) -> str:
                 f"<li class='finding {sev}' data-kind='{escape(f['kind'])}'><b>{escape(f['kind'])}</b> "
                 f"{escape(f['message'])}<div class='cites'>{links}{more}</div></li>"
             )
-        if len(group) > MAX_FINDINGS:
+        total = data.get("finding_counts", {}).get(sev, len(group))
+        if total > len(group):
             items.append(
-                f"<li class='more'>{len(group) - MAX_FINDINGS:,} more: "
+                f"<li class='more'>{total - len(group):,} more: "
                 f"<code>attrition check --min-severity {sev} --format markdown</code> lists them all</li>"
             )
         open_ = " open" if sev != "info" else ""
         out.append(
-            f"<details class='severity {sev}'{open_}><summary>{SEVERITY_TITLES[sev]} ({len(group)})</summary>"
+            f"<details class='severity {sev}'{open_}><summary>{SEVERITY_TITLES[sev]} ({total:,})</summary>"
             f"<ul>{''.join(items)}</ul></details>"
         )
     return "".join(out) or "<p>No findings: run <code>attrition check</code>.</p>"

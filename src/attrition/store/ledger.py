@@ -513,30 +513,47 @@ class Ledger:
         self.write(go)
 
     def findings(
-        self, *, min_severity: str = "info", kind: str | None = None, claim_id: str | None = None
+        self,
+        *,
+        min_severity: str = "info",
+        kind: str | None = None,
+        claim_id: str | None = None,
+        limit: int | None = None,
     ) -> list[Finding]:
-        """Stored findings at or above ``min_severity``, most severe first."""
-        allowed = list(SEVERITIES[SEVERITIES.index(min_severity) :])
-        sql = f"SELECT * FROM findings WHERE severity IN ({','.join('?' * len(allowed))})"
-        args: list[Any] = [*allowed]
-        if kind:
-            sql += " AND kind = ?"
-            args.append(kind)
-        if claim_id:
-            sql += " AND id IN (SELECT finding_id FROM finding_claims WHERE claim_id = ?)"
-            args.append(claim_id)
-        rank = {s: i for i, s in enumerate(reversed(SEVERITIES))}
-        out = [
-            Finding(
-                r["kind"],
-                r["severity"],
-                r["message"],
-                tuple(ClaimRef(**c) for c in json.loads(r["claims"])),
-            )
-            for r in self.db.execute(sql, args)
-        ]
-        out.sort(key=lambda f: (rank[f.severity], f.kind, f.message))
+        """Stored findings at or above ``min_severity``, most severe first (then by kind and message);
+        ``limit`` keeps the first so many of each severity."""
+        out: list[Finding] = []
+        for severity in reversed(SEVERITIES[SEVERITIES.index(min_severity) :]):
+            sql = "SELECT * FROM findings WHERE severity = ?"
+            args: list[Any] = [severity]
+            if kind:
+                sql += " AND kind = ?"
+                args.append(kind)
+            if claim_id:
+                sql += " AND id IN (SELECT finding_id FROM finding_claims WHERE claim_id = ?)"
+                args.append(claim_id)
+            sql += " ORDER BY kind, message"
+            if limit is not None:
+                sql += " LIMIT ?"
+                args.append(limit)
+            out += [
+                Finding(
+                    r["kind"],
+                    r["severity"],
+                    r["message"],
+                    tuple(ClaimRef(**c) for c in json.loads(r["claims"])),
+                )
+                for r in self.db.execute(sql, args)
+            ]
         return out
+
+    def finding_counts(self) -> dict[str, int]:
+        """How many findings of each severity are stored."""
+        counts: dict[str, int] = dict.fromkeys(SEVERITIES, 0)
+        counts.update(
+            {r[0]: int(r[1]) for r in self.db.execute("SELECT severity, count(*) FROM findings GROUP BY 1")}
+        )
+        return counts
 
     def save_estimate(self, est: Estimate) -> None:
         """Store an estimate; the same subject, metric, method, date and claims replace the old one."""
