@@ -29,7 +29,7 @@ PALETTE = (
     "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#393b79", "#637939",
 )  # fmt: skip
 PER_DAYS = {"day": 1.0, "week": 7.0, "month": 365.25 / 12, "year": 365.25}
-MAX_MARKS = 1500  # per panel: beyond this the panel draws a sample and says so
+MAX_MARKS = 600  # per panel: beyond this the panel draws a sample and says so
 
 
 def colour(source: str | None) -> str:
