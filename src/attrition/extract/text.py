@@ -221,34 +221,54 @@ def tokens(text: str, start: int, end: int) -> TokenList:
 
 
 class DocTokens:
-    """Tokens of a whole text, split once; ``sentence`` slices out those of one sentence.
+    """Tokens of a text, split a window at a time; ``sentence`` slices out those of one sentence.
 
-    Every character that is not whitespace starts a token and no token holds whitespace, so where
-    no token runs across a sentence's edges (sentences begin and end next to whitespace, except a
-    sentence cut inside a long run of letters) the tokens of the text that fall inside the sentence
-    are the tokens of the sentence alone. Where one does run across, or the text has a capital
-    sigma (whose lower case depends on the letters around it), the sentence is tokenized alone.
+    A window starts at the first sentence asked for outside the last one and runs about
+    ``_WINDOW`` characters on, to a whitespace: no token holds whitespace, so none runs past its
+    end (and an ordinary article is one window, split once). Every character that is not
+    whitespace starts a token, so where no token runs across a sentence's edges (sentences begin
+    and end next to whitespace, except a sentence cut inside a long run of letters) the window's
+    tokens inside the sentence are the tokens of the sentence alone. Where one does run across,
+    where no whitespace ends a window soon, or where the text has a capital sigma (whose lower
+    case depends on the letters around it), the sentence is tokenized alone. Text no sentence
+    asked for is never tokenized (a hostile megabyte of parentheses around one figure).
     """
 
-    __slots__ = ("ends", "lows", "starts", "text", "texts")
+    __slots__ = ("ends", "hi", "lo", "lows", "sigma", "starts", "text", "texts")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        if "Σ" in text:
-            self.starts: list[int] = []
-            self.ends: list[int] = []
-            self.texts: list[str] = []
-            self.lows: list[str] = []
-            return
-        pieces = _TOKEN_SPLIT.split(text)
+        self.sigma = "Σ" in text
+        self.lo = self.hi = 0
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.texts: list[str] = []
+        self.lows: list[str] = []
+
+    def _window(self, start: int, end: int) -> bool:
+        """Tokenize from ``start`` to a whitespace at or after ``end`` (False: none near)."""
+        text = self.text
+        stop = max(end, start + _WINDOW)
+        if stop < len(text):
+            m = _SPACE.search(text, stop, stop + 1000)
+            if m is None:
+                return False
+            stop = m.start()
+        else:
+            stop = len(text)
+        pieces = _TOKEN_SPLIT.split(text[start:stop])
         self.texts = pieces[1::2]
-        pos = list(accumulate(map(len, pieces), initial=0))
+        pos = list(accumulate(map(len, pieces), initial=start))
         self.starts = pos[1:-1:2]
         self.ends = pos[2::2]
         self.lows = "\t".join(self.texts).lower().replace("’", "'").split("\t")
+        self.lo, self.hi = start, stop
+        return True
 
     def sentence(self, start: int, end: int) -> TokenList:
         """The tokens of ``text[start:end]``, as ``tokens(text, start, end)`` gives them."""
+        if self.sigma or (not (self.lo <= start and end <= self.hi) and not self._window(start, end)):
+            return tokens(self.text, start, end)
         starts = self.starts
         i = bisect_left(starts, start)
         j = bisect_left(starts, end, i)
@@ -256,3 +276,7 @@ class DocTokens:
         if not starts or (i > 0 and ends[i - 1] > start) or (j > i and ends[j - 1] > end):
             return tokens(self.text, start, end)
         return TokenList(starts[i:j], ends[i:j], self.texts[i:j], self.lows[i:j])
+
+
+_WINDOW = 1 << 16
+_SPACE = re.compile(r"\s")
