@@ -148,7 +148,7 @@ def chart_claims(ledger: Ledger) -> list[dict[str, Any]]:
     return [dict(zip(keys, tuple(r), strict=True)) for r in cur]
 
 
-def gather(ledger: Ledger, *, embed: bool = True) -> dict[str, Any]:
+def gather(ledger: Ledger, *, embed: bool = True, max_findings: int = MAX_FINDINGS) -> dict[str, Any]:
     """Everything a page shows. With ``embed`` (the report) every claim and the text of every
     document a claim cites are included, so the file works offline; without (the dashboard) the
     page fetches claims and documents from the API as it needs them."""
@@ -174,7 +174,7 @@ def gather(ledger: Ledger, *, embed: bool = True) -> dict[str, Any]:
                 "text": d.text,
             }
         claims = [_table_record(r, texts.get(r["doc"])) for r in rows]
-    findings = [f.to_record() for f in ledger.findings(limit=MAX_FINDINGS)]
+    findings = [f.to_record() for f in ledger.findings(limit=max_findings)]
     estimates = ledger.estimates()
     biases: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for e in estimates:

@@ -119,7 +119,8 @@ def _findings(data: dict[str, Any]) -> str:
         if total > len(group):
             items.append(
                 f"<li class='more'>{total - len(group):,} more: "
-                f"<code>attrition check --min-severity {sev} --format markdown</code> lists them all</li>"
+                f"<code>attrition check --min-severity {sev} --format markdown</code> (or <code>/api/findings</code>"
+                " on the dashboard) lists them all</li>"
             )
         open_ = " open" if sev != "info" else ""
         out.append(

@@ -42,10 +42,22 @@ def _state(ledger: Ledger) -> tuple[object, ...]:
 def add_dashboard(app: FastAPI, db_path: Path, *, title: str = "attrition dashboard") -> None:
     cache = _Cache()
 
+    def page() -> str:
+        with Ledger(db_path) as ledger:
+            return cache.get(
+                _state(ledger),
+                lambda: render(gather(ledger, embed=False, max_findings=100), title=title, api="/api"),
+            )
+
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def dashboard() -> HTMLResponse:
-        with Ledger(db_path) as ledger:
-            page = cache.get(
-                _state(ledger), lambda: render(gather(ledger, embed=False), title=title, api="/api")
-            )
-        return HTMLResponse(page)
+        return HTMLResponse(page())
+
+    def warm() -> None:
+        try:
+            page()
+        except Exception:  # a page that cannot be made now is made (and its error shown) on request
+            return
+
+    # The page is made while the server starts, so the first reader does not wait for it.
+    threading.Thread(target=warm, name="attrition-dashboard-warm", daemon=True).start()

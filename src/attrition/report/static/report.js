@@ -195,7 +195,7 @@
   }
   $("#prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - PAGE); render(); });
   $("#next").addEventListener("click", () => { state.offset += PAGE; render(); });
-  fillFilters().then(render).then(() => {
+  Promise.all([fillFilters(), render()]).then(() => {
     document.body.dataset.ready = "1";
     if (location.hash.startsWith("#claim-")) openClaim(location.hash.slice(7));
   });
