@@ -308,6 +308,11 @@ def _byline_cached(line: str, ctx: DocSources) -> str | None:
     return got
 
 
+# A word character other than a digit: every name and alias has one (canonical names a part
+# without one by itself, cleaned, which no table knows and which is no organisation).
+_WORDY = re.compile(r"[^\W0-9]")
+
+
 def _byline(line: str, ctx: DocSources) -> str | None:
     """The organisation a short heading line names as its author, if it does.
 
@@ -318,8 +323,8 @@ def _byline(line: str, ctx: DocSources) -> str | None:
         return None
     for part in re.split(r"[|,;–—]| - ", line):
         part = part.strip()
-        if not part:
-            continue
+        if not part or _WORDY.search(part) is None:
+            continue  # no letter ("2025", "1,140 (+12)"): no name of the table nor an organisation
         name, generic, _ = canonical(part, ctx)
         if not name or generic:
             continue
