@@ -146,6 +146,7 @@ def real(cutoff: date = date(2023, 6, 30)) -> dict[str, Any]:
             "predicted": round(math.exp(mean)),
             "abs_log_error": abs(y - mean),
             "covered90": abs(y - mean) <= 1.645 * sd,
+            "bound": c.figure.bound,
         }
         meta = metas.get(c.metric, {}).get(c.period.end or when) if c.subject == "russia" else None
         if meta:
@@ -169,6 +170,16 @@ def real(cutoff: date = date(2023, 6, 30)) -> dict[str, Any]:
                 statistics.median(r["meta_abs_log_error"] for r in both), 4
             )
             entry["ours_better"] = entry["ours_on_those"] < entry["meta_median_abs_log_error"]
+            # One-sided figures ("over 115,000") are bounds, not estimates: the same comparison on
+            # the point figures and ranges only, reported beside the one over every claim.
+            pts = [r for r in both if r["bound"] not in ("at_least", "at_most")]
+            if pts:
+                entry["points_only"] = {
+                    "claims": len(pts),
+                    "ours": round(statistics.median(r["abs_log_error"] for r in pts), 4),
+                    "meta": round(statistics.median(r["meta_abs_log_error"] for r in pts), 4),
+                    "coverage90": round(sum(r["covered90"] for r in pts) / len(pts), 3),
+                }
         summary["by_metric"][key] = entry
     return summary
 
@@ -237,6 +248,12 @@ def main(argv: list[str] | None = None) -> int:
                 f" meta {e['meta_median_abs_log_error']:.3f} [{verdict}]"
             )
         print(line)
+        if "points_only" in e:
+            p = e["points_only"]
+            print(
+                f"   {'':<20} point figures and ranges only (n={p['claims']}): ours {p['ours']:.3f},"
+                f" meta {p['meta']:.3f}, our 90% coverage {100 * p['coverage90']:.0f}%"
+            )
     print("3. speed:")
     for x in r["speed"]:
         flag = ""
