@@ -47,7 +47,7 @@ class Priors:
     tau_party: float = 0.5  # log bias of a party to the conflict
     share_mean: float = 0.25  # killed share of casualties
     share_sd: float = 0.75  # of its log, in the first week
-    share_step_sd: float = 0.02  # weekly change of the log killed share
+    share_step_sd: float = 0.05  # weekly change of the log killed share (about x1.4 a year)
     sigma_mean: float = 0.08  # noise beyond stated precision
     sigma_sd: float = 0.6  # in log units
     metric_sd: float = 0.3  # how far a source's killed figures may stray from its casualty bias
