@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from string import ascii_letters as _ASCII_LETTERS
 
 from attrition.extract import lexicon as lx
-from attrition.extract.text import word_alternation
+from attrition.extract.text import spaced, word_alternation
 
 _SCALE = r"(?:(?P<sw>[ \u00a0]?(?:thousand|million|billion|mln|bn|mn)\b)|(?P<sl>[kKmM](?![A-Za-z\d])))?"
 _DIGITS = re.compile(
@@ -179,9 +179,12 @@ def _word_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
     last = start
     low = text.lower()
     # a character whose lower case is longer would shift offsets: then scan the text case-insensitively
-    if len(low) == len(text):
+    if len(low) == len(text) and spaced(text, start, end):
         hay = low
         spans = _word_spans(low, start, end)
+    elif len(low) == len(text):
+        hay = low
+        spans = [r.span() for r in _WORD_START.finditer(low, start, end)]
     else:
         hay = text
         spans = [r.span() for r in _WORD_START_ANY.finditer(text, start, end)]

@@ -26,7 +26,7 @@ from attrition.extract.sources import (
     party_of,
     source_info,
 )
-from attrition.extract.text import DocTokens, Sentence, TokenList, sentences, word_alternation
+from attrition.extract.text import DocTokens, Sentence, TokenList, sentences, spaced, word_alternation
 from attrition.model import Claim, Document, Figure, Period, Span
 
 EXTRACTOR = "extract.en.v1"
@@ -139,6 +139,7 @@ def extract(doc: Document) -> list[Claim]:
     found: list[tuple[Reading, _Said, date | None, date | None, Sentence]] = []
     last_sentence_readings: list[tuple[Reading, date | None, date | None, bool]] = []
     last_para = -1
+    prose = spaced(text)  # the _HINT_AFTER search pays only in prose
     bisect_left = bisect.bisect_left
     no_spans: set[tuple[int, int]] = set()
     for sent in sents:
@@ -150,7 +151,7 @@ def extract(doc: Document) -> list[Claim]:
             state.new_sentence(sent)
         if heading:
             has_hint = True
-        elif s_start > 0 and not ("a" <= low[s_start - 1] <= "z"):
+        elif prose and s_start > 0 and not ("a" <= low[s_start - 1] <= "z"):
             has_hint = _HINT_AFTER.search(low, s_start - 1, s_end) is not None
         else:
             has_hint = _HINT.search(low[s_start:s_end]) is not None
@@ -499,10 +500,10 @@ def _default_period(
 def _dominant_subject(text: str) -> str | None:
     """The side an article is most about: the most named country or group."""
     counts: dict[str, int] = {}
-    # _SIDE_WORDS.findall(low), found after any character that is not a word's (a space put first)
-    for found, k in Counter(
-        _SIDE_WORDS_AFTER.findall(" " + text.lower())
-    ).items():  # in order of first mention
+    low = text.lower()
+    # _SIDE_WORDS.findall(low); in prose found after a character that is not a word's (a space put first)
+    names = _SIDE_WORDS_AFTER.findall(" " + low) if spaced(text) else _SIDE_WORDS.findall(low)
+    for found, k in Counter(names).items():  # in order of first mention
         side = _SIDE_OF[found]
         if side and side not in ("world", "enemy"):
             counts[side] = counts.get(side, 0) + k

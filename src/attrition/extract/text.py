@@ -162,6 +162,17 @@ def word_alternation(words: list[str] | set[str] | frozenset[str]) -> str:
     return emit(trie)
 
 
+def spaced(text: str, start: int = 0, end: int | None = None) -> bool:
+    """At least one character in ten of ``text[start:end]`` is a space, as in prose.
+
+    Patterns led by "a character that cannot be inside a word" let the regex engine skip to word
+    starts in prose, but are tried at every character of text without words (a megabyte of
+    punctuation): callers use them only where this holds.
+    """
+    end = len(text) if end is None else end
+    return text.count(" ", start, end) * 10 >= end - start
+
+
 class TokenList(Sequence[Token]):
     """Tokens of one sentence as parallel lists: offsets, text and lower case of each.
 
