@@ -2,6 +2,7 @@
 
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -46,3 +47,18 @@ def test_hostile_inputs_finish() -> None:
     ]
     for text in hostile:
         _check(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ISRAELİ army said 5 soldiers were killed.",  # dotted capital I lowers to two characters
+        "The İSW said Russia lost 5,000 soldiers; the UK MİNİSTRY OF DEFENCE said 1,000 a day.",
+        "NATO ſaid 20,000 ſoldiers were killed each month.",  # long s folds to s
+        "The \u212aremlin said 30,000 were killed.",  # the Kelvin sign folds to K
+        "BRİTİSH intelligence said 1,100 Russian soldiers were lost a day.",
+    ],
+)
+def test_case_folding_oddities_do_not_raise(text: str) -> None:
+    claims = extract_text(text)
+    assert all(text[c.span.start : c.span.end] == c.quote for c in claims)

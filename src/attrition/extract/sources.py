@@ -164,14 +164,24 @@ def source_info(name: str) -> SourceInfo | None:
     return info
 
 
+def _fold(s: str) -> str:
+    """A case-insensitive match as the alias tables key it: lower case, without the combining dot
+    that lower-casing a dotted capital I leaves ("İ" matches "i" but lowers to "i̇")."""
+    return s.lower().replace("\u0307", "")
+
+
 def first_known_source(text: str) -> str | None:
     """The first organisation of the alias table named in ``text`` (the author of "we" and "our")."""
     t = _table()
     best: tuple[int, str] | None = None
-    for rx, names, key in ((t["ci"], t["by_alias"], str.lower), (t["cs"], t["exact"], str)):
-        m = rx.search(text)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), names[key(m.group())].name)
+    for rx, names, key in ((t["ci"], t["by_alias"], _fold), (t["cs"], t["exact"], str)):
+        for m in rx.finditer(text):
+            info = names.get(key(m.group()))
+            if info is None:
+                continue  # a match the table cannot name (odd case folding): look further
+            if best is None or m.start() < best[0]:
+                best = (m.start(), info.name)
+            break
     return best[1] if best else None
 
 
@@ -209,17 +219,22 @@ def _canonical(np: str, doc: DocSources) -> tuple[str | None, bool, bool]:
     low = text.lower()
     found: list[tuple[int, int, str]] = []
     for m in t["ci"].finditer(text):
-        found.append((m.start(), m.end(), t["by_alias"][m.group().lower()].name))
+        info = t["by_alias"].get(_fold(m.group()))
+        if info is not None:
+            found.append((m.start(), m.end(), info.name))
     for m in t["cs"].finditer(text):
-        found.append((m.start(), m.end(), t["exact"][m.group()].name))
+        info = t["exact"].get(m.group())
+        if info is not None:
+            found.append((m.start(), m.end(), info.name))
     anaphoric = low.startswith("the ") and any(w in low.split() for w in lx.GENERIC_SOURCE_WORDS)
     if found:
         found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
         return found[0][2], False, anaphoric
     nat = None
     for m in t["nat_re"].finditer(text):
-        nat = t["nat"][m.group().lower()]
-        break
+        nat = t["nat"].get(_fold(m.group()))
+        if nat is not None:
+            break
     for _offices, by_nat, default, office_re in t["templates"]:
         m = office_re.search(text)
         if m is None:
