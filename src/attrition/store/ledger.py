@@ -291,7 +291,8 @@ class Ledger:
         self._known_sources: set[str] = set()  # names known to be in the sources table
         self._retry(lambda: self.db.execute("PRAGMA journal_mode=WAL"))
         self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute("PRAGMA cache_size=-65536")  # 64 MB: bulk inserts into indexes stay in memory
+        self.db.execute("PRAGMA cache_size=-262144")  # 256 MB: bulk inserts into indexes stay in memory
+        self.db.execute("PRAGMA mmap_size=268435456")  # large ledgers read through the OS page cache
         self.db.execute("PRAGMA temp_store=MEMORY")
         self.db.execute("PRAGMA foreign_keys=ON")
         self._migrate()
