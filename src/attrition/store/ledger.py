@@ -458,16 +458,15 @@ class Ledger:
                 old = db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone()
                 if old is not None:  # the same id with other text: the document was revised
                     db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
-                db.execute(
+                cur = db.execute(
                     "INSERT INTO documents(id, content_hash, text, url, title, outlet, published, lang, path,"
                     " kind, extractor, run_id, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (doc_id, h, doc.text, doc.url, doc.title, doc.outlet, _iso(doc.published), doc.lang,
                      doc.path, kind, extractor, run_id, _now()),
                 )  # fmt: skip
-                db.execute(
-                    "INSERT INTO documents_fts(rowid, title, text) SELECT rowid, title, text FROM documents"
-                    " WHERE id = ?",
-                    (doc_id,),
+                db.execute(  # the text we have, not read back from the table
+                    "INSERT INTO documents_fts(rowid, title, text) VALUES (?, ?, ?)",
+                    (cur.lastrowid, doc.title, doc.text),
                 )
                 status = "replaced" if old is not None else "new"
             db.executemany(
