@@ -6,19 +6,15 @@ from collections import defaultdict
 from datetime import UTC, date, datetime
 from typing import Any
 
+from attrition.model import METRICS
 from attrition.output import figure_span, figure_span_of
 from attrition.report.charts import legend, marks_for, panel
 from attrition.store.ledger import ClaimRow, Ledger
 
 MAX_FINDINGS = 400  # per severity on a page; the CLI and the API have them all
-CHART_METRICS = (
-    "casualties",
-    "killed",
-    "wounded",
-    "killed_or_missing",
-    "missing",
-    "captured",
-    "permanent_losses",
+# Losses are charted; troop numbers, territory and displacement are in the claims table.
+CHART_METRICS = tuple(
+    m for m in METRICS if m not in ("recruited", "deployed", "displaced") and not m.startswith("territory")
 )
 
 
