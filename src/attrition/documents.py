@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from attrition.errors import InputError
+from attrition.ingest.text import decode_text  # the one decoder for text files
 from attrition.model import Document
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -26,12 +27,7 @@ def read_text_file(path: Path) -> str:
         data = path.read_bytes()
     except OSError as e:
         raise InputError(f"{path}: cannot read ({e.strerror or e})") from e
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{path}: looks binary (NUL bytes), not text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise InputError(f"{path}: not UTF-8 text (byte {e.start}); convert it to UTF-8 first") from e
+    return decode_text(data, str(path))
 
 
 def parse_date(value: str | None, what: str) -> date | None:
