@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 
@@ -44,23 +43,13 @@ def document_from_file(path: Path, published: date | None = None, doc_id: str | 
 
 
 def read_manifest(manifest: Path) -> list[Document]:
-    """Documents listed in a manifest (JSON Lines: doc, file relative to the manifest, published, lang)."""
-    try:
-        lines = manifest.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as e:
-        raise InputError(f"{manifest}: cannot read the manifest ({e})") from e
+    """Documents listed in a manifest (JSON Lines: doc, file relative to the manifest, published,
+    lang), read by the ingest reader that takes manifests; the first bad line is an InputError."""
+    from attrition.ingest import iter_documents
+
     docs = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            entry = json.loads(line)
-            file = entry["file"]
-        except (json.JSONDecodeError, KeyError, TypeError) as e:
-            raise InputError(f"{manifest}:{n}: not a manifest line with a 'file' ({e})") from e
-        path = (manifest.parent / file).resolve()
-        published = parse_date(entry.get("published"), f"{manifest}:{n}")
-        doc_id = entry.get("doc") or path.stem
-        doc = document_from_file(path, published, doc_id)
-        docs.append(Document(doc.id, doc.text, doc.published, lang=entry.get("lang") or "en", path=doc.path))
+    for item in iter_documents([str(manifest)]):
+        if isinstance(item, InputError):
+            raise item
+        docs.append(item)
     return docs
