@@ -374,29 +374,25 @@ def _estimates(ledger: Ledger) -> list[str]:
     """Headlines of the current estimate of every subject with enough claims (stored as it goes)."""
     from collections import Counter
 
-    from attrition.estimate import FAMILY, estimate
+    from attrition.estimate import FAMILY, Fitted, prepare
     from attrition.estimate.records import headline
 
     claims = [r.claim for r in ledger.claims()]
+    published, parties = ledger.published_dates(), ledger.parties()
     counts = Counter(c.subject for c in claims if c.metric in FAMILY and c.subject)
     lines = []
     for subject, n in sorted(counts.items()):
         if n < 3:
             continue
         # A metric is estimated where the subject has claims of it (the other one would rest on the
-        # killed share's prior alone).
+        # killed share's prior alone). One fit serves both: it models casualties and killed together.
         metrics = [m for m in FAMILY if any(c.metric == m and c.subject == subject for c in claims)]
+        try:
+            fitted = Fitted(prepare(claims, subject, published=published, parties=parties))
+        except AttritionError:
+            continue
         for metric in metrics:
-            try:
-                est = estimate(
-                    claims,
-                    subject=subject,
-                    metric=metric,
-                    published=ledger.published_dates(),
-                    parties=ledger.parties(),
-                )
-            except AttritionError:
-                continue
+            est = fitted.estimate(metric)
             ledger.save_estimate(est)
             lines.append(headline(est))
     return lines

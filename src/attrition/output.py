@@ -148,9 +148,8 @@ def figure_span_of(
 ) -> tuple[int, int]:
     """:func:`figure_span` from the plain fields: a figure written in digits is found directly (with or
     without thousands separators); anything else is read by the number scanner."""
-    whole = value if value is not None else None
-    if whole is not None and float(whole).is_integer() and whole >= 10:
-        n = int(whole)
+    if value is not None and float(value).is_integer() and value >= 10:
+        n = int(value)
         quote = text[s:e]
         for form in (f"{n:,}", str(n), f"{n:,}".replace(",", " ")):
             i = quote.find(form)

@@ -330,9 +330,3 @@ def plant_faults(syn: Synthetic, seed: int = 0) -> tuple[list[Claim], dict[str, 
     claims += [cas, kil]
     planted.append(Planted("ratio", frozenset({kil.id}), "an impossible killed share"))
     return claims, published, planted
-
-
-def touched(planted: Sequence[Planted], claims: Sequence[Claim], syn: Synthetic) -> set[str]:
-    """Ids of every claim a planted fault changed (the jump shifts the rest of the series)."""
-    before = {c.id for c in syn.claims}
-    return {c.id for c in claims if c.id not in before} | {i for p in planted for i in p.claim_ids}

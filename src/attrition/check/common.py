@@ -82,12 +82,6 @@ def _interval(
     return v - r, v + r
 
 
-def point(c: Claim, s: Settings) -> float:
-    """One number for a figure: the value, the middle of a range; a little under 'nearly N' and a
-    little over 'over N' are not assumed, the stated N is used."""
-    return c.figure.central
-
-
 def overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 

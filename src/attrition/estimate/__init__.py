@@ -17,6 +17,7 @@ from datetime import date, timedelta
 import numpy as np
 from threadpoolctl import threadpool_limits
 
+from attrition.check.common import rounding
 from attrition.errors import UsageError
 from attrition.estimate.model import (
     INTERVAL,
@@ -183,8 +184,6 @@ def prepare(
             y[i] = math.log(f.value)
             kind[i] = {"at_least": LOWER, "at_most": UPPER}.get(f.bound, POINT)
             if f.bound == "exact":
-                from attrition.check.common import rounding
-
                 extra[i] = math.hypot(extra[i], rounding(f.value) / f.value)
     obs = Observations(s_arr, e_arr, log_scale, killed, src_idx, kind, y, y2, extra)
     return Prepared(

@@ -7,26 +7,15 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from attrition.model import METRICS
-from attrition.output import figure_span, figure_span_of
+from attrition.output import figure_span_of
 from attrition.report.charts import legend, marks_for, panel
-from attrition.store.ledger import ClaimRow, Ledger
+from attrition.store.ledger import Ledger
 
 MAX_FINDINGS = 400  # per severity on a page; the CLI and the API have them all
 # Losses are charted; troop numbers, territory and displacement are in the claims table.
 CHART_METRICS = tuple(
     m for m in METRICS if m not in ("recruited", "deployed", "displaced") and not m.startswith("territory")
 )
-
-
-def claim_record(r: ClaimRow, text: str | None) -> dict[str, Any]:
-    rec = r.to_record()
-    rec["source_kind"] = r.source_kind
-    rec["source_party"] = r.source_party
-    rec.pop("attrs", None)
-    if text is not None:
-        a, b = figure_span(r.claim, text)
-        rec["figure_span"] = [a, b]
-    return rec
 
 
 def _origin(subject: str, claims: list[dict[str, Any]]) -> date:
