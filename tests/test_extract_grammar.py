@@ -206,6 +206,13 @@ def test_a_ratio_is_not_a_claim() -> None:
          date(2025, 2, 17), 46000, date(2022, 2, 24), date(2025, 2, 17)),
         ("The average daily losses of the enemy in May were 1 089 people, 12 percent more than in April.",
          date(2025, 6, 2), 1089, date(2025, 5, 1), date(2025, 5, 31)),
+        # A running total crossing a mark on a day is as of that day; a day's losses cover that day.
+        ("Russian losses passed 1,000,000 on June 12, 2025, the General Staff said.", date(2026, 2, 20),
+         1_000_000, None, date(2025, 6, 12)),
+        ("The death toll reached 50,000 on March 3, the ministry said.", date(2025, 6, 12), 50_000, None,
+         date(2025, 3, 3)),
+        ("Russia lost 1,130 soldiers on Tuesday, the General Staff said.", date(2026, 2, 20), 1130,
+         date(2026, 2, 17), date(2026, 2, 17)),
     ],
 )  # fmt: skip
 def test_period_of_the_figure(sentence: str, published, value, start, end) -> None:

@@ -1113,11 +1113,23 @@ def period_for(
         start, end, found = s, e, True
         if open_end:
             end = ref
+        if s is not None and s == e and _milestone(toks, q.start):
+            start = None  # "passed 1,000,000 on June 12": the day a running total stood there
     if asof is not None:
         _, e, _ = asof.resolve(ref, war_start)
         end = e
         found = True
     return start, end, found
+
+
+# Verbs of a running total crossing a mark: with one day, that day is when it stood there, not a
+# one-day total ("losses passed 1,000,000 on June 12" against "lost 1,130 on Tuesday").
+_MILESTONE_VERBS = frozenset("passed surpassed topped crossed reached exceeded hit".split())
+
+
+def _milestone(toks: TokenList, figure_start: int) -> bool:
+    i = bisect.bisect_left(toks.starts, figure_start)
+    return not _MILESTONE_VERBS.isdisjoint(toks.lows[max(0, i - 3) : i])
 
 
 _CLAUSE_STOP = frozenset("than including which who when while whereas although but".split())

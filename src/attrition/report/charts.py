@@ -70,7 +70,7 @@ def marks_for(claims: Sequence[dict[str, Any]], origin: date) -> tuple[list[Mark
         if per is None:
             if end is None:
                 continue
-            if start is None or start <= origin or start == end:  # from the start, or "as of" a day
+            if start is None or start <= origin:  # counted from the conflict's start
                 cum.append(Mark(c["id"], c.get("source"), end, end, *fig, c["bound"], label))
             elif end >= start:
                 n = (end - start).days + 1
