@@ -16,9 +16,15 @@ from attrition import output
 from attrition.documents import document_from_file, parse_date, read_manifest
 from attrition.errors import AttritionError, InputError
 from attrition.extract import extract
-from attrition.model import METRICS, SEVERITIES, Claim, Document, Finding
+from attrition.model import METRICS, SEVERITIES, Claim, Document
 from attrition.store.ledger import Ledger
-from attrition.workflow import IngestReport, import_structured, ingest_documents
+from attrition.workflow import (
+    IngestReport,
+    check_ledger,
+    estimate_ledger,
+    import_structured,
+    ingest_documents,
+)
 
 FORMATS: dict[str, Callable[[list[Claim]], str]] = {
     "table": output.to_table,
@@ -266,17 +272,6 @@ def show_cmd(claim_id: str, width: int, db: str) -> None:
     )
 
 
-def _check(ledger: Ledger, settings: Any = None) -> list[Finding]:
-    from attrition.check import DEFAULT, run_checks
-
-    claims = [r.claim for r in ledger.claims()]
-    findings = run_checks(claims, ledger.published_dates(), settings or DEFAULT)
-    run_id = ledger.start_run("check")
-    ledger.replace_findings(findings, run_id=run_id)
-    ledger.finish_run(run_id, ingested=0, duplicates=0, replaced=0, failed=0)
-    return findings
-
-
 @main.command("check")
 @click.option(
     "--min-severity",
@@ -314,7 +309,7 @@ def check_cmd(
     except ValueError as e:
         raise click.BadParameter(str(e), param_hint="--set") from e
     with _open(db) as ledger:
-        _check(ledger, settings)
+        check_ledger(ledger, settings)
         shown = ledger.findings(min_severity=min_severity, kind=kind)
     if fmt == "jsonl":
         click.echo(output.findings_jsonl(shown), nl=False)
@@ -368,34 +363,6 @@ def estimate_cmd(subject: str, metric: str, as_of: str | None, fmt: str, out: st
         Path(out).write_text(text, encoding="utf-8")
     else:
         click.echo(text, nl=False)
-
-
-def _estimates(ledger: Ledger) -> list[str]:
-    """Headlines of the current estimate of every subject with enough claims (stored as it goes)."""
-    from collections import Counter
-
-    from attrition.estimate import FAMILY, Fitted, prepare
-    from attrition.estimate.records import headline
-
-    claims = [r.claim for r in ledger.claims()]
-    published, parties = ledger.published_dates(), ledger.parties()
-    counts = Counter(c.subject for c in claims if c.metric in FAMILY and c.subject)
-    lines = []
-    for subject, n in sorted(counts.items()):
-        if n < 3:
-            continue
-        # A metric is estimated where the subject has claims of it (the other one would rest on the
-        # killed share's prior alone). One fit serves both: it models casualties and killed together.
-        metrics = [m for m in FAMILY if any(c.metric == m and c.subject == subject for c in claims)]
-        try:
-            fitted = Fitted(prepare(claims, subject, published=published, parties=parties))
-        except AttritionError:
-            continue
-        for metric in metrics:
-            est = fitted.estimate(metric)
-            ledger.save_estimate(est)
-            lines.append(headline(est))
-    return lines
 
 
 @main.command("report")
@@ -475,8 +442,10 @@ def run_cmd(paths: tuple[str, ...], published: str | None, report_path: str | No
         ]
         click.echo(output.summary(claims, len(set(report.doc_ids))))
         counts = ledger.counts()
-        findings = _check(ledger)
-        estimates = _estimates(ledger)
+        from attrition.estimate.records import headline
+
+        findings = check_ledger(ledger)
+        estimates = [headline(e) for e in estimate_ledger(ledger)]
         from attrition.report import write_report
 
         written = write_report(ledger, Path(report_path) if report_path else Path(db).parent / "report.html")

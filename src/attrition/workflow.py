@@ -8,14 +8,19 @@ from __future__ import annotations
 
 import dataclasses
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from attrition.errors import InputError
+from attrition.errors import AttritionError, InputError
 from attrition.extract import EXTRACTOR, dateline, extract
-from attrition.model import Claim, Document, Source
+from attrition.model import Claim, Document, Estimate, Finding, Source
 from attrition.store.ledger import Ledger
+
+if TYPE_CHECKING:
+    from attrition.check.settings import Settings
 
 Reader = Callable[[Path], "tuple[Document, list[Claim], list[Source], list[InputError]]"]
 
@@ -162,3 +167,42 @@ def _fail(report: IngestReport, message: str, on_error: Callable[[str], None] | 
     report.errors.append(message)
     if on_error:
         on_error(message)
+
+
+def check_ledger(ledger: Ledger, settings: Settings | None = None) -> list[Finding]:
+    """Run every check over the ledger's claims and store the findings (replacing the old ones)."""
+    from attrition.check import DEFAULT, run_checks
+
+    findings = run_checks([r.claim for r in ledger.claims()], ledger.published_dates(), settings or DEFAULT)
+    run_id = ledger.start_run("check")
+    ledger.replace_findings(findings, run_id=run_id)
+    ledger.finish_run(run_id, ingested=0, duplicates=0, replaced=0, failed=0)
+    return findings
+
+
+def estimate_ledger(ledger: Ledger, min_claims: int = 3) -> list[Estimate]:
+    """The current estimate of every subject with at least ``min_claims`` casualty or killed claims,
+    stored in the ledger. A metric is estimated where the subject has claims of it (the other would
+    rest on the killed share's prior alone); one fit serves both, the model being joint."""
+    from attrition.estimate import FAMILY, Fitted, prepare
+
+    claims = [r.claim for r in ledger.claims()]
+    published, parties = ledger.published_dates(), ledger.parties()
+    metrics: dict[str, set[str]] = {}
+    for c in claims:
+        if c.metric in FAMILY and c.subject:
+            metrics.setdefault(c.subject, set()).add(c.metric)
+    counts = Counter(c.subject for c in claims if c.metric in FAMILY and c.subject)
+    out = []
+    for subject in sorted(metrics):
+        if counts[subject] < min_claims:
+            continue
+        try:
+            fitted = Fitted(prepare(claims, subject, published=published, parties=parties))
+        except AttritionError:
+            continue
+        for metric in (m for m in FAMILY if m in metrics[subject]):
+            est = fitted.estimate(metric)
+            ledger.save_estimate(est)
+            out.append(est)
+    return out
