@@ -11,22 +11,20 @@ from attrition.check.settings import Settings
 from attrition.extract.lexicon import CONFLICTS
 from attrition.model import Finding, Severity
 
-# The earliest date a figure of a conflict can count from, where it is earlier than the conflict's
-# reference start: Russia's war on Ukraine began with Crimea and the Donbas in 2014, eight years
-# before the full-scale invasion that "since the start of the war" usually means.
-EARLIEST: dict[str, date] = {"russia-ukraine": date(2014, 2, 20)}
 
-
-def _conflict_starts() -> dict[str, tuple[str, date]]:
-    out: dict[str, tuple[str, date]] = {}
+def _conflict_starts() -> dict[str, tuple[str, date, bool]]:
+    """Each subject's conflict: its name, the earliest day a figure of it can count from, and whether
+    that day is settled (a conflict with a known ``earliest``) or only its reference start."""
+    out: dict[str, tuple[str, date, bool]] = {}
     for conflict in CONFLICTS:
         name = str(conflict["name"])
-        start = EARLIEST.get(name) or date.fromisoformat(str(conflict["start"]))
+        settled = "earliest" in conflict
+        start = date.fromisoformat(str(conflict.get("earliest") or conflict["start"]))
         sides = conflict["sides"]
         assert isinstance(sides, tuple)
         for side in sides:
             for subject in side:
-                out.setdefault(str(subject), (name, start))
+                out.setdefault(str(subject), (name, start, settled))
     return out
 
 
@@ -83,15 +81,15 @@ def check(facts: Sequence[Fact], s: Settings) -> list[Finding]:
                     )
                 )
         if start is not None and c.subject in STARTS:
-            name, began = STARTS[c.subject]
+            name, began, settled = STARTS[c.subject]
             # "Since April 2023" for a war that began on 15 April 2023 names the month it began in.
             same_unit = (start.day == 1 and (start.year, start.month) == (began.year, began.month)) or (
                 (start.month, start.day) == (1, 1) and start.year == began.year
             )
             if start < began and not f.structured and not same_unit:
-                # Certain where the conflict's first day is settled (EARLIEST); elsewhere the figure may
+                # Certain where the conflict's first day is settled (its earliest); elsewhere the figure may
                 # belong to an earlier war of the same country (Darfur 2003 for Sudan): a warning.
-                sev: Severity = "error" if name in EARLIEST else "warn"
+                sev: Severity = "error" if settled else "warn"
                 out.append(
                     finding(
                         "impossible_period",

@@ -276,6 +276,9 @@ CONFLICTS: tuple[dict[str, object], ...] = (
     {
         "name": "russia-ukraine",
         "start": "2022-02-24",
+        # The war began with Crimea and the Donbas in 2014, before the full-scale invasion that
+        # "since the start of the war" usually means: no figure of it can count from earlier.
+        "earliest": "2014-02-20",
         "sides": (("russia", "north_korea", "belarus"), ("ukraine",)),
     },
     {
