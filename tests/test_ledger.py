@@ -119,6 +119,41 @@ def test_a_failing_transaction_leaves_nothing_behind(tmp_path: Path) -> None:
         assert led.fingerprint() == before and led.counts()["documents"] == 0
 
 
+def test_one_batch_replacing_revising_and_failing_keeps_the_search_indexes_exact(tmp_path: Path) -> None:
+    """Inside a batch the full-text indexes are filled at its end; a document stored and then
+    replaced, revised (same id, other text) or rolled back within the same batch must leave every
+    stored row indexed exactly once and nothing else (FTS5's integrity check compares the index
+    with the tables; a delete of a row never indexed would fail it)."""
+    db = tmp_path / "l.db"
+    docs = [article(k) for k in range(6)]
+    revised_text = docs[1].text.replace("NATO official", "NATO spokesperson") + "\n\nKherson was shelled."
+    revised = dataclasses.replace(docs[1], text=revised_text)  # same id, other text
+    with Ledger(db) as led:
+        with led.batch():
+            for d in docs:
+                led.add(d, extract(d), extractor="v1")
+            newer = [dataclasses.replace(c, extractor="v2") for c in extract(docs[0])[:1]]
+            assert led.add(docs[0], newer, extractor="v2") == "replaced"  # deletes rows of this batch
+            assert led.add(revised, extract(revised), extractor="v1") == "replaced"
+            bad = [*extract(docs[4]), dataclasses.replace(extract(docs[4])[0], metric=None)]  # type: ignore[arg-type]
+            with pytest.raises(sqlite3.IntegrityError):  # fails inside its savepoint: undone alone
+                led.add(dataclasses.replace(docs[4], text=docs[4].text + " More."), bad, extractor="v3")
+            led.add(article(9), extract(article(9)), extractor="v1")  # may reuse a deleted rowid
+        assert led.counts()["documents"] == 7
+        assert [r.claim.extractor for r in led.claims(doc_id=docs[0].id)] == ["v2"]
+        assert {r.claim.doc_id for r in led.claims(search="Kherson")} == {docs[1].id}
+        assert {r.claim.doc_id for r in led.claims(search="spokesperson")} == {docs[1].id}
+        assert led.claims(search='"NATO official"') and docs[1].id not in {
+            r.claim.doc_id for r in led.claims(search='"NATO official"')
+        }
+        indexed = led.db.execute("SELECT count(*) FROM claims_fts").fetchone()[0]
+        assert indexed == led.counts()["claims"]
+    con = sqlite3.connect(db)
+    con.execute("INSERT INTO claims_fts(claims_fts) VALUES ('integrity-check')")
+    con.execute("INSERT INTO documents_fts(documents_fts) VALUES ('integrity-check')")
+    con.close()
+
+
 def test_claims_filters_and_full_text_search(tmp_path: Path) -> None:
     with Ledger(tmp_path / "l.db") as led:
         ingest_documents(led, [article(k) for k in range(5)])
