@@ -367,46 +367,35 @@ _MONTH_STARTS = (
     "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC"
 )
 _KEYWORDS = "since last past previous first second third fourth this yesterday today".split()
-_CANDIDATES = (
-    re.compile(r"[0-9]+"),
-    re.compile(
-        "(?:"
-        + word_alternation(
-            [*_MONTH_STARTS.split(), "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-            + _KEYWORDS
-            + [k.capitalize() for k in _KEYWORDS]
-            + ["Q1", "Q2", "Q3", "Q4", "H1", "H2"]
-        )
-        + ")"
-    ),
+# A run of digits that can begin a date: a year 19xx/20xx, or one or two digits followed by a
+# separator and a digit, a space or an ordinal suffix; not after a letter a-z or inside a number
+# ("1,000", "2.5"). The pattern starts with a digit, so the regex engine scans for digits at C speed;
+# the tests of what comes before look back from the first digit.
+_DIGIT_CANDIDATE = re.compile(
+    r"[0-9](?<![0-9A-Za-z][0-9])(?<![0-9][,.][0-9])"
+    r"(?:(?<=1)9[0-9]{2}(?![0-9])|(?<=2)0[0-9]{2}(?![0-9])"
+    r"|[0-9]?(?![0-9])(?=[./-][0-9]|[ \u00a0]|st|nd|rd|th))"
+)
+# A month or weekday name or a keyword.
+_WORD_CANDIDATE = re.compile(
+    "(?:"
+    + word_alternation(
+        [*_MONTH_STARTS.split(), "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        + _KEYWORDS
+        + [k.capitalize() for k in _KEYWORDS]
+        + ["Q1", "Q2", "Q3", "Q4", "H1", "H2"]
+    )
+    + ")"
 )
 _THE_BEFORE = re.compile(r"(?i:the)[ ]+$")
 
 
 def _candidates(text: str, start: int, end: int) -> list[int]:
-    out = []
-    for m in _CANDIDATES[0].finditer(text, start, end):  # digits: only what can begin a date
-        p, e = m.span()
-        if p > 0 and (text[p - 1].isalpha() or (text[p - 1] in ",." and p > 1 and text[p - 2].isdigit())):
-            continue
-        n = e - p
-        nxt = text[e : e + 2]
-        if (n == 4 and text[p : p + 2] in ("19", "20")) or (
-            n <= 2
-            and (
-                (nxt[:1] in "./-" and nxt[1:2].isdigit())
-                or nxt[:1] in " \u00a0"
-                or nxt[:2] in ("st", "nd", "rd", "th")
-            )
-        ):
-            out.append(p)
-    for m in _CANDIDATES[1].finditer(text, start, end):
-        p = m.start()
-        if p > 0 and text[p - 1].isalpha():
-            continue
-        out.append(p)
+    """Where a time expression can start, in order (not after a letter, Unicode ones included)."""
+    out = [m.start() for m in _DIGIT_CANDIDATE.finditer(text, start, end)]
+    out += [m.start() for m in _WORD_CANDIDATE.finditer(text, start, end)]
     out.sort()
-    return out
+    return [p for p in out if p == 0 or not text[p - 1].isalpha()]
 
 
 def _atoms(text: str, start: int, end: int) -> list[TimeExpr]:
