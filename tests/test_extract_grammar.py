@@ -69,6 +69,24 @@ CASES = [
     ("More than 13 million Syrians remain displaced, either inside the country or as refugees abroad, UNHCR says.",
      PUB, dict(metric="displaced", subject="syria", value=13_000_000, bound="at_least", end="2025-06-12",
                source="UNHCR")),
+    # soldiers die away from home: the place of death is not whose soldiers they were
+    ("The Israeli army says 405 of its soldiers have died since the ground push into Gaza began.",
+     PUB, dict(metric="killed", subject="israel", value=405, source="IDF")),
+    # an attack's nationality, with the weapon between, is the side that inflicts
+    ("Nine people died and 31 were hurt when a Russian glide bomb strike hit Zaporizhzhia, the governor said.",
+     PUB, dict(metric="killed", subject="ukraine", value=9)),
+    ("Officials in Kyiv now estimate that about 70,000 Ukrainian servicemen have gone missing.",
+     PUB, dict(metric="missing", subject="ukraine", value=70000, bound="approx", source="Ukrainian government")),
+    ("Some 250,000 Russian troops have been killed or are missing, British defence intelligence assessed.",
+     PUB, dict(metric="killed_or_missing", subject="russia", value=250000, source="UK Ministry of Defence")),
+    ("Losses among Russian units have climbed to an average of 1,400 a day, London says.",
+     PUB, dict(metric="casualties", subject="russia", value=1400, per="day")),
+    # a health ministry with no nationality named is the one of the people it counts
+    ("Strikes overnight killed 38 people in Gaza, the health ministry said.",
+     PUB, dict(metric="killed", subject="palestinians", value=38, source="Gaza Health Ministry")),
+    ("The Kyiv Independent reported that Russia lost 41,980 troops in December.",
+     date(2025, 1, 5), dict(metric="casualties", subject="russia", value=41980, source="Kyiv Independent",
+                            start="2024-12-01", end="2024-12-31")),
 ]  # fmt: skip
 
 
@@ -213,6 +231,14 @@ def test_a_ratio_is_not_a_claim() -> None:
          date(2025, 3, 3)),
         ("Russia lost 1,130 soldiers on Tuesday, the General Staff said.", date(2026, 2, 20), 1130,
          date(2026, 2, 17), date(2026, 2, 17)),
+        # a running total that a day's figure brings up runs from the war's start, not over that day
+        ("Kyiv said Russia lost 1,110 soldiers in the past day, bringing its total losses to 1,020,530.",
+         date(2025, 6, 3), 1_020_530, date(2022, 2, 24), date(2025, 6, 3)),
+        ("Strikes killed 45 people on Monday, taking the death toll in Gaza to more than 54,000.",
+         date(2025, 6, 3), 54_000, date(2023, 10, 7), date(2025, 6, 3)),
+        # "said in February that": when it was said, not the period of the figures
+        ("Zelensky said in February that 46,000 Ukrainian troops had been killed since the war began.",
+         date(2025, 6, 3), 46000, date(2022, 2, 24), date(2025, 6, 3)),
     ],
 )  # fmt: skip
 def test_period_of_the_figure(sentence: str, published, value, start, end) -> None:

@@ -86,6 +86,13 @@ def subject_at(toks: TokenList, i: int) -> tuple[str | None, int]:
     if one in lx.SUBJECT_WORDS:
         if i + 1 < len(toks.lows) and lows[i + 1] in _AGENT_NOUNS:
             return "opp:" + lx.SUBJECT_WORDS[one], 2  # "the Israeli aggression": the other side suffers
+        k = i + 1
+        while k < len(lows) and k <= i + 2 and lows[k] in _WEAPON_WORDS:
+            k += 1
+        if k > i + 1 and k < len(lows) and lows[k] in _AGENT_NOUNS:
+            return "opp:" + lx.SUBJECT_WORDS[
+                one
+            ], k - i + 1  # "a Russian missile strike", "Israeli air strikes"
         return lx.SUBJECT_WORDS[one], 1
     if lows[i] in lx.ENEMY_WORDS:
         return "enemy", 1
@@ -235,6 +242,9 @@ def read_sentence(
         if soviet and r.subject == "russia":
             r.subject = "soviet_union"
         r.cumulative = cumulative
+        if running_total(toks, a):  # "..., bringing the total to 1,020,530": its own running total
+            r.cumulative = True
+            r.coordinated = False
         r.anaphoric = opens or of_these < a
         r.present = present
         out.append(r)
@@ -507,7 +517,12 @@ def _anaphora(toks: TokenList) -> tuple[bool, int]:
 
 _AGENT_NOUNS = frozenset(
     "aggression attack attacks strike strikes airstrikes bombardment bombing shelling offensive raids "
-    "occupation campaign invasion".split()
+    "occupation campaign invasion airstrike barrage barrages bombings raid".split()
+)
+# Weapons between a nationality and an attack ("a Russian missile strike", "Israeli air strikes").
+_WEAPON_WORDS = frozenset(
+    "missile missiles drone drones rocket rockets air artillery glide bomb ballistic cruise guided "
+    "aerial tank mortar".split()
 )
 _SUBORDINATE = frozenset("when after as while because before until where whereas".split())
 _PARTICIPLES = frozenset("wounded injured killed dead captured missing".split())
@@ -657,7 +672,7 @@ _TIGHT = frozenset(
 )
 _LEFT_SKIP = frozenset(
     "armed forces army military in for the manpower war conflict record averaged across country "
-    "nationwide autumn spring summer winter".split()
+    "nationwide autumn spring summer winter among amongst units ranks".split()
 )
 
 
@@ -958,6 +973,8 @@ def _subject_from_verbs(toks: TokenList, a: int, metric: str, mask: list[bool] |
     """Whose loss: the grammatical subject of a loss verb, the agent of a gain, else the nearest name."""
     lows = toks.lows
     territory = metric.startswith("territory")
+    # soldiers fight away from home: "405 soldiers were killed in Gaza" names where, not whose
+    abroad = not territory and not _MILITARY_NOUNS.isdisjoint(lows[a + 1 : a + 5])
     j = a - 1
     if (_TERRITORY_VERBS if territory else _LOSS_OR_INFLICT).isdisjoint(lows[max(0, a - 14) : a]):
         j = -1  # no verb to read in reach
@@ -978,6 +995,8 @@ def _subject_from_verbs(toks: TokenList, a: int, metric: str, mask: list[bool] |
             if inflict:
                 for k in range(a + 1, min(len(toks.lows), a + 12)):
                     s, _ = subject_at(toks, k)
+                    if abroad and s and lows[k - 1] in _PLACE_WORDS:
+                        continue
                     if s and s != "enemy" and not s.startswith("opp:"):
                         return s  # "killed 100 people in Gaza": the victims' side
                     if lows[k] in _BOUNDARY or lows[k] in _SUBORDINATE or lows[k] == ",":
@@ -1004,16 +1023,29 @@ def _subject_from_verbs(toks: TokenList, a: int, metric: str, mask: list[bool] |
         ):
             return s
         j -= 1
+    clause = False
     for k in range(a + 1, len(toks.lows) if not _MAY_SUBJECT.isdisjoint(lows[a + 1 :]) else 0):
         if lows[k] in _SUBORDINATE:
-            break  # "..., when Israel resumed its offensive": another clause
+            clause = True  # "..., when Israel resumed its offensive": another clause names no victim,
+            continue  # but its attacker may be theirs: "died when a Russian missile strike hit"
         if lows[k] not in _MAY_SUBJECT:
             continue
         s, width = subject_at(toks, k)
+        if clause and not (s and s.startswith("opp:")):
+            continue
         owner = k + width < len(toks.lows) and lows[k + width] in lx.TERRITORY_WORDS
+        if abroad and lows[k - 1] in _PLACE_WORDS:
+            continue
         if s and s != "enemy" and not owner and not (mask and mask[k]):
             return s
     return None
+
+
+# People nouns for the military, whose losses are often far from home.
+_MILITARY_NOUNS = frozenset(
+    "soldiers soldier troops servicemen serviceman personnel marines paratroopers infantrymen "
+    "reservists conscripts".split()
+)
 
 
 _PLACE_WORDS = frozenset("in into on across to help".split())
@@ -1065,6 +1097,29 @@ def _agent_before(toks: TokenList, verb: int) -> str | None:
     return None
 
 
+# "bringing the death toll to 54,000", "taking total losses to over 1 million": a running total
+# that a new figure brings up, from the start of the count to the day it is said.
+_RUNNING_VERBS = frozenset("bringing brings brought taking takes took pushing pushes pushed raising raises "
+                           "raised lifting lifted".split())  # fmt: skip
+_RUNNING_NOUNS = frozenset("total toll tally count number losses figure sum".split())
+
+
+def running_total(toks: TokenList, a: int) -> bool:
+    """The figure at token ``a`` is what a verb brings a total to ("bringing the total to 1,020,530")."""
+    lows = toks.lows
+    j = a - 1
+    while j >= 0 and a - j <= 4 and lows[j] != "to":
+        if lows[j] not in lx.MODIFIERS and (lows[j],) not in lx.LEFT_QUALIFIERS and lows[j] not in (
+            "more", "than", "over", "about", "nearly", "almost", "some", "around", "roughly",
+        ):  # fmt: skip
+            return False
+        j -= 1
+    if j < 1 or lows[j] != "to":
+        return False
+    window = lows[max(0, j - 6) : j]
+    return not _RUNNING_VERBS.isdisjoint(window) and not _RUNNING_NOUNS.isdisjoint(window)
+
+
 def cumulative_start(r: Reading) -> bool:
     return r.metric in _LOSS_METRICS and r.per is None
 
@@ -1098,6 +1153,8 @@ def period_for(
     left = [
         t for t in times if prev_end <= t.start_char and t.end_char <= q.start and not _publication(toks, t)
     ]
+    if left and r.cumulative and running_total(toks, bisect.bisect_left(starts, q.start)):
+        left = []  # "lost 1,110 over the past day, bringing total losses to 1,020,530"
     if not right and not left:
         return None, None, False
     start: date | None = None

@@ -99,7 +99,13 @@ PREDICATES: dict[tuple[str, ...], str] = {
     ("taken", "hostage"): "captured", ("held", "hostage"): "captured",
     ("lost",): "casualties",
     ("wounded",): "wounded", ("injured",): "wounded", ("hurt",): "wounded",
-    ("missing",): "missing", ("went", "missing"): "missing",
+    ("missing",): "missing", ("went", "missing"): "missing", ("gone", "missing"): "missing",
+    ("go", "missing"): "missing", ("killed", "or", "are", "missing"): "killed_or_missing",
+    ("killed", "or", "went", "missing"): "killed_or_missing",
+    ("died", "or", "went", "missing"): "killed_or_missing",
+    ("killed", "or", "remain", "missing"): "killed_or_missing",
+    ("dead", "or", "are", "missing"): "killed_or_missing",
+    ("killed", "or", "were", "missing"): "killed_or_missing",
     ("captured",): "captured", ("taken", "prisoner"): "captured", ("surrendered",): "captured",
     ("taken", "captive"): "captured",
     ("recruited",): "recruited", ("mobilised",): "recruited", ("mobilized",): "recruited",
@@ -111,7 +117,7 @@ PREDICATES: dict[tuple[str, ...], str] = {
     ("displaced",): "displaced", ("fled",): "displaced", ("forced", "to", "flee"): "displaced",
     ("uprooted",): "displaced", ("forcibly", "displaced"): "displaced", ("crossed", "into"): "displaced",
 }  # fmt: skip
-MAX_PREDICATE_LEN = 3
+MAX_PREDICATE_LEN = 4
 
 # Words for the people a count is about; they need a predicate or a verb to say what happened.
 PEOPLE_NOUNS = frozenset(

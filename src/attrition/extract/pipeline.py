@@ -23,6 +23,7 @@ from attrition.extract.sources import (
     first_known_source,
     learn,
     org_phrase,
+    own_office,
     party_of,
     source_info,
 )
@@ -183,6 +184,10 @@ def extract(doc: Document) -> list[Claim]:
             side = functools.partial(_last_side, low, state.para_start, r.q.start)
             subject = _final_subject(r, said, dominant, side)
             r.subject = subject
+            if said.name and subject and source_info(said.name) is None:
+                office = own_office(said.name, subject)  # "the health ministry" of Gaza, of Lebanon
+                if office is not None:
+                    said = _Said(office, said.said_on, said.strength, said.verb_end)
             ref = said.said_on or published
             ws = war_start(subject, dominant)
             nxt = readings[k + 1].q.start if k + 1 < len(readings) else sent.end
@@ -352,6 +357,13 @@ def _resolve_attributions(
         d = None
         for t in times:
             if not t.is_date:
+                if (
+                    a.verb_end <= t.start_char
+                    and t.start_char - a.verb_end <= 12
+                    and _DATE_GAP.fullmatch(text, a.verb_end, t.start_char) is not None
+                    and text.startswith(" that ", t.end_char)
+                ):
+                    used.add((t.start_char, t.end_char))  # "said in February that ...": when, not what
                 continue
             gap = text[a.verb_end : t.start_char] if a.verb_end <= t.start_char else ","
             # "said on June 5", "told reporters on Wednesday", "said in a statement on January 9"

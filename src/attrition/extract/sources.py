@@ -151,6 +151,11 @@ def _table() -> dict[str, Any]:
         "nat": nat,
         "nat_re": _words_re(list(nat), re.I),
         "templates": templates,
+        "own_side": [
+            (_words_re(t["office"], re.I), t["by_nationality"])
+            for t in data["templates"]
+            if t.get("own_side")
+        ],
         "parties": parties,
     }
 
@@ -183,6 +188,22 @@ def first_known_source(text: str) -> str | None:
                 best = (m.start(), info.name)
             break
     return best[1] if best else None
+
+
+@lru_cache(maxsize=4096)
+def own_office(name: str, side: str) -> str | None:
+    """The office a phrase with no nationality names, when that office counts its own side's people.
+
+    "the health ministry" with the claim's subject Gaza's Palestinians is the Gaza Health Ministry; a
+    defence ministry is not resolved this way (it counts the other side's losses as often as its own).
+    """
+    t = _table()
+    if t["nat_re"].search(name) is not None:
+        return None
+    for office_re, by_nat in t["own_side"]:
+        if side in by_nat and office_re.search(name) is not None:
+            return str(by_nat[side])
+    return None
 
 
 def party_of(name: str | None) -> str | None:
