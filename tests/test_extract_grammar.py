@@ -84,6 +84,10 @@ CASES = [
     # a health ministry with no nationality named is the one of the people it counts
     ("Strikes overnight killed 38 people in Gaza, the health ministry said.",
      PUB, dict(metric="killed", subject="palestinians", value=38, source="Gaza Health Ministry")),
+    # a total restated as an average a few words on takes the total's metric and side
+    ("The monitor has logged more than 8,100 civilian deaths in Sudan since the war broke out, an average of "
+     "roughly 400 every month, it said.",
+     PUB, dict(metric="killed", subject="sudan", value=400, per="month")),
     ("The Kyiv Independent reported that Russia lost 41,980 troops in December.",
      date(2025, 1, 5), dict(metric="casualties", subject="russia", value=41980, source="Kyiv Independent",
                             start="2024-12-01", end="2024-12-31")),
@@ -198,6 +202,18 @@ def test_the_side_of_an_aggression_is_not_the_side_that_suffers() -> None:
 def test_both_sides_together_are_the_world() -> None:
     (c,) = extract_text("Nearly 500,000 Russian and Ukrainian troops have been killed or wounded.", PUB)
     assert (c.metric, c.subject, c.figure.bound) == ("casualties", "world", "at_most")
+
+
+def test_displacement_with_no_country_in_its_paragraph_keeps_the_articles_last_one() -> None:
+    text = (
+        "Some 2.1 million people have been driven from their homes inside Haiti, the IOM said.\n\n"
+        "Last year alone roughly 700,000 were newly displaced, aid agencies said.\n\n"
+    )
+    got = {c.figure.value: c.subject for c in extract_text(text, PUB) if c.metric == "displaced"}
+    assert got == {2_100_000: "haiti", 700_000: "haiti"}
+    # with no displacement figure before it, a figure with no country named is a global one
+    alone = extract_text("There are now some 120 million forcibly displaced people, the agency said.", PUB)
+    assert [(c.metric, c.subject) for c in alone] == [("displaced", "world")]
 
 
 def test_a_ratio_is_not_a_claim() -> None:

@@ -450,6 +450,16 @@ def _read(
     per = _rate(toks, a, b, next_a, prev_b, left.start_index)
     if per is None and listed and prev is not None and _TOTAL_WORDS.isdisjoint(lows[prev_b:a]):
         per = prev.per  # "averaged 1,113 a day in May, 1,081 in June and 1,072 in July"
+    if (
+        not metric
+        and per is not None
+        and adjacent
+        and prev is not None
+        and prev.per is None
+        and a - prev_b <= 24
+        and _averages_previous(toks, prev_b, a)
+    ):  # "62,000 fatalities since the coup, an average of roughly 1,300 a month": the total's average
+        metric, subject = prev.metric, subject or prev.subject
     if not metric and head is not None and lows[head] in _FORCE_NOUNS and not left.verb:
         # troops counted with no verb of loss: a rate of them is a loss, a plain count is a presence
         place = not _PLACE_AFTER.isdisjoint(lows[head + 1 : head + 3])

@@ -143,6 +143,7 @@ def extract(doc: Document) -> list[Claim]:
     prose = spaced(text)  # the _HINT_AFTER search pays only in prose
     bisect_left = bisect.bisect_left
     no_spans: set[tuple[int, int]] = set()
+    last_displaced: str | None = None
     for sent in sents:
         s_start, s_end, heading = sent.start, sent.end, sent.heading
         lo = bisect_left(q_starts, s_start)
@@ -182,8 +183,10 @@ def extract(doc: Document) -> list[Claim]:
         for k, r in enumerate(readings):
             said = _source_for(r, attrs, state)
             side = functools.partial(_last_side, low, state.para_start, r.q.start)
-            subject = _final_subject(r, said, dominant, side)
+            subject = _final_subject(r, said, dominant, side, last_displaced)
             r.subject = subject
+            if r.metric == "displaced" and subject != "world":
+                last_displaced = subject
             if said.name and subject and source_info(said.name) is None:
                 office = own_office(said.name, subject)  # "the health ministry" of Gaza, of Lebanon
                 if office is not None:
@@ -459,7 +462,11 @@ _SIDE_OF = {
 
 
 def _final_subject(
-    r: Reading, said: _Said, dominant: str | None, para_side: Callable[[], str | None] = lambda: None
+    r: Reading,
+    said: _Said,
+    dominant: str | None,
+    para_side: Callable[[], str | None] = lambda: None,
+    last_displaced: str | None = None,
 ) -> str | None:
     s = r.subject
     if s == "enemy" or (r.enemy and s is None):
@@ -480,7 +487,9 @@ def _final_subject(
     if s is None:
         side = para_side()
         if r.metric == "displaced":
-            return side or "world"  # no country in the paragraph: a global figure
+            # no country in the paragraph: the country of the article's last displacement figure
+            # ("3.5 million displaced across Myanmar ... In 2024 alone 1.4 million"), else global
+            return side or last_displaced or "world"
         s = side  # the side the paragraph is about
     return s or dominant
 
