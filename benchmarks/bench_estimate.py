@@ -212,6 +212,24 @@ def speed(sizes: list[int]) -> list[dict[str, Any]]:
     return out
 
 
+def headline(r: dict[str, Any]) -> dict[str, Any]:
+    """The acceptance figures at the top level of the JSON (per metric where there are several)."""
+    by_metric = r["real"].get("by_metric", {})
+    ten_k = [x["seconds"] for x in r["speed"] if 8_000 <= x["claims"] <= 12_000]
+    return {
+        "synthetic_coverage90": r["synthetic"]["coverage90"],
+        "bias_coverage90": r["synthetic"]["bias_coverage90"],
+        "lfo_median_abs_log_error": {k: e["median_abs_log_error"] for k, e in by_metric.items()},
+        "lfo_coverage90": {k: e["coverage90"] for k, e in by_metric.items()},
+        "reference_median_abs_log_error": {
+            k: e["meta_median_abs_log_error"]
+            for k, e in by_metric.items()
+            if "meta_median_abs_log_error" in e
+        },
+        "fit_10k_s": ten_k[0] if ten_k else None,
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--seeds", type=int, default=30)
@@ -219,11 +237,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="1000,10000,100000")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
-    r = {
+    r: dict[str, Any] = {
         "synthetic": synthetic(args.seeds, args.articles),
         "real": real(),
         "speed": speed([int(x) for x in args.sizes.split(",")]),
     }
+    r.update(headline(r))
     if args.json:
         print(json.dumps(r))
         return 0

@@ -166,3 +166,37 @@ def test_cli_estimate_stores_and_prints(tmp_path: Path) -> None:
     assert {(e["subject"], e["metric"]) for e in stored} >= {("russia", "casualties")}
     r = CliRunner().invoke(main, ["run", "--db", db])
     assert "russia casualties through" in r.stdout and "90% interval" in r.stdout
+
+
+def test_a_prediction_counts_how_little_is_known_of_a_sources_noise() -> None:
+    syn = generate(
+        150, seed=3, sources=(SourceSpec("Steady", 1.0, 0.03), SourceSpec("Other", 1.1, 0.05)), series=False
+    )
+    once = claim(400_000, end=date(2023, 6, 1), source="Once")
+    prep = prepare([*syn.claims, once], "russia", published=syn.published)
+    fitted = Fitted(prep, draws=200)
+
+    def inflation(key: str) -> float:  # E[sigma^2] over the squared mode
+        mode = fitted.fit.x[fitted.layout.noise + prep.sources.index(key)]
+        return fitted.noise_var(key) / math.exp(2 * mode)
+
+    # A source heard dozens of times has a known scatter; one heard once has not (about the prior's spread).
+    assert inflation("Steady") < 1.3
+    assert inflation("Once") > 1.6
+    # A source never heard: the prior's mean of sigma^2 (log-normal), not the square of its median.
+    pri = fitted.priors
+    assert fitted.noise_var("Never") == pytest.approx(pri.sigma_mean**2 * math.exp(2 * pri.sigma_sd**2))
+    assert fitted.noise_var("Never") > 2 * pri.sigma_mean**2
+
+
+def test_a_prediction_counts_the_rounding_of_a_round_figure() -> None:
+    syn = generate(80, seed=5, series=False)
+    prep = prepare(syn.claims, "russia", published=syn.published)
+    fitted = Fitted(prep, draws=200)
+    end = date(2023, 6, 1)
+    said = end + timedelta(days=1)
+    # The same window from a source the fit has not heard: only the stated precision differs.
+    _, round_sd = fitted.predict(claim(500_000, end=end, source="New"), said, "New") or (0.0, 0.0)
+    _, exact_sd = fitted.predict(claim(512_347, end=end, source="New"), said, "New") or (0.0, 0.0)
+    # 500,000 is +-5,000 (1%); 512,347 is +-0.5
+    assert round_sd**2 - exact_sd**2 == pytest.approx(0.01**2 - (0.5 / 512_347) ** 2, rel=1e-6)

@@ -31,7 +31,7 @@ from attrition.estimate.model import (
     fit,
 )
 from attrition.extract.lexicon import CONFLICTS
-from attrition.model import Claim, Estimate, Residual, SeriesPoint, SourceBias
+from attrition.model import Claim, Estimate, Figure, Residual, SeriesPoint, SourceBias
 
 METHOD = "estimate.v1"
 FAMILY = ("casualties", "killed")
@@ -117,6 +117,14 @@ def _window(c: Claim, stated: date | None, origin: date) -> tuple[date, date] | 
     return max(start or origin, origin), end
 
 
+def stated_noise(f: Figure) -> float:
+    """The noise a figure's wording gives it (log units): its qualifier's, and for an exact figure
+    also its rounding (340 is +-5: 1.5%)."""
+    if f.bound == "exact" and f.value:
+        return math.hypot(EXTRA["exact"], rounding(f.value) / f.value)
+    return EXTRA[f.bound]
+
+
 def prepare(
     claims: Sequence[Claim],
     subject: str,
@@ -175,7 +183,7 @@ def prepare(
         killed[i] = c.metric == "killed"
         src_idx[i] = index[sname]
         f = c.figure
-        extra[i] = EXTRA[f.bound]
+        extra[i] = stated_noise(f)
         if f.bound == "range":
             assert f.low is not None and f.high is not None
             kind[i], y[i], y2[i] = INTERVAL, math.log(f.low), math.log(max(f.high, f.low))
@@ -183,8 +191,6 @@ def prepare(
             assert f.value is not None
             y[i] = math.log(f.value)
             kind[i] = {"at_least": LOWER, "at_most": UPPER}.get(f.bound, POINT)
-            if f.bound == "exact":
-                extra[i] = math.hypot(extra[i], rounding(f.value) / f.value)
     obs = Observations(s_arr, e_arr, log_scale, killed, src_idx, kind, y, y2, extra)
     return Prepared(
         subject,
@@ -233,12 +239,17 @@ class Fitted:
         mu = self.draws[:, self.layout.mu : self.layout.bias]
         return np.asarray(np.exp(mu[:, week]))
 
-    def sigma(self, key: str | None = None) -> float:
-        """The fitted noise of a source's claims (beyond their stated precision); the prior's for a
-        source the fit has not seen."""
+    def noise_var(self, key: str | None = None) -> float:
+        """The expected variance of the noise of a new claim by ``key`` (beyond its stated
+        precision): E[sigma^2] over the posterior of the key's log sigma (normal, from the Laplace
+        approximation), or over its prior for a key the fit has not seen. The squared mode alone
+        understates it wherever sigma is barely known (a source heard once or twice, or never)."""
         if key is not None and key in self.prep.sources:
-            return math.exp(float(self.fit.x[self.layout.noise + self.prep.sources.index(key)]))
-        return self.priors.sigma_mean
+            i = self.layout.noise + self.prep.sources.index(key)
+            mean, var = float(self.fit.x[i]), float(self.fit.cov[i, i])
+        else:
+            mean, var = math.log(self.priors.sigma_mean), self.priors.sigma_sd**2
+        return math.exp(2 * mean + 2 * var)
 
     def cumulative_draws(self, days: np.ndarray, killed: bool = False) -> np.ndarray:
         """Draws (rows) of the cumulative figure through the end of each of ``days`` (columns)."""
@@ -278,7 +289,7 @@ class Fitted:
             m = m + math.log(PER_DAYS[claim.per] / (b - a + 1))
         name = canonical_source(source)
         key = bias_key(name, claim.metric)
-        sd_extra = EXTRA[claim.figure.bound]
+        sd_extra = stated_noise(claim.figure)
         lay = self.layout
         dev_var = self.priors.metric_sd**2 if key != name else 0.0
         if key in self.prep.sources:
@@ -292,7 +303,7 @@ class Fitted:
             party = party_of_source(name, self.prep.parties)
             tau = self.priors.tau_party if party is not None else self.priors.tau_neutral
             bias_var = tau * tau + dev_var
-        var = float(np.var(m)) + bias_var + self.sigma(key) ** 2 + sd_extra**2
+        var = float(np.var(m)) + bias_var + self.noise_var(key) + sd_extra**2
         return float(np.mean(m)), math.sqrt(var)
 
     # -- the estimate ------------------------------------------------------------------------------

@@ -14,15 +14,6 @@ from attrition.extract import lexicon as lx
 from attrition.extract.text import spaced, word_alternation
 
 _SCALE = r"(?:(?P<sw>[ \u00a0]?(?:thousand|million|billion|mln|bn|mn)\b)|(?P<sl>[kKmM](?![A-Za-z\d])))?"
-_DIGITS = re.compile(
-    r"(?<![\w.])(?P<d>"
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 106,720 / 1,000,000.5
-    r"|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d]|[,.]\d)"  # 1 010 / 1 000 000
-    r"|\d{1,3},\d{1,2}(?=[ \u00a0](?:million|billion|thousand|mln|bn)\b)"  # 1,5 million
-    r"|\d+(?:\.\d+)?"  # 340 / 1.1
-    r")" + _SCALE,
-    re.IGNORECASE,
-)
 _WORDS = sorted(list(lx.UNITS) + list(lx.TENS) + list(lx.SCALES), key=len, reverse=True)
 _W = "(?:" + "|".join(_WORDS) + r")(?![a-z])"
 _NUMBER_WORDS = re.compile(
@@ -135,7 +126,6 @@ _FRACTIONS = {
 
 # Where a figure can start. Both patterns begin with a character set or literals, which the regex
 # engine scans for at C speed; the full patterns are then tried only there.
-_DIGIT_RUN = re.compile(r"[0-9]+")
 _WORD_START = re.compile("(?:" + word_alternation(_WORDS) + ")")  # applied to the lower-cased text
 _WORD_START_ANY = re.compile("(?:" + word_alternation(_WORDS) + ")", re.IGNORECASE)
 _WORD_PREFIX = re.compile(
@@ -143,18 +133,22 @@ _WORD_PREFIX = re.compile(
 )
 
 
+# A figure in digits, led by its first digit, an ASCII one; not after a word character or a point
+# (tested looking back from that digit, so that the regex engine scans for digits at C speed instead
+# of trying a lookbehind at every character). A match begins only where a run of digits begins.
+_DIGITS_SCAN = re.compile(
+    r"(?P<d>[0-9](?<![\w.][0-9])(?:"
+    r"\d{0,2}(?:,\d{3})+(?:\.\d+)?"  # 106,720 / 1,000,000.5
+    r"|\d{0,2}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d]|[,.]\d)"  # 1 010 / 1 000 000
+    r"|\d{0,2},\d{1,2}(?=[ \u00a0](?:million|billion|thousand|mln|bn)\b)"  # 1,5 million
+    r"|\d*(?:\.\d+)?"  # 340 / 1.1
+    r"))" + _SCALE,
+    re.IGNORECASE,
+)
+
+
 def _digit_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
-    out = []
-    last = start
-    for r in _DIGIT_RUN.finditer(text, start, end):
-        p = r.start()
-        if p < last:
-            continue
-        m = _DIGITS.match(text, p, end)
-        if m is not None:
-            out.append(m)
-            last = m.end()
-    return out
+    return list(_DIGITS_SCAN.finditer(text, start, end))
 
 
 # A number word after a character that is not a letter a-z: the scan tries the words only where a
