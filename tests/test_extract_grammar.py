@@ -88,6 +88,15 @@ CASES = [
     ("The monitor has logged more than 8,100 civilian deaths in Sudan since the war broke out, an average of "
      "roughly 400 every month, it said.",
      PUB, dict(metric="killed", subject="sudan", value=400, per="month")),
+    # a headline that names its source after a colon
+    ("Russian army lost 990,000 troops since 2022: General Staff",
+     PUB, dict(metric="casualties", subject="russia", value=990000, source="Ukrainian General Staff")),
+    # equipment listed first: the verb still governs the soldiers
+    ("Over the past day the occupiers lost 17 artillery systems and 1,180 personnel, Ukraine's army said.",
+     PUB, dict(metric="casualties", subject="russia", value=1180, source="Armed Forces of Ukraine")),
+    # a country named alone as the one who says is its government
+    ("Ukraine reckons that 9,000 to 11,000 North Korean troops have been killed or injured so far.",
+     PUB, dict(metric="casualties", subject="north_korea", low=9000, high=11000, source="Ukrainian government")),
     ("The Kyiv Independent reported that Russia lost 41,980 troops in December.",
      date(2025, 1, 5), dict(metric="casualties", subject="russia", value=41980, source="Kyiv Independent",
                             start="2024-12-01", end="2024-12-31")),
@@ -216,6 +225,11 @@ def test_displacement_with_no_country_in_its_paragraph_keeps_the_articles_last_o
     assert [(c.metric, c.subject) for c in alone] == [("displaced", "world")]
 
 
+def test_a_country_heading_a_headline_is_a_place_not_a_source() -> None:
+    claims = extract_text("Ukraine: Russian losses top 1.2 million", PUB)
+    assert [(c.figure.value, c.source) for c in claims] == [(1_200_000, None)]
+
+
 def test_a_ratio_is_not_a_claim() -> None:
     assert (
         extract_text("For every Ukrainian killed, roughly 2.5 Russians die for every Ukrainian soldier.", PUB)
@@ -252,6 +266,9 @@ def test_a_ratio_is_not_a_claim() -> None:
          date(2025, 6, 3), 1_020_530, date(2022, 2, 24), date(2025, 6, 3)),
         ("Strikes killed 45 people on Monday, taking the death toll in Gaza to more than 54,000.",
          date(2025, 6, 3), 54_000, date(2023, 10, 7), date(2025, 6, 3)),
+        # an aside "including ..." does not hide the period after it
+        ("Russia has taken some 790,000 casualties, including dead and wounded, since the invasion began, "
+         "an official said.", date(2025, 6, 3), 790_000, date(2022, 2, 24), date(2025, 6, 3)),
         # "said in February that": when it was said, not the period of the figures
         ("Zelensky said in February that 46,000 Ukrainian troops had been killed since the war began.",
          date(2025, 6, 3), 46000, date(2022, 2, 24), date(2025, 6, 3)),

@@ -210,6 +210,8 @@ def read_sentence(
         a = bisect.bisect_right(ends, q.start)  # first token ending after the figure starts
         b = bisect_left(starts, q.end) - 1  # last token starting before it ends
         if a < n and b >= a and not _excluded(text, toks, q, a, b, excl_times):
+            if b + 1 < n and lows[b + 1] in lx.EQUIPMENT_NOUNS:
+                continue  # "42 tanks" is no claim, nor a figure the next one's words stop at
             kept.append((q, a, b))
     if not kept:
         return out
@@ -709,6 +711,14 @@ def _left_metric(toks: TokenList, a: int, prev_b: int, in_time: list[bool]) -> _
                 j -= 1
                 steps += 1
                 continue
+            if (w == "and" or w == ",") and j > 1 and lows[j - 1] in lx.EQUIPMENT_NOUNS:
+                item = j - 2  # the item's number, before its noun and at most two more words
+                while item > j - 4 and item > 0 and not lows[item][:1].isdigit():
+                    item -= 1
+                if lows[item][:1].isdigit() and item > prev_b:
+                    steps += j - item + 1  # "lost 17 artillery systems and 1,260 personnel": the verb
+                    j = item - 1  # governs the whole list
+                    continue
             break
         close = _ASIDE_CLOSE.get(w)
         if close is not None:
@@ -1155,6 +1165,11 @@ def period_for(
     i = bisect.bisect_left(starts, q.end)  # the tokens after the figure, up to the next one
     while i < len(starts) and starts[i] < stop:
         w = lows[i]
+        if w == "including" and i > 0 and lows[i - 1] == ",":
+            close = next((k for k in range(i + 1, min(len(lows), i + 8)) if lows[k] == ","), -1)
+            if close > 0 and not any(x[:1].isdigit() for x in lows[i + 1 : close]):
+                i = close + 1  # "700,000 casualties, including killed and wounded, since ...": an aside
+                continue
         if w in _CLAUSE_STOP or (w in _AFTER_COMMA_STOP and i > 0 and lows[i - 1] == ","):
             stop = starts[i]  # "..., it is 12 percent more than in April", "including ... seized in 2014"
             break

@@ -151,6 +151,7 @@ def _table() -> dict[str, Any]:
         "nat": nat,
         "nat_re": _words_re(list(nat), re.I),
         "templates": templates,
+        "countries": dict(data.get("countries", {})),
         "own_side": [
             (_words_re(t["office"], re.I), t["by_nationality"])
             for t in data["templates"]
@@ -272,6 +273,9 @@ def _canonical(np: str, doc: DocSources) -> tuple[str | None, bool, bool]:
         m = doc.pattern().search(low)
         if m is not None:
             return doc.aliases[m.group()], False, True
+    country = t["countries"].get(low[4:] if low.startswith("the ") else low)
+    if country is not None:
+        return country, False, False  # "Ukraine estimates that ...": its government
     org = org_phrase(text)
     if org is not None:
         return org, False, anaphoric  # "a research fellow at the National Institute for Strategic Studies"
@@ -484,16 +488,19 @@ def _headline_source(toks: TokenList, text: str, doc: DocSources) -> Attribution
     """ "ISW: Russian army losing 1,140 soldiers a day", "Russian losses top 1 million - Kyiv"."""
     n = len(toks.lows)
     lows = toks.lows
-    if ":" not in lows[1:11] and _DASHES.isdisjoint(lows[max(1, n - 7) : n - 1]):
+    if ":" not in lows[1:11] and _TRAILERS.isdisjoint(lows[max(1, n - 7) : n - 1]):
         return None  # neither form can be there (the loops below look no further)
     for k in range(1, min(n, 11)):
         if toks.lows[k] == ":":
             if k + 1 < n and toks.lows[k + 1][:1].isdigit() and k > 0 and toks.lows[k - 1].isdigit():
                 return None  # a time of day
             end = next((x for x in range(k) if toks.lows[x] == ","), k)  # "X update, 3 June 2025:"
-            return _make(
+            lead = _make(
                 toks, (0, end), toks.starts[k], toks.ends[k], post=False, text=text, doc=doc, strict=True
             )
+            if lead is not None:
+                return lead
+            break  # "Russia Lost 1 Million Soldiers: General Staff" may still name its source last
         if not (
             toks.texts[k][:1].isupper()
             or toks.lows[k]
@@ -502,7 +509,7 @@ def _headline_source(toks: TokenList, text: str, doc: DocSources) -> Attribution
         ):
             break
     for k in range(n - 2, max(0, n - 8), -1):
-        if toks.lows[k] in ("-", "–", "—") and k + 1 < n:
+        if toks.lows[k] in _TRAILERS and k + 1 < n:  # "... - Kyiv", "...: Ukrainian General Staff"
             end = n - 1 if toks.lows[-1] in (".", "!") else n
             if end > k + 1 and toks.texts[k + 1][:1].isupper():
                 return _make(toks, (k + 1, end), toks.starts[k], toks.ends[k], post=True, text=text, doc=doc,
@@ -516,6 +523,7 @@ def _followed_by_that(toks: TokenList, i: int) -> bool:
 
 _THAT = frozenset(["that", ":"])
 _DASHES = frozenset(["-", "–", "—"])
+_TRAILERS = _DASHES | {":"}
 # The words find_attributions acts on: reporting verbs ("according" among them) and "by".
 _TRIGGERS = lx.REPORTING_VERBS | {"by"}
 
@@ -636,6 +644,7 @@ def _make(
         generic
         or (source_info(name or "") is None and _ORG_WORDS.isdisjoint(lows) and len(lows) > 1)
         or any(w in lx.SUBJECT_WORDS_FLAT and source_info(name or "") is None for w in lows[:1])
+        or (len(lows) == 1 and lows[0] in _table()["countries"])
     ):
-        return None  # a headline's "Sudan: ..." names a place, not a source
+        return None  # a headline's "Sudan: ...", "Ukraine: ..." names a place, not a source
     return Attribution(name, party_of(name), verb_char, verb_end, np_start, np_end, post, generic, anaphoric)
