@@ -4,6 +4,10 @@ estimates against The Economist's meta-estimate, and speed.
     python benchmarks/bench_estimate.py            # a readable report
     python benchmarks/bench_estimate.py --json     # one JSON object
 
+The JSON has the acceptance figures at its top level (synthetic_coverage90, bias_coverage90,
+lfo_median_abs_log_error, lfo_coverage90 and reference_median_abs_log_error per metric, fit_10k_s)
+beside the full results.
+
 1. Synthetic truth. For each seed, a true daily casualty series (a random walk on the log rate)
    and five sources whose multiplicative biases are drawn from the model's own prior (log-normal,
    sd 0.15; sd 0.5 for the one source that is a party to the war) with their own noise. Their
@@ -13,9 +17,12 @@ estimates against The Economist's meta-estimate, and speed.
    the truth, over many dates and seeds (target 85-95% for 90%), and how often each source's 90%
    bias interval contains its true bias.
 2. Real: ``../shared/data/economist/estimates.csv`` imported through the ledger. For every claim
-   dated after 2023-06-30: fit on the claims dated before it, predict it (with its source's bias
-   when the source has spoken before), and score the median absolute log error and the 90%
-   predictive interval's coverage, per metric. In the same run, the same error for The
+   dated after 2023-06-30: fit on the claims dated before it, predict it, and score the median
+   absolute log error and the 90% predictive interval's coverage, per metric. The predictive
+   distribution (``Fitted.predict``) has the fit's uncertainty of the curve, of the source's bias
+   and deviation (their posterior if the fit has heard the source, else their prior), the expected
+   noise of the source's claims (E[sigma^2], its uncertainty included) and the figure's stated
+   precision (qualifier and rounding). In the same run, the same error for The
    Economist's published daily meta-estimate at the same dates (a fit on all the data, an
    advantage to it).
 3. Speed: fits on about 1,000, 10,000 and 100,000 claims (target: 10,000 under 2 s).
