@@ -103,12 +103,15 @@ def _words_re(words: list[str], flags: int) -> re.Pattern[str]:
     The alternation is shaped as a trie (see ``word_alternation``): at a place only one branch can
     go on, and its optional tails are greedy, so the longest word wins as with a longest-first list.
     """
+    other = ""
     if flags & re.I:
-        if not all(w.isascii() for w in words):  # case folding beyond ASCII: keep a plain list
-            alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-            return re.compile(r"(?<![\w-])(?:" + alts + r")(?![\w-])", flags)
-        words = [w.lower() for w in words]  # one branch per letter whatever the case
-    return re.compile(r"(?<![\w-])(?:" + word_alternation(set(words)) + r")(?![\w-])", flags)
+        # case folding beyond ASCII ("Médecins Sans Frontières"): those words as a plain list, tried
+        # after the trie of the others
+        wide = sorted((w for w in words if not w.isascii()), key=len, reverse=True)
+        if wide:
+            other = "|" + "|".join(re.escape(w) for w in wide)
+        words = [w.lower() for w in words if w.isascii()]  # one branch per letter whatever the case
+    return re.compile(r"(?<![\w-])(?:" + word_alternation(set(words)) + other + r")(?![\w-])", flags)
 
 
 @lru_cache(maxsize=1)
