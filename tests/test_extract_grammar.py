@@ -97,6 +97,16 @@ CASES = [
     # a country named alone as the one who says is its government
     ("Ukraine reckons that 9,000 to 11,000 North Korean troops have been killed or injured so far.",
      PUB, dict(metric="casualties", subject="north_korea", low=9000, high=11000, source="Ukrainian government")),
+    # a stretch of front named between the loss noun and its verb
+    ("Russian losses on the Pokrovsk axis totalled about 14,000 men in May, the commander said.",
+     PUB, dict(metric="casualties", subject="russia", value=14000, bound="approx")),
+    # "per ... figures" attributes like "according to"
+    ("Per the latest OCHA figures, 35,000 people have been injured in Gaza.",
+     PUB, dict(metric="wounded", subject="palestinians", value=35000, source="OCHA")),
+    ("The death toll climbed past 600 on Sunday, officials said.",
+     PUB, dict(metric="killed", value=600, bound="at_least")),
+    ("Nearly 7 million Ukrainians have sought refuge abroad, the agency said.",
+     PUB, dict(metric="displaced", subject="ukraine", value=7_000_000, bound="at_most")),
     ("The Kyiv Independent reported that Russia lost 41,980 troops in December.",
      date(2025, 1, 5), dict(metric="casualties", subject="russia", value=41980, source="Kyiv Independent",
                             start="2024-12-01", end="2024-12-31")),

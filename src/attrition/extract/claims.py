@@ -711,6 +711,17 @@ def _left_metric(toks: TokenList, a: int, prev_b: int, in_time: list[bool]) -> _
                 j -= 1
                 steps += 1
                 continue
+            if w in _FRONT_NOUNS and j > 1:
+                name = (
+                    j - 1
+                )  # "losses in the Kursk direction amounted to": a place, passed over with its name
+                if toks.texts[name][:1].isupper() and lows[name - 1] in ("the", "in", "on", "near", "along"):
+                    j = name - 1
+                    if lows[j] == "the" and j > 0 and lows[j - 1] in ("in", "on", "near", "along", "at"):
+                        j -= 1
+                    steps += name - j + 1
+                    j -= 1
+                    continue
             if (w == "and" or w == ",") and j > 1 and lows[j - 1] in lx.EQUIPMENT_NOUNS:
                 item = j - 2  # the item's number, before its noun and at most two more words
                 while item > j - 4 and item > 0 and not lows[item][:1].isdigit():
@@ -1061,6 +1072,8 @@ def _subject_from_verbs(toks: TokenList, a: int, metric: str, mask: list[bool] |
     return None
 
 
+# Nouns of a stretch of front named by a place before them ("the Kursk direction", "the Pokrovsk axis").
+_FRONT_NOUNS = frozenset("direction axis sector bridgehead salient oblast province".split())
 # People nouns for the military, whose losses are often far from home.
 _MILITARY_NOUNS = frozenset(
     "soldiers soldier troops servicemen serviceman personnel marines paratroopers infantrymen "

@@ -43,7 +43,8 @@ LEFT_QUALIFIERS: dict[tuple[str, ...], str] = {
     ("not", "less", "than"): "at_least", ("well", "over"): "at_least", ("just", "over"): "at_least",
     ("top",): "at_least", ("tops",): "at_least", ("topped",): "at_least", ("topping",): "at_least",
     ("surpassed",): "at_least", ("surpasses",): "at_least", ("surpass",): "at_least",
-    ("passed",): "at_least", ("above",): "at_least", ("a", "minimum", "of"): "at_least",
+    ("passed",): "at_least", ("above",): "at_least", ("past",): "at_least",
+    ("a", "minimum", "of"): "at_least",
     ("beyond",): "at_least", ("as", "high", "as"): "at_most", ("≈",): "approx", ("~",): "approx",
     ("passes",): "at_least", ("passing",): "at_least", ("crossed",): "at_least",
     ("smashed", "through"): "at_least", ("broke", "through"): "at_least", ("near",): "approx",
@@ -116,6 +117,9 @@ PREDICATES: dict[tuple[str, ...], str] = {
     ("in", "the"): "deployed?", ("on", "the", "border"): "deployed", ("fighting", "in"): "deployed",
     ("displaced",): "displaced", ("fled",): "displaced", ("forced", "to", "flee"): "displaced",
     ("uprooted",): "displaced", ("forcibly", "displaced"): "displaced", ("crossed", "into"): "displaced",
+    ("sought", "refuge"): "displaced", ("seek", "refuge"): "displaced", ("sought", "shelter"): "displaced",
+    ("sought", "asylum"): "displaced", ("fled", "abroad"): "displaced",
+    ("left", "their", "homes"): "displaced",
 }  # fmt: skip
 MAX_PREDICATE_LEN = 4
 

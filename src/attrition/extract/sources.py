@@ -396,8 +396,9 @@ def find_attributions(toks: TokenList, text: str, doc: DocSources) -> list[Attri
                 if a:
                     out.append(a)
             continue
-        if w == "by" and not lx.DATA_NOUNS.isdisjoint(lows[i + 1 : i + 8]):
-            np = _np_right(toks, i + 1)  # "by Ukrainian General Staff figures", "by ISW's reckoning"
+        if (w == "by" or w == "per" or w == "citing") and not lx.DATA_NOUNS.isdisjoint(lows[i + 1 : i + 8]):
+            # "by Ukrainian General Staff figures", "by ISW's reckoning", "per the latest UN figures"
+            np = _np_right(toks, i + 1)
             if np:
                 a = _make(toks, np, toks.starts[i], toks.ends[i], post=False, text=text, doc=doc)
                 if a:
@@ -528,7 +529,7 @@ _THAT = frozenset(["that", ":"])
 _DASHES = frozenset(["-", "–", "—"])
 _TRAILERS = _DASHES | {":"}
 # The words find_attributions acts on: reporting verbs ("according" among them) and "by".
-_TRIGGERS = lx.REPORTING_VERBS | {"by"}
+_TRIGGERS = lx.REPORTING_VERBS | {"by", "per", "citing"}
 
 
 def _np_left(toks: TokenList, verb: int) -> tuple[int, int] | None:
