@@ -107,6 +107,14 @@ CASES = [
      PUB, dict(metric="killed", value=600, bound="at_least")),
     ("Nearly 7 million Ukrainians have sought refuge abroad, the agency said.",
      PUB, dict(metric="displaced", subject="ukraine", value=7_000_000, bound="at_most")),
+    # a plural nationality as the counted noun is the side, whoever speaks
+    ("Hamas says 41,000 Palestinians killed in Gaza since October 7",
+     date(2024, 9, 1), dict(metric="killed", subject="palestinians", value=41000, source="Hamas")),
+    # an attacker with no known opponent: the victims are not the attacker's people
+    ("The Houthis said American air strikes killed 30 people at a port in Yemen's Hodeidah province.",
+     PUB, dict(metric="killed", value=30, subject="yemen")),
+    ("An open-source count put the number of Russian soldiers killed in action in 2024 at 45,287.",
+     PUB, dict(metric="killed", subject="russia", value=45287, start="2024-01-01", end="2024-12-31")),
     ("The Kyiv Independent reported that Russia lost 41,980 troops in December.",
      date(2025, 1, 5), dict(metric="casualties", subject="russia", value=41980, source="Kyiv Independent",
                             start="2024-12-01", end="2024-12-31")),
@@ -279,6 +287,8 @@ def test_a_ratio_is_not_a_claim() -> None:
         # an aside "including ..." does not hide the period after it
         ("Russia has taken some 790,000 casualties, including dead and wounded, since the invasion began, "
          "an official said.", date(2025, 6, 3), 790_000, date(2022, 2, 24), date(2025, 6, 3)),
+        ("Since the start of the war, 1,060 Ukrainian children have been killed or wounded, prosecutors said.",
+         date(2025, 6, 3), 1060, date(2022, 2, 24), date(2025, 6, 3)),
         # "said in February that": when it was said, not the period of the figures
         ("Zelensky said in February that 46,000 Ukrainian troops had been killed since the war began.",
          date(2025, 6, 3), 46000, date(2022, 2, 24), date(2025, 6, 3)),

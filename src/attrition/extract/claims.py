@@ -80,20 +80,17 @@ def subject_at(toks: TokenList, i: int) -> tuple[str | None, int]:
         two = (lows[i], _base(lows[i + 1]))
         if two in lx.SUBJECT_WORDS:
             return lx.SUBJECT_WORDS[two], 2
-    if toks.texts[i] == "US":
-        return "united_states", 1
     one = (lows[i],) if (lows[i],) in lx.SUBJECT_WORDS else (_base(lows[i]),)
-    if one in lx.SUBJECT_WORDS:
+    side = "united_states" if toks.texts[i] == "US" else lx.SUBJECT_WORDS.get(one)
+    if side is not None:
         if i + 1 < len(toks.lows) and lows[i + 1] in _AGENT_NOUNS:
-            return "opp:" + lx.SUBJECT_WORDS[one], 2  # "the Israeli aggression": the other side suffers
+            return "opp:" + side, 2  # "the Israeli aggression": the other side suffers
         k = i + 1
         while k < len(lows) and k <= i + 2 and lows[k] in _WEAPON_WORDS:
             k += 1
         if k > i + 1 and k < len(lows) and lows[k] in _AGENT_NOUNS:
-            return "opp:" + lx.SUBJECT_WORDS[
-                one
-            ], k - i + 1  # "a Russian missile strike", "Israeli air strikes"
-        return lx.SUBJECT_WORDS[one], 1
+            return "opp:" + side, k - i + 1  # "a Russian missile strike", "Israeli air strikes"
+        return side, 1
     if lows[i] in lx.ENEMY_WORDS:
         return "enemy", 1
     return None, 0
@@ -405,6 +402,8 @@ def _read(
         subject = "world"  # "Russian and Ukrainian troops": both sides together
     elif found_subjects:
         subject = found_subjects[0]
+    elif head is not None and lows[head] in lx.PEOPLE_NOUNS and (lows[head],) in lx.SUBJECT_WORDS:
+        subject = lx.SUBJECT_WORDS[(lows[head],)]  # "39,000 Palestinians killed": the noun is the side
     if not metric:
         pred, width, at = _predicate(toks, b + 1, next_a)
         if pred == "deployed" and at > b + 1 and lows[at] == "in":
@@ -1034,8 +1033,12 @@ def _subject_from_verbs(toks: TokenList, a: int, metric: str, mask: list[bool] |
                         break
             agent = _agent_before(toks, j) or _clause_subject(toks, j)
             if agent:
-                if (territory and lose) or inflict:
+                if agent.startswith("opp:"):
+                    return agent  # "Israeli strikes killed": the attack's nationality, its other side
+                if territory and lose:
                     return "opp:" + agent
+                if inflict:  # "Sudan's war has killed", "Russia has killed": the agent's opponent, or
+                    return "by:" + agent  # with none known the agent's own country (a civil war)
                 return agent
         j -= 1
     j = a - 1 if not _MAY_SUBJECT.isdisjoint(lows[:a]) else -1

@@ -44,7 +44,7 @@ _ATOM = re.compile(  # applied with .match at the candidate positions _CANDIDATE
     rf"(?:(?P<pty>{_YEAR})|(?P<ptr>this[ ]year|last[ ]year))"
     rf"|\b(?P<q>Q[1-4]|H[12])[ ]+(?P<qy>{_YEAR})"
     r"|\b(?P<fyw>first[ ]+year[ ]+of[ ]+the[ ]+(?:full-scale[ ]+)?(?:war|invasion))"
-    r"|\b(?P<war>since[ ]+(?:(?:[\w'’-]+[ ]+){0,8}?(?:war|invasion|conflict|hostilities|aggression|uprising)\b"  # noqa: E501
+    r"|\b(?P<war>[Ss]ince[ ]+(?:(?:[\w'’-]+[ ]+){0,8}?(?:war|invasion|conflict|hostilities|aggression|uprising)\b"  # noqa: E501
     r"(?:[ ]+(?:began|started|broke[ ]out|erupted))?"
     r"|(?:it|fighting|the[ ]fighting)[ ]+(?:began|started|erupted|broke[ ]out)))"
     r"|\b(?P<sy>[Ss]ince[ ]+(?:the[ ]+)?(?:start|beginning)[ ]+of[ ]+(?:the|this)[ ]+year)\b"

@@ -87,6 +87,7 @@ PREDICATES: dict[tuple[str, ...], str] = {
     ("killed", "wounded"): "casualties", ("killed", "or", "maimed"): "casualties",
     ("dead", "or", "maimed"): "casualties", ("killed", "or", "gone"): "killed_or_missing",
     ("death", "toll"): "killed", ("becoming", "casualties"): "casualties",
+    ("killed", "in", "action"): "killed", ("missing", "in", "action"): "missing",
     ("became", "casualties"): "casualties", ("casualties",): "casualties",
     ("prisoner",): "captured", ("captivity",): "captured", ("held", "captive"): "captured",
     ("joined",): "recruited", ("driven", "from"): "displaced", ("forced", "from"): "displaced",

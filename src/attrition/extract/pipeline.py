@@ -102,6 +102,13 @@ def _conflicts_by_subject() -> dict[str, tuple[date, dict[str, str]]]:
 
 
 _CONFLICT = _conflicts_by_subject()
+# The sides of wars inside one country ("for a war inside one country, that country").
+_CIVIL_WARS = frozenset(
+    side
+    for c in lx.CONFLICTS
+    if len(c["sides"]) == 1
+    for side in c["sides"][0]  # type: ignore[arg-type,index]
+)
 
 
 def war_start(subject: str | None, fallback: str | None) -> date | None:
@@ -476,22 +483,30 @@ def _final_subject(
             s = opponent(dominant) if dominant == "ukraine" else dominant
         if s is None:
             s = "russia"  # "the enemy", "the occupiers" with no side known: the Ukrainian usage
-    if s == "opp:enemy":
+    attacker = None
+    if s == "opp:enemy" or s == "by:enemy":
         s = None  # the enemy's enemy: the text does not say who
+    elif s and s.startswith("by:"):
+        s = opponent(s[3:]) or s[3:]
     elif s and s.startswith("opp:"):
-        s = opponent(s[4:]) or s[4:]
+        attacker = s[4:]
+        # in a civil war both sides are the country; with no opponent known, the victims are anyone
+        # but the attacker ("US strikes killed 68 migrants")
+        s = opponent(attacker) or (attacker if attacker in _CIVIL_WARS else None)
     if s is None and said.name:
         info = source_info(said.name)
         if info is not None and info.party and info.kind not in ("military", "media"):
             s = info.party  # a government or agency that does not name a side counts its own people
     if s is None:
         side = para_side()
+        if side is not None and side == attacker:
+            side = None
         if r.metric == "displaced":
             # no country in the paragraph: the country of the article's last displacement figure
             # ("3.5 million displaced across Myanmar ... In 2024 alone 1.4 million"), else global
             return side or last_displaced or "world"
         s = side  # the side the paragraph is about
-    return s or dominant
+    return s or (dominant if dominant != attacker else None)
 
 
 def _default_period(
