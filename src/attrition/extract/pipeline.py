@@ -102,13 +102,20 @@ def _conflicts_by_subject() -> dict[str, tuple[date, dict[str, str]]]:
 
 
 _CONFLICT = _conflicts_by_subject()
+
+
 # The sides of wars inside one country ("for a war inside one country, that country").
-_CIVIL_WARS = frozenset(
-    side
-    for c in lx.CONFLICTS
-    if len(c["sides"]) == 1
-    for side in c["sides"][0]  # type: ignore[arg-type,index]
-)
+def _civil_wars() -> frozenset[str]:
+    out: set[str] = set()
+    for c in lx.CONFLICTS:
+        sides = c["sides"]
+        assert isinstance(sides, tuple)
+        if len(sides) == 1:
+            out.update(sides[0])
+    return frozenset(out)
+
+
+_CIVIL_WARS = _civil_wars()
 
 
 def war_start(subject: str | None, fallback: str | None) -> date | None:
