@@ -248,6 +248,18 @@ def test_a_country_heading_a_headline_is_a_place_not_a_source() -> None:
     assert [(c.figure.value, c.source) for c in claims] == [(1_200_000, None)]
 
 
+def test_a_relative_clause_between_a_source_and_its_verb_is_not_its_name() -> None:
+    text = (
+        "Russia's Defence Ministry said on Thursday that Ukraine had lost more than 20,000 servicemen.\n\n"
+        "The ministry, which has published a daily tally for that front since the second week of the "
+        "incursion, said in its bulletin that Ukrainian units had lost up to 300 troops on Wednesday.\n\n"
+        "The ministry, which publishes such tallies daily, said Ukraine lost 310 troops on Tuesday.\n\n"
+    )
+    got = {c.figure.value: (c.source, c.said_on) for c in extract_text(text, date(2024, 10, 3))}
+    assert got[300] == ("Russian Ministry of Defence", date(2024, 10, 3))
+    assert got[310] == ("Russian Ministry of Defence", date(2024, 10, 3))
+
+
 def test_a_ratio_is_not_a_claim() -> None:
     assert (
         extract_text("For every Ukrainian killed, roughly 2.5 Russians die for every Ukrainian soldier.", PUB)

@@ -532,6 +532,9 @@ _TRAILERS = _DASHES | {":"}
 _TRIGGERS = lx.REPORTING_VERBS | {"by", "per", "citing"}
 
 
+_RELATIVE_PRONOUNS = frozenset(["which", "who", "whose", "that"])
+
+
 def _np_left(toks: TokenList, verb: int) -> tuple[int, int] | None:
     j = verb - 1
     while j >= 0 and (
@@ -545,14 +548,18 @@ def _np_left(toks: TokenList, verb: int) -> tuple[int, int] | None:
     end = j + 1
     if j > 0 and toks.lows[j] == ",":
         # "Dmitry Medvedev, deputy head of Russia's Security Council, said": the person and the aside
-        c = next((x for x in range(j - 1, max(-1, j - 14), -1) if toks.lows[x] in (",", ";", ".")), None)
+        c = next((x for x in range(j - 1, max(-1, j - 28), -1) if toks.lows[x] in (",", ";", ".")), None)
+        relative = c is not None and c + 1 < j and toks.lows[c + 1] in _RELATIVE_PRONOUNS
         if (
             c is not None
+            and (j - c < 14 or relative)
             and toks.lows[c] == ","
             and c > 0
             and (toks.texts[c - 1][:1].isupper() or toks.lows[c - 1] in lx.GENERIC_SOURCE_WORDS)
         ):
-            end = j
+            # "The ministry, which publishes a daily tally, said": the relative clause is no part of the
+            # name; an aside is ("Dmitry Medvedev, deputy head of Russia's Security Council, said")
+            end = c if relative else j
             j = c - 1
     k = j
     while k >= 0 and end - k <= 14:
