@@ -115,6 +115,11 @@ CASES = [
      PUB, dict(metric="killed", value=30, subject="yemen")),
     ("An open-source count put the number of Russian soldiers killed in action in 2024 at 45,287.",
      PUB, dict(metric="killed", subject="russia", value=45287, start="2024-01-01", end="2024-12-31")),
+    ("About 12,000 North Korean soldiers are now believed to be in Russia's Kursk region.",
+     PUB, dict(metric="deployed", subject="north_korea", value=12000, bound="approx")),
+    ("Daily Russian losses have averaged 1,100-1,250 since October, per Ukrainian figures.",
+     PUB, dict(metric="casualties", subject="russia", low=1100, high=1250, per="day",
+               source="Ukrainian government")),
     ("The Kyiv Independent reported that Russia lost 41,980 troops in December.",
      date(2025, 1, 5), dict(metric="casualties", subject="russia", value=41980, source="Kyiv Independent",
                             start="2024-12-01", end="2024-12-31")),
@@ -258,6 +263,14 @@ def test_a_relative_clause_between_a_source_and_its_verb_is_not_its_name() -> No
     got = {c.figure.value: (c.source, c.said_on) for c in extract_text(text, date(2024, 10, 3))}
     assert got[300] == ("Russian Ministry of Defence", date(2024, 10, 3))
     assert got[310] == ("Russian Ministry of Defence", date(2024, 10, 3))
+
+
+def test_our_own_count_is_no_source_of_its_own() -> None:
+    """ "By our count", "according to our calculations": the article's author if known, never "count"."""
+    alone = extract_text("By our count, at least 9,000 Russian soldiers died in Avdiivka.", PUB)
+    assert [c.source for c in alone] == [None]
+    text = "Mediazona tracks named deaths.\n\nBy our count, at least 9,000 Russian soldiers died in Avdiivka."
+    assert [c.source for c in extract_text(text, PUB)] == ["Mediazona"]
 
 
 def test_a_ratio_is_not_a_claim() -> None:

@@ -463,7 +463,12 @@ def _read(
         metric, subject = prev.metric, subject or prev.subject
     if not metric and head is not None and lows[head] in _FORCE_NOUNS and not left.verb:
         # troops counted with no verb of loss: a rate of them is a loss, a plain count is a presence
-        place = not _PLACE_AFTER.isdisjoint(lows[head + 1 : head + 3])
+        after = head + 1
+        while after < n and after < head + 7 and lows[after] in _BE_NOW:
+            after += 1  # "11,000 North Korean troops are now in Russia"
+        place = not _PLACE_AFTER.isdisjoint(lows[head + 1 : head + 3]) or (
+            after < n and lows[after] in _PLACE_AFTER
+        )
         metric = "casualties" if per else ("deployed" if place else "")
     if not metric and topic is not None and q.kind == "count" and _continues_topic(toks, a, b, per):
         # "the estimate for January was 1,556 a day", "the 253,290 recorded in 2023": what the
@@ -826,6 +831,10 @@ def _left_metric(toks: TokenList, a: int, prev_b: int, in_time: list[bool]) -> _
 _AGE = frozenset(["age", "aged", "ages"])
 _AREA_UNITS = frozenset(["km", "km2", "km²", "kilometres", "kilometers", "miles", "mi"])
 _PLACE_AFTER = frozenset(["in", "on", "near", "along", "inside", "at", "across"])
+_BE_NOW = frozenset(
+    "are is were was be to remain remained now currently still already reportedly believed thought "
+    "said".split()
+)
 _TOTAL_WORDS = frozenset(["total", "tally", "sum"])
 _WOUND_WORDS = frozenset("wounded injured casualties maimed hurt".split())
 _PRONOUN_OBJECTS = frozenset("him them it us her".split())

@@ -322,7 +322,7 @@ REPORTING_VERBS = frozenset(
     "recorded records documented tallied observed cited estimated estimates estimate puts put "
     "informed briefed summed told alleged alleges wrote posted published publishes "
     "put according reckons reckon reckoned documented verified identified informs informed affirms "
-    "affirmed notes told tells announced counts".split()
+    "affirmed notes told tells announced counts found finds".split()
 )
 # Reporting verbs that only count when followed by "that", ":", a date, or a comma,
 # because they are also ordinary verbs ("show", "put", "counts") or nouns ("Khartoum state",

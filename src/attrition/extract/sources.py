@@ -284,7 +284,8 @@ def _canonical(np: str, doc: DocSources) -> tuple[str | None, bool, bool]:
         return org, False, anaphoric  # "a research fellow at the National Institute for Strategic Studies"
     words = re.findall(r"[\w'’-]+", low)
     if words and all(
-        w in lx.GENERIC_SOURCE_WORDS or w in _NP_LEAD_DROP or w in _GENERIC_EXTRA for w in words
+        w in lx.GENERIC_SOURCE_WORDS or w in _NP_LEAD_DROP or w in _GENERIC_EXTRA or w in lx.DATA_NOUNS
+        for w in words
     ):
         return None, True, True
     return _clean(text), False, False
