@@ -273,6 +273,17 @@ def test_our_own_count_is_no_source_of_its_own() -> None:
     assert [c.source for c in extract_text(text, PUB)] == ["Mediazona"]
 
 
+def test_a_rank_before_a_name_is_not_an_organisation() -> None:
+    text = (
+        "Major Olena Hrytsenko has led the battalion since March.\n\n"
+        '"We lost nine men last week," Hrytsenko said.\n\n'
+        "Deputy Head Ivan Marchenko of the Sumy Regional Military Administration said 14 civilians died.\n\n"
+    )
+    got = {c.figure.value: c.source for c in extract_text(text, PUB)}
+    assert got[14] == "Sumy Regional Military Administration"
+    assert got.get(9) in (None, "Hrytsenko", "Olena Hrytsenko")  # a person, never "Major"
+
+
 def test_a_ratio_is_not_a_claim() -> None:
     assert (
         extract_text("For every Ukrainian killed, roughly 2.5 Russians die for every Ukrainian soldier.", PUB)

@@ -321,9 +321,16 @@ def org_phrase(np: str) -> str | None:
     if best is None:
         return None
     words = best.split()
-    while words and words[0] in ("The", "A", "An"):
+    if "of" in words:  # "Deputy Head Ivan Marchenko of the Sumy Regional Military Administration"
+        k = words.index("of")
+        if _ORG_WORD_SET.isdisjoint(words[:k]) and not _ORG_WORD_SET.isdisjoint(words[k + 1 :]):
+            words = words[k + 1 :]  # a person's title and name before "of": the organisation is after
+    while words and words[0] in ("The", "A", "An", "the"):
         words = words[1:]
     return " ".join(words) or None
+
+
+_ORG_WORD_SET = frozenset([*lx.ORG_WORDS, "group", "project", "monitor"])
 
 
 def learn(text: str, doc: DocSources) -> None:
@@ -345,7 +352,14 @@ def learn(text: str, doc: DocSources) -> None:
         before = _CAPS_BEFORE.search(text, max(0, m.start() - 100), m.start())
         org = (before.group() if before else "") + m.group("title")
         name, generic, _ = canonical(org, doc)
-        if name and not generic and name.lower() not in ("ukraine", "russia"):
+        if (
+            name
+            and not generic
+            and name.lower() not in ("ukraine", "russia")
+            and (source_info(name) is not None or org_phrase(name) is not None)
+        ):  # an organisation's officer, not a rank ("Lieutenant Colonel Andriy Savka")
+            if source_info(name) is None:
+                name = org_phrase(name) or name  # "Kharkiv Oblast Military Administration Head"
             _learn_person(m.group("person"), name, doc)
     for m in _APPOSITIVE.finditer(text):
         person = _PERSON_BEFORE.search(text, max(0, m.start() - 40), m.start())
