@@ -263,6 +263,14 @@ def test_a_relative_clause_between_a_source_and_its_verb_is_not_its_name() -> No
     got = {c.figure.value: (c.source, c.said_on) for c in extract_text(text, date(2024, 10, 3))}
     assert got[300] == ("Russian Ministry of Defence", date(2024, 10, 3))
     assert got[310] == ("Russian Ministry of Defence", date(2024, 10, 3))
+    abbreviated = extract_text(
+        "The Syrian Observatory for Human Rights (SOHR), which relies on informants across the country, "
+        "said on Thursday it had recorded 4,200 deaths this year.",
+        date(2024, 10, 4),
+    )
+    assert [(c.source, c.said_on) for c in abbreviated] == [
+        ("Syrian Observatory for Human Rights", date(2024, 10, 3))
+    ]
 
 
 def test_our_own_count_is_no_source_of_its_own() -> None:

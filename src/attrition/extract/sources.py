@@ -570,7 +570,11 @@ def _np_left(toks: TokenList, verb: int) -> tuple[int, int] | None:
             and (j - c < 14 or relative)
             and toks.lows[c] == ","
             and c > 0
-            and (toks.texts[c - 1][:1].isupper() or toks.lows[c - 1] in lx.GENERIC_SOURCE_WORDS)
+            and (
+                toks.texts[c - 1][:1].isupper()
+                or toks.lows[c - 1] in lx.GENERIC_SOURCE_WORDS
+                or (toks.lows[c - 1] == ")" and relative)  # "Observatory for Human Rights (SOHR), which"
+            )
         ):
             # "The ministry, which publishes a daily tally, said": the relative clause is no part of the
             # name; an aside is ("Dmitry Medvedev, deputy head of Russia's Security Council, said")
