@@ -152,6 +152,8 @@ def test_sentence_gives_the_claim(sentence: str, published, expected: dict) -> N
         "Kh-101 cruise missiles and 48 Shahed drones were launched overnight, the air force said.",
         "Thousands of soldiers and tens of thousands of civilians fled; hundreds were wounded.",
         "Germany pledged an additional 1.9 billion euros (approximately $2.2 billion) in 2025.",
+        "The army now wants to recruit 18- to 24-year-olds on one-year contracts.",
+        "Men aged 25- or 26-years-old were called up first, the ministry said.",
     ],
 )
 def test_figures_out_of_scope_give_no_claim(sentence: str) -> None:

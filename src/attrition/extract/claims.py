@@ -269,6 +269,8 @@ def _excluded(text: str, toks: TokenList, q: Quantity, a: int, b: int, times: li
         return True  # a time of day
     if after[:1].isalpha() and not q.words:
         return True  # "114th", "2025ISW", "T72s"
+    if after[:1] == "-" and text.startswith((" to ", " and ", " or "), e + 1):
+        return True  # a suspended compound: "18- to 24-year-olds", "two- and three-day"
     if after[:1] == "-" and text[e + 1 : e + 2].isalpha():
         nxt = text[e + 1 : e + 12].lower()
         if not nxt.startswith(("strong", "plus")):
