@@ -294,6 +294,22 @@ def test_a_rank_before_a_name_is_not_an_organisation() -> None:
     assert got.get(9) in (None, "Hrytsenko", "Olena Hrytsenko")  # a person, never "Major"
 
 
+def test_a_source_named_before_an_aside_or_an_office_in_a_capital() -> None:
+    text = (
+        "KYIV, June 12, 2025 - Ukraine's General Staff said on Thursday that Russia had lost about "
+        "1,000,340 soldiers since the invasion began.\n\n"
+        "The General Staff in Kyiv, which publishes a count every morning, reported 1,140 Russian "
+        "troops put out of action over the previous day.\n\n"
+        "Russia, for its part, claims Ukraine has lost more than 950,000 troops.\n\n"
+        "Washington's estimates are lower. The Institute for the Study of War (ISW), which also counts "
+        "contested ground, put May's Russian gains at 449 square kilometres.\n\n"
+    )
+    got = {c.figure.value: (c.source, c.said_on) for c in extract_text(text)}
+    assert got[1140] == ("Ukrainian General Staff", date(2025, 6, 12))  # the definite name refers back
+    assert got[950_000][0] == "Russian government"
+    assert got[449][0] == "ISW"
+
+
 def test_a_ratio_is_not_a_claim() -> None:
     assert (
         extract_text("For every Ukrainian killed, roughly 2.5 Russians die for every Ukrainian soldier.", PUB)

@@ -417,7 +417,9 @@ def _resolve_attributions(
                 if a.said_on is None:
                     a.said_on = prev.said_on
         elif a.said_on is None:
-            pool = state.history if a.anaphoric else state.para_history
+            # a definite name ("The General Staff in Kyiv ... said") refers back across paragraphs
+            definite = text[a.np_start : a.np_start + 4].lower() == "the "
+            pool = state.history if a.anaphoric or definite else state.para_history
             for h in reversed(pool[-50:]):
                 if h.name == a.name and h.said_on is not None:
                     a.said_on = h.said_on

@@ -33,6 +33,8 @@ _NP_LEAD_DROP = frozenset(
 )
 _PASSIVE = frozenset("was were is are be been being".split())
 _NOUN_VERBS = frozenset("estimates report reports data figures claims estimate statement".split())
+# Words after one of those that make it a noun ("estimates are lower", "figures vary").
+_AFTER_NOUN = frozenset("of are is were was have has vary range differ remain".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,14 +254,22 @@ def _canonical(np: str, doc: DocSources) -> tuple[str | None, bool, bool]:
         if info is not None:
             found.append((m.start(), m.end(), info.name))
     anaphoric = low.startswith("the ") and any(w in low.split() for w in lx.GENERIC_SOURCE_WORDS)
-    if found:
-        found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
-        return found[0][2], False, anaphoric
     nat = None
     for m in t["nat_re"].finditer(text):
         nat = t["nat"].get(_fold(m.group()))
         if nat is not None:
             break
+    if found:
+        found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+        start, end, name = found[0]
+        if text[start:end].lower() not in _CAPITALS:
+            return name, False, anaphoric
+        # a capital names its government ("Kyiv says"), unless an office is named with it ("the
+        # General Staff in Kyiv"): then it gives the office's nationality
+        for _offices, by_nat, _default, office_re in t["templates"]:
+            if nat and nat in by_nat and office_re.search(text) is not None:
+                return by_nat[nat], False, anaphoric
+        return name, False, anaphoric
     for _offices, by_nat, default, office_re in t["templates"]:
         m = office_re.search(text)
         if m is None:
@@ -292,6 +302,7 @@ def _canonical(np: str, doc: DocSources) -> tuple[str | None, bool, bool]:
 
 
 _GENERIC_EXTRA = frozenset("the military defence defense foreign our".split())
+_CAPITALS = frozenset(["kyiv", "kiev", "moscow"])
 
 
 def _clean(np: str) -> str:
@@ -421,12 +432,11 @@ def find_attributions(toks: TokenList, text: str, doc: DocSources) -> list[Attri
             continue
         if w not in lx.REPORTING_VERBS or w == "according":
             continue
-        if (
-            w in _NOUN_VERBS
-            and i + 1 < n
-            and (toks.lows[i + 1] in lx.REPORTING_VERBS or toks.lows[i + 1] == "of")
+        if w in _NOUN_VERBS and (
+            (i + 1 < n and (toks.lows[i + 1] in lx.REPORTING_VERBS or toks.lows[i + 1] in _AFTER_NOUN))
+            or (i > 0 and toks.lows[i - 1].endswith("'s"))
         ):
-            continue  # "estimates suggest", "Western estimates of ...": the noun, not the verb
+            continue  # "estimates suggest", "Western estimates of ...", "Washington's estimates are": a noun
         prev = toks.lows[i - 1] if i else ""
         if prev in _PASSIVE or prev in ("the", "a", "an", "its", "their", "his", "her"):
             continue  # "were reported killed", "the reported figure"
@@ -454,11 +464,16 @@ def find_attributions(toks: TokenList, text: str, doc: DocSources) -> list[Attri
                 and toks.lows[k] not in _PRONOUNS
             ):
                 np = _np_right(toks, k)  # '..., said NATO Secretary General Mark Rutte.'
-                if np:
-                    a = _make(toks, np, toks.starts[i], toks.ends[i], post=True, text=text, doc=doc)
-                    if a:
-                        out.append(a)
+                a = (
+                    _make(toks, np, toks.starts[i], toks.ends[i], post=True, text=text, doc=doc)
+                    if np
+                    else None
+                )
+                if a:
+                    out.append(a)
                     continue
+                # no name after it: the name may come before an aside ("Russia, for its part, claims
+                # Ukraine has lost ...", "Ukraine's General Staff, which publishes a tally, counted ...")
         np = _np_left(toks, i)
         if not np:
             continue
@@ -573,15 +588,20 @@ def _np_left(toks: TokenList, verb: int) -> tuple[int, int] | None:
             and (
                 toks.texts[c - 1][:1].isupper()
                 or toks.lows[c - 1] in lx.GENERIC_SOURCE_WORDS
-                or (toks.lows[c - 1] == ")" and relative)  # "Observatory for Human Rights (SOHR), which"
+                or toks.lows[c - 1] == ")"  # "Observatory for Human Rights (SOHR), which"
             )
         ):
             # "The ministry, which publishes a daily tally, said": the relative clause is no part of the
             # name; an aside is ("Dmitry Medvedev, deputy head of Russia's Security Council, said")
-            end = c if relative else j
+            # unless it names nothing ("Russia, for its part, claims")
+            aside = toks.texts[c + 1 : j]
+            bare = not any(t[:1].isupper() for t in aside) and lx.GENERIC_SOURCE_WORDS.isdisjoint(
+                toks.lows[c + 1 : j]
+            )
+            end = c if relative or bare else j
             j = c - 1
     k = j
-    while k >= 0 and end - k <= 14:
+    while k >= 0 and j - k <= 14:
         w = toks.lows[k]
         if w in lx.WEEKDAYS or w in lx.MONTHS or w[:1].isdigit():
             break  # "On Friday the General Staff said": the date is not part of the name
