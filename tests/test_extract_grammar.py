@@ -308,6 +308,14 @@ def test_a_source_named_before_an_aside_or_an_office_in_a_capital() -> None:
     assert got[1140] == ("Ukrainian General Staff", date(2025, 6, 12))  # the definite name refers back
     assert got[950_000][0] == "Russian government"
     assert got[449][0] == "ISW"
+    update = extract_text(
+        "On May 4 the UK Ministry of Defence assessed that Russian casualties had reached about 960,000, "
+        "and its latest monthly update put the average for April at 1,250 a day."
+    )
+    assert {c.figure.value: c.source for c in update} == {
+        960_000: "UK Ministry of Defence",
+        1250: "UK Ministry of Defence",
+    }
 
 
 def test_a_ratio_is_not_a_claim() -> None:

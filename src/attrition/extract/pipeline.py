@@ -408,8 +408,15 @@ def _resolve_attributions(
             a.said_on = a.said_on or own.said_on
             continue
         if a.generic or a.name is None:
-            prev = _same_kind(state.history, text[a.np_start : a.np_end]) or (
-                state.history[-1] if state.history else state.para_said or state.doc_default
+            earlier = [
+                _Said(x.name, x.said_on, 3)
+                for x in attrs
+                if x is not a and x.verb_char < a.verb_char and x.name
+            ]
+            prev = (
+                (earlier[-1] if earlier else None)  # "the UK MoD assessed ..., and its update put ..."
+                or _same_kind(state.history, text[a.np_start : a.np_end])
+                or (state.history[-1] if state.history else state.para_said or state.doc_default)
             )
             if prev is not None:
                 a.name = prev.name

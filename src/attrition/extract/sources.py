@@ -293,6 +293,8 @@ def _canonical(np: str, doc: DocSources) -> tuple[str | None, bool, bool]:
     if org is not None:
         return org, False, anaphoric  # "a research fellow at the National Institute for Strategic Studies"
     words = re.findall(r"[\w'’-]+", low)
+    if len(words) > 1 and words[0] in ("its", "their") and words[-1] in _PUBLICATION_NOUNS:
+        return None, True, True  # "its daily intelligence update said": the source named before
     if words and all(
         w in lx.GENERIC_SOURCE_WORDS or w in _NP_LEAD_DROP or w in _GENERIC_EXTRA or w in lx.DATA_NOUNS
         for w in words
@@ -303,6 +305,10 @@ def _canonical(np: str, doc: DocSources) -> tuple[str | None, bool, bool]:
 
 _GENERIC_EXTRA = frozenset("the military defence defense foreign our".split())
 _CAPITALS = frozenset(["kyiv", "kiev", "moscow"])
+_PUBLICATION_NOUNS = frozenset(
+    "update updates report bulletin statement assessment analysis study tally estimate estimates figures "
+    "data briefing summary release".split()
+)
 
 
 def _clean(np: str) -> str:
