@@ -318,6 +318,21 @@ def test_a_source_named_before_an_aside_or_an_office_in_a_capital() -> None:
     }
 
 
+def test_a_key_figures_box_reads_each_label_and_its_source_in_brackets() -> None:
+    text = (
+        "At a glance\n\n"
+        "- Ukrainians who fled abroad (UNHCR): about 6.8 million\n"
+        "- Civilian deaths in Ukraine (UN monitors): 13,300\n"
+        "- Russian dead named so far (Mediazona): 106,745\n"
+        "- Mobilised men: 300,000\n"
+    )
+    got = {c.figure.value: (c.metric, c.subject, c.source) for c in extract_text(text, PUB)}
+    assert got[6_800_000] == ("displaced", "ukraine", "UNHCR")
+    assert got[13_300] == ("killed", "ukraine", "UN")
+    assert got[106_745] == ("killed", "russia", "Mediazona")
+    assert 300_000 not in got or got[300_000][0] == "recruited"  # a kind of people, not a loss
+
+
 def test_a_ratio_is_not_a_claim() -> None:
     assert (
         extract_text("For every Ukrainian killed, roughly 2.5 Russians die for every Ukrainian soldier.", PUB)

@@ -472,6 +472,12 @@ def _read(
             after < n and lows[after] in _PLACE_AFTER
         )
         metric = "casualties" if per else ("deployed" if place else "")
+    label_start = -1
+    if not metric and prev_b < 0:
+        label = _label(toks, a)  # "- Ukrainians displaced abroad (UNHCR): 6.9 million"
+        if label is not None:
+            metric, subject = label[0], subject or label[1]
+            label_start = toks.starts[0]
     if not metric and topic is not None and q.kind == "count" and _continues_topic(toks, a, b, per):
         # "the estimate for January was 1,556 a day", "the 253,290 recorded in 2023": what the
         # paragraph has been counting
@@ -488,6 +494,8 @@ def _read(
         quote_start = min(q.start, toks.starts[max(0, a - 3)])
     if left.start is not None and q.start - left.start < 60:
         quote_start = min(quote_start, left.start)
+    if label_start >= 0 and q.start - label_start < 120:
+        quote_start = min(quote_start, label_start)  # the label is what says what the figure counts
     for te in times:
         if (
             te.start_char >= q.end
@@ -877,6 +885,55 @@ def _aside_start(toks: TokenList, j: int, opener: str, prev_b: int) -> int | Non
         elif w in (".", ";"):
             return None
     return None
+
+
+# Words that say what a label's figure counts.
+_LABEL_WORDS = frozenset(
+    "killed dead deaths fatalities casualties losses wounded injured missing displaced refugees fled".split()
+)
+
+
+def _label(toks: TokenList, a: int) -> tuple[str, str | None] | None:
+    """(metric, side) of a figure that a short label introduces: "Civilians killed (UN mission): 13,134".
+
+    The label runs from the sentence's start to a colon or dash right before the figure (qualifiers
+    aside) and holds no other number; words in brackets (a source, a date) are passed over.
+    """
+    lows = toks.lows
+    j = a - 1
+    while j >= 0 and (lows[j],) in lx.LEFT_QUALIFIERS:
+        j -= 1
+    if j < 1 or j > 14 or lows[j] not in (":", "–", "—"):
+        return None
+    words: list[int] = []
+    depth = 0
+    for k in range(j):
+        w = lows[k]
+        if w == "(":
+            depth += 1
+        elif w == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            if w[:1].isdigit():
+                return None
+            words.append(k)
+    metric = ""
+    for k in words:
+        w = lows[k]
+        if w not in _LABEL_WORDS:
+            continue  # "mobilised men", "former prisoners": a kind of people, not what is counted
+        pred, _ = _phrase_at(toks, k, lx.PREDICATES, lx.MAX_PREDICATE_LEN) if w in _PRED_FIRST else _NO_PHRASE
+        metric = pred if pred and "?" not in pred else lx.METRIC_NOUNS.get(w, "") or lx.PREDICATES[(w,)]
+        break
+    if not metric:
+        return None
+    side = None
+    for k in words:
+        s, _ = subject_at(toks, k) if lows[k] in _MAY_SUBJECT else _NO_SUBJECT
+        if s and not s.startswith("opp:") and s != "enemy":
+            side = s
+            break
+    return metric, side
 
 
 def _metric_before(toks: TokenList, j: int) -> int:

@@ -34,7 +34,7 @@ _NP_LEAD_DROP = frozenset(
 _PASSIVE = frozenset("was were is are be been being".split())
 _NOUN_VERBS = frozenset("estimates report reports data figures claims estimate statement".split())
 # Words after one of those that make it a noun ("estimates are lower", "figures vary").
-_AFTER_NOUN = frozenset("of are is were was have has vary range differ remain".split())
+_AFTER_NOUN = frozenset("of are is were was have has vary range differ remain ) ,".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -419,6 +419,9 @@ def find_attributions(toks: TokenList, text: str, doc: DocSources) -> list[Attri
     head = _headline_source(toks, text, doc)
     if head is not None:
         out.append(head)
+    label = _label_source(toks, text, doc)
+    if label is not None:
+        out.append(label)
     for i in compress(range(n), map(_TRIGGERS.__contains__, lows)):  # the trigger words, found in C
         w = lows[i]
         if w == "according" and i + 1 < n and toks.lows[i + 1] == "to":
@@ -555,6 +558,25 @@ def _headline_source(toks: TokenList, text: str, doc: DocSources) -> Attribution
                 return _make(toks, (k + 1, end), toks.starts[k], toks.ends[k], post=True, text=text, doc=doc,
                              strict=True)  # fmt: skip
     return None
+
+
+def _label_source(toks: TokenList, text: str, doc: DocSources) -> Attribution | None:
+    """The source in brackets closing a label before a figure: "Civilians killed (UN mission): 13,134"."""
+    lows = toks.lows
+    if ")" not in lows[2:16]:
+        return None
+    close = lows.index(")", 2)
+    if close + 1 >= len(lows) or lows[close + 1] not in (":", "–", "—"):
+        return None
+    if not any(w[:1].isdigit() for w in lows[close + 2 : close + 5]):
+        return None
+    opening = next((k for k in range(close - 1, max(-1, close - 9), -1) if lows[k] == "("), None)
+    if opening is None:
+        return None
+    end = next((k for k in range(opening + 1, close) if lows[k] in (",", ";")), close)
+    return _make(
+        toks, (opening + 1, end), toks.starts[close + 1], toks.ends[close + 1], post=False, text=text, doc=doc
+    )
 
 
 def _followed_by_that(toks: TokenList, i: int) -> bool:
