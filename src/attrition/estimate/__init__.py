@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 import numpy as np
+from numpy.polynomial.hermite_e import hermegauss
+from scipy.optimize import brentq
+from scipy.special import gammaln, ndtr, ndtri, stdtr, stdtrit
 from threadpoolctl import threadpool_limits
 
 from attrition.check.common import rounding
@@ -42,7 +45,7 @@ RATE_WINDOW_DAYS = 30  # an average stated with no window is read as the month b
 # Noise of a figure from its wording alone (log units), before the fitted common noise.
 EXTRA = {"exact": 0.02, "approx": 0.06, "range": 0.02, "at_least": 0.03, "at_most": 0.03}
 
-__all__ = ["FAMILY", "METHOD", "Fitted", "Priors", "estimate", "origin_of", "prepare"]
+__all__ = ["FAMILY", "METHOD", "Fitted", "Prediction", "Priors", "estimate", "origin_of", "prepare"]
 
 
 def origin_of(subject: str) -> date:
@@ -204,6 +207,61 @@ def prepare(
     )
 
 
+_NODES, _WEIGHTS = hermegauss(64)
+_WEIGHTS = _WEIGHTS / _WEIGHTS.sum()
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """The predictive distribution of a claim's log figure: a normal part (the curve over the
+    claim's window and the source's bias, from the posterior draws or the prior) plus the claim's
+    own noise, Student-t with ``df`` degrees of freedom and scale ``noise_scale`` as in the fit
+    (``df`` infinite: normal, and the whole prediction is normal)."""
+
+    mean: float
+    curve_sd: float
+    noise_scale: float
+    df: float
+
+    @property
+    def sd(self) -> float:
+        """The standard deviation (the t's variance is scale^2 * df / (df - 2))."""
+        inflate = 1.0 if math.isinf(self.df) else self.df / (self.df - 2) if self.df > 2 else math.inf
+        return math.sqrt(self.curve_sd**2 + self.noise_scale**2 * inflate)
+
+    def cdf(self, x: float) -> float:
+        if math.isinf(self.df):
+            return float(ndtr((x - self.mean) / math.hypot(self.curve_sd, self.noise_scale)))
+        # E over the normal part (Gauss-Hermite) of the t's CDF.
+        u = (x - self.mean - self.curve_sd * _NODES) / self.noise_scale
+        return float(np.dot(_WEIGHTS, stdtr(self.df, u)))
+
+    def logpdf(self, x: float) -> float:
+        """The log predictive density at ``x`` (scores a prediction's sharpness and calibration)."""
+        if math.isinf(self.df):
+            sd = math.hypot(self.curve_sd, self.noise_scale)
+            return -0.5 * ((x - self.mean) / sd) ** 2 - math.log(sd) - 0.5 * math.log(2 * math.pi)
+        u = (x - self.mean - self.curve_sd * _NODES) / self.noise_scale
+        dens = np.exp(gammaln((self.df + 1) / 2) - gammaln(self.df / 2)) / math.sqrt(self.df * math.pi)
+        dens = dens * (1 + u * u / self.df) ** (-(self.df + 1) / 2) / self.noise_scale
+        return math.log(max(float(np.dot(_WEIGHTS, dens)), 1e-300))
+
+    def interval(self, level: float) -> tuple[float, float]:
+        """The central interval holding ``level`` of the predictive probability."""
+        tail = (1 - level) / 2
+        if math.isinf(self.df):
+            half = -float(ndtri(tail)) * math.hypot(self.curve_sd, self.noise_scale)
+            return self.mean - half, self.mean + half
+        # The quantile lies near the sum of the two parts' own quantiles' magnitudes (within it for
+        # these two); widen the bracket until it holds the root all the same.
+        reach = -float(ndtri(tail)) * self.curve_sd - float(stdtrit(self.df, tail)) * self.noise_scale
+        reach = reach * 1.01 + 1e-12
+        while self.cdf(self.mean - reach) > tail:
+            reach *= 2
+        half = brentq(lambda d: self.cdf(self.mean - d) - tail, 0.0, reach, xtol=1e-10)
+        return self.mean - half, self.mean + half
+
+
 class Fitted:
     """A fit with what can be read from it: draws of the curve, biases, predictions of claims."""
 
@@ -240,10 +298,11 @@ class Fitted:
         return np.asarray(np.exp(mu[:, week]))
 
     def noise_var(self, key: str | None = None) -> float:
-        """The expected variance of the noise of a new claim by ``key`` (beyond its stated
-        precision): E[sigma^2] over the posterior of the key's log sigma (normal, from the Laplace
-        approximation), or over its prior for a key the fit has not seen. The squared mode alone
-        understates it wherever sigma is barely known (a source heard once or twice, or never)."""
+        """The expected square of the noise scale of a new claim by ``key`` (beyond its stated
+        precision; the variance under normal noise): E[sigma^2] over the posterior of the key's log
+        sigma (normal, from the Laplace approximation), or over its prior for a key the fit has not
+        seen. The squared mode alone understates it wherever sigma is barely known (a source heard
+        once or twice, or never)."""
         if key is not None and key in self.prep.sources:
             i = self.layout.noise + self.prep.sources.index(key)
             mean, var = float(self.fit.x[i]), float(self.fit.cov[i, i])
@@ -266,9 +325,10 @@ class Fitted:
 
     # -- predictions -------------------------------------------------------------------------------
 
-    def predict(self, claim: Claim, stated: date | None, source: str | None) -> tuple[float, float] | None:
-        """The predictive distribution of a claim's log figure: (mean, sd), with its source's bias
-        (its posterior if the fit has seen the source, else the prior) and the claim's noise."""
+    def predict(self, claim: Claim, stated: date | None, source: str | None) -> Prediction | None:
+        """The predictive distribution of a claim's log figure, with its source's bias (its
+        posterior if the fit has seen the source, else the prior) and the claim's noise (t, as in
+        the fit, with the source's expected squared scale and the figure's stated precision)."""
         win = _window(claim, stated, self.prep.origin)
         if win is None:
             return None
@@ -303,8 +363,9 @@ class Fitted:
             party = party_of_source(name, self.prep.parties)
             tau = self.priors.tau_party if party is not None else self.priors.tau_neutral
             bias_var = tau * tau + dev_var
-        var = float(np.var(m)) + bias_var + self.noise_var(key) + sd_extra**2
-        return float(np.mean(m)), math.sqrt(var)
+        curve_var = float(np.var(m)) + bias_var
+        noise_var = self.noise_var(key) + sd_extra**2
+        return Prediction(float(np.mean(m)), math.sqrt(curve_var), math.sqrt(noise_var), self.priors.noise_df)
 
     # -- the estimate ------------------------------------------------------------------------------
 
