@@ -5,7 +5,8 @@ estimates against The Economist's meta-estimate, and speed.
     python benchmarks/bench_estimate.py --json     # one JSON object
 
 The JSON has the acceptance figures at its top level (synthetic_coverage90, bias_coverage90,
-lfo_median_abs_log_error, lfo_coverage90 and reference_median_abs_log_error per metric, fit_10k_s)
+lfo_median_abs_log_error, lfo_coverage90, lfo_coverage90_as_stated and
+reference_median_abs_log_error per metric, fit_10k_s)
 beside the full results.
 
 1. Synthetic truth. For each seed, a true daily casualty series (a random walk on the log rate)
@@ -24,7 +25,12 @@ beside the full results.
    source's bias and deviation (their posterior if the fit has heard the source, else their
    prior), normal, plus the claim's own noise, Student-t as in the fit, with the source's expected
    squared scale (E[sigma^2], its uncertainty included) and the figure's stated precision
-   (qualifier and rounding); the 90% interval is its central one. In the same run, the same error
+   (qualifier and rounding); the 90% interval is its central one. Coverage is reported twice:
+   with every claim read as a point (a one-sided "over 115,000" as 115,000, a range as the
+   geometric mean of its ends), and as stated, where a one-sided claim is met when the interval
+   reaches past its bound ("over X": the interval's top is at least X; "up to X": its bottom at
+   most X), as the model itself reads such claims (censored). The second was added after a review
+   of the misses found a satisfied "at least" among them. In the same run, the same error
    for The Economist's published daily meta-estimate at the same dates (a fit on all the data, an
    advantage to it).
 3. Speed: fits on about 1,000, 10,000 and 100,000 claims (target: 10,000 under 2 s).
@@ -156,6 +162,14 @@ def real(cutoff: date = date(2023, 6, 30)) -> dict[str, Any]:
             "predicted": round(math.exp(mean)),
             "abs_log_error": abs(y - mean),
             "covered90": lo90 <= y <= hi90,
+            # as the claim states it: "over X" is met by any value above X, "up to X" below it
+            "covered90_as_stated": (
+                hi90 >= y
+                if c.figure.bound == "at_least"
+                else lo90 <= y
+                if c.figure.bound == "at_most"
+                else lo90 <= y <= hi90
+            ),
             "log_density": pred.logpdf(y),
             "bound": c.figure.bound,
         }
@@ -173,6 +187,8 @@ def real(cutoff: date = date(2023, 6, 30)) -> dict[str, Any]:
             "claims": len(recs),
             "median_abs_log_error": round(statistics.median(ours), 4),
             "coverage90": round(sum(r["covered90"] for r in recs) / len(recs), 3),
+            "coverage90_as_stated": round(sum(r["covered90_as_stated"] for r in recs) / len(recs), 3),
+            "bounds": sum(r["bound"] in ("at_least", "at_most") for r in recs),
             "mean_log_density": round(statistics.mean(r["log_density"] for r in recs), 3),
         }
         if both:
@@ -233,6 +249,7 @@ def headline(r: dict[str, Any]) -> dict[str, Any]:
         "bias_coverage90": r["synthetic"]["bias_coverage90"],
         "lfo_median_abs_log_error": {k: e["median_abs_log_error"] for k, e in by_metric.items()},
         "lfo_coverage90": {k: e["coverage90"] for k, e in by_metric.items()},
+        "lfo_coverage90_as_stated": {k: e["coverage90_as_stated"] for k, e in by_metric.items()},
         "reference_median_abs_log_error": {
             k: e["meta_median_abs_log_error"]
             for k, e in by_metric.items()
@@ -271,7 +288,9 @@ def main(argv: list[str] | None = None) -> int:
         print("   skipped: " + rr["skipped"])
     for key, e in rr.get("by_metric", {}).items():
         line = f"   {key:<20} n={e['claims']:>3}  median |log error| {e['median_abs_log_error']:.3f}"
-        line += f"  90% coverage {100 * e['coverage90']:.0f}%"
+        line += (
+            f"  90% coverage {100 * e['coverage90']:.0f}% ({100 * e['coverage90_as_stated']:.0f}% as stated)"
+        )
         if "meta_median_abs_log_error" in e:
             verdict = "PASS" if e["ours_better"] else "FAIL"
             line += (
