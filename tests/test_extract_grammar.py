@@ -333,6 +333,17 @@ def test_a_key_figures_box_reads_each_label_and_its_source_in_brackets() -> None
     assert 300_000 not in got or got[300_000][0] == "recruited"  # a kind of people, not a loss
 
 
+def test_the_figure_after_a_semicolon_is_the_same_measure_later() -> None:
+    got = extract_text(
+        "In 2023 Russia lost on average about 690 soldiers a day; by late 2024 the figure was well "
+        "over 1,500, British estimates show.",
+        PUB,
+    )
+    rows = {c.figure.value: (c.metric, c.per, c.period.start, c.source) for c in got}
+    assert rows[690] == ("casualties", "day", date(2023, 1, 1), "UK Ministry of Defence")  # not "late 2024"
+    assert rows[1500][:2] == ("casualties", "day")
+
+
 def test_a_ratio_is_not_a_claim() -> None:
     assert (
         extract_text("For every Ukrainian killed, roughly 2.5 Russians die for every Ukrainian soldier.", PUB)

@@ -482,6 +482,15 @@ def _read(
         # "the estimate for January was 1,556 a day", "the 253,290 recorded in 2023": what the
         # paragraph has been counting
         metric, subject = topic.metric, subject or topic.subject
+    if (
+        not metric
+        and prev is not None
+        and q.kind == prev.q.kind
+        and not _ANAPHOR_NOUNS.isdisjoint(lows[max(prev_b + 1, a - 6) : a])
+        and _continues_topic(toks, a, b, per or prev.per)
+    ):  # "390 soldiers a day in 2022; by late 2024 the figure was well over 1,500": the same measure
+        metric, subject = prev.metric, subject or prev.subject
+        per = per or prev.per
     if not metric or metric not in _METRIC_SET:
         return None
     if subject is None and left.subject:
@@ -1298,7 +1307,7 @@ def _milestone(toks: TokenList, figure_start: int) -> bool:
     return not _MILESTONE_VERBS.isdisjoint(toks.lows[max(0, i - 3) : i])
 
 
-_CLAUSE_STOP = frozenset("than including which who when while whereas although but".split())
+_CLAUSE_STOP = frozenset("than including which who when while whereas although but ;".split())
 _AFTER_COMMA_STOP = frozenset("it that so meaning making this".split())
 _PUBLICATION = frozenset(
     "published released issued posted update report study statement interview briefing aired "
