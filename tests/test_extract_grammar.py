@@ -344,6 +344,23 @@ def test_the_figure_after_a_semicolon_is_the_same_measure_later() -> None:
     assert rows[1500][:2] == ("casualties", "day")
 
 
+def test_a_wire_story_about_gaza_keeps_the_ministry_and_its_people() -> None:
+    text = (
+        "Gaza death toll passes 50,000, health ministry says\n\n"
+        "By Wire Staff | March 23, 2025\n\n"
+        "The territory's health ministry said on Sunday that 50,021 people had been killed and 113,274 "
+        "wounded. Israel says it has killed about 20,000 militants.\n\n"
+        "At least 673 people have been killed since Israel resumed its air campaign on Tuesday, the "
+        "ministry said.\n\n"
+    )
+    got = {c.figure.value: c for c in extract_text(text)}
+    for value in (50_021, 113_274, 673):
+        assert (got[value].subject, got[value].source) == ("palestinians", "Gaza Health Ministry"), value
+    assert got[50_021].said_on == date(2025, 3, 23)  # the byline dates the story; "Sunday" is that day
+    assert (got[673].period.start, got[673].period.end) == (date(2025, 3, 18), date(2025, 3, 23))
+    assert got[20_000].source == "Israeli government"
+
+
 def test_a_ratio_is_not_a_claim() -> None:
     assert (
         extract_text("For every Ukrainian killed, roughly 2.5 Russians die for every Ukrainian soldier.", PUB)

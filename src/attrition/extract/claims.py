@@ -1147,6 +1147,8 @@ def _subject_from_verbs(toks: TokenList, a: int, metric: str, mask: list[bool] |
         owner = k + width < len(toks.lows) and lows[k + width] in lx.TERRITORY_WORDS
         if abroad and lows[k - 1] in _PLACE_WORDS:
             continue
+        if lows[k - 1] == "since":
+            continue  # "killed since Israel resumed its campaign": the subject of a time clause
         if s and s != "enemy" and not owner and not (mask and mask[k]):
             return s
     return None

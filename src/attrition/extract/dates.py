@@ -141,7 +141,11 @@ class TimeExpr:
     @property
     def is_date(self) -> bool:
         """A single day (for statement dates: "said on June 5", "on Thursday")."""
-        return self.kind in ("point", "weekday") or (self.kind == "relative" and self.rel in _DAY_RELS)
+        return (
+            self.kind == "point"
+            or (self.kind == "weekday" and self.rel != "since")
+            or (self.kind == "relative" and self.rel in _DAY_RELS)
+        )
 
     def resolve(self, ref: date | None, war_start: date | None) -> tuple[date | None, date | None, bool]:
         """(start, end, open_end): open_end says the end is the reference date, not stated."""
@@ -156,6 +160,8 @@ class TimeExpr:
             if ref is None:
                 return None, None, False
             d = ref - timedelta(days=(ref.weekday() - self.n) % 7)
+            if self.rel == "since":
+                return d, None, True
             return d, d, False
         if k == "relative":
             return (*_relative(self.rel, self.n, ref, war_start), False)
@@ -485,6 +491,17 @@ def time_expressions(text: str, start: int, end: int) -> list[TimeExpr]:
                 t = _with_prefix(t, p, edge, vague_before, pre_start if pre else t.start_char)
         elif t.kind == "relative" and pre and p in ("since",):
             t = TimeExpr(pre_start, t.end_char, t.kind, rel=t.rel, n=t.n)
+        elif t.kind == "weekday" and before == " ":
+            # "since Tuesday", "since Israel resumed its strikes on Tuesday": from that day on
+            clause = (
+                _SINCE_CLAUSE.search(text, max(start, sc - 60), sc)
+                if p in ("on", "") and "ince" in text[max(start, sc - 60) : sc]
+                else None
+            )
+            if pre and p == "since":
+                t = TimeExpr(pre_start, t.end_char, "weekday", rel="since", n=t.n)
+            elif clause is not None:
+                t = TimeExpr(clause.start(), t.end_char, "weekday", rel="since", n=t.n)
         out.append(t)
         i += 1
     return out

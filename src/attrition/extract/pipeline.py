@@ -42,7 +42,8 @@ _HINT = re.compile("(?<![a-z])(?:" + word_alternation(_HINT_WORDS) + ")(?![a-z])
 _HINT_AFTER = re.compile("[^a-z](?:" + word_alternation(_HINT_WORDS) + ")(?![a-z])")
 _DATE_GAP = re.compile(r"(?:[ ]+(?:[A-Za-z][a-z'’]*))*[ ]*")
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Za-z ./'-]{0,40},[ ]+){0,2}(?:(?:Published|Updated|Posted|Date)[: ]+[ ]*)?"
+    r"^(?:[^|·•\n]{1,60}[|·•][ ]*){0,2}"  # "By Wire Staff | March 23, 2025", "Opinion · 3 June 2025"
+    r"(?:[A-Z][A-Za-z ./'-]{0,40},[ ]+){0,2}(?:(?:Published|Updated|Posted|Date)[: ]+[ ]*)?"
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ ]+)?"
     r"(?P<date>(?P<m>[A-Z][a-z]{2,8}\.?)[ ]+(?P<d>\d{1,2}),?[ ]+(?P<y>(?:19|20)\d\d)"
     r"|(?P<d2>\d{1,2})[ ]+(?P<m2>[A-Z][a-z]{2,8}\.?),?[ ]+(?P<y2>(?:19|20)\d\d)"
@@ -158,6 +159,7 @@ def extract(doc: Document) -> list[Claim]:
     bisect_left = bisect.bisect_left
     no_spans: set[tuple[int, int]] = set()
     last_displaced: str | None = None
+    offices: dict[str | None, str] = {}  # own-side offices resolved in this article ("health ministry")
     for sent in sents:
         s_start, s_end, heading = sent.start, sent.end, sent.heading
         lo = bisect_left(q_starts, s_start)
@@ -197,6 +199,8 @@ def extract(doc: Document) -> list[Claim]:
         for k, r in enumerate(readings):
             said = _source_for(r, attrs, state)
             side = functools.partial(_last_side, low, state.para_start, r.q.start)
+            if said.name in offices and (r.subject is None or own_office(said.name, r.subject) is None):
+                said = _Said(offices[said.name], said.said_on, said.strength, said.verb_end)
             subject = _final_subject(r, said, dominant, side, last_displaced)
             r.subject = subject
             if r.metric == "displaced" and subject != "world":
@@ -204,6 +208,7 @@ def extract(doc: Document) -> list[Claim]:
             if said.name and subject and source_info(said.name) is None:
                 office = own_office(said.name, subject)  # "the health ministry" of Gaza, of Lebanon
                 if office is not None:
+                    offices.setdefault(said.name, office)  # the article's next "health ministry"
                     said = _Said(office, said.said_on, said.strength, said.verb_end)
             ref = said.said_on or published
             ws = war_start(subject, dominant)
@@ -269,7 +274,7 @@ class _State:
     ) -> None:
         if sent.heading and not attrs:
             line = text[sent.start : sent.end].strip()
-            name = None if line.isupper() else _byline_cached(line, ctx)
+            name = None if line.isupper() or _AUTHOR_LINE.match(line) else _byline_cached(line, ctx)
             if name and (party_of(name) is None or dated is not None):
                 self.doc_default = _Said(name, dated, 1)  # a byline: "General Staff ..., 1 January 2026"
             return
@@ -291,11 +296,15 @@ def _same_kind(history: list[_Said], np: str) -> _Said | None:
     nouns = [w for w in np.lower().split() if w in _KIND_NOUNS]
     if not nouns:
         return None
-    for h in reversed(history[-50:]):
+    recent = history[-50:][::-1]
+    for h in recent:  # first a source whose name has the noun ("the ministry": a Ministry)
         name = (h.name or "").lower()
+        if any(n in name for n in nouns):
+            return h
+    for h in recent:  # then one of its kind ("the ministry": a government)
         info = source_info(h.name or "")
         kind = info.kind if info is not None else None
-        if any(n in name or kind in _KIND_NOUNS[n] for n in nouns):
+        if any(kind in _KIND_NOUNS[n] for n in nouns):
             return h
     return None
 
@@ -331,6 +340,9 @@ def _byline_cached(line: str, ctx: DocSources) -> str | None:
     return got
 
 
+# A writer's byline ("By Anna Petrenko and Mark Deveraux", "By Wire Staff | March 23, 2025"): the
+# article's authors, not the source of its figures.
+_AUTHOR_LINE = re.compile(r"(?i:by)[ ]+[A-Z]")
 # A word character other than a digit: every name and alias has one (canonical names a part
 # without one by itself, cleaned, which no table knows and which is no organisation).
 _WORDY = re.compile(r"[^\W0-9]")

@@ -293,6 +293,15 @@ def _canonical(np: str, doc: DocSources) -> tuple[str | None, bool, bool]:
     if org is not None:
         return org, False, anaphoric  # "a research fellow at the National Institute for Strategic Studies"
     words = re.findall(r"[\w'’-]+", low)
+    if (
+        len(words) > 2
+        and words[0] == "the"
+        and words[1] in _PLACE_POSSESSIVES
+        and nat is None
+        and any(office_re.search(text) for office_re, _ in t["own_side"])
+    ):
+        # "the territory's health ministry": the one named before, else the office as such
+        return " ".join(text.split()[2:]), True, True
     if len(words) > 1 and words[0] in ("its", "their") and words[-1] in _PUBLICATION_NOUNS:
         return None, True, True  # "its daily intelligence update said": the source named before
     if words and all(
@@ -305,6 +314,10 @@ def _canonical(np: str, doc: DocSources) -> tuple[str | None, bool, bool]:
 
 _GENERIC_EXTRA = frozenset("the military defence defense foreign our".split())
 _CAPITALS = frozenset(["kyiv", "kiev", "moscow"])
+_PLACE_POSSESSIVES = frozenset(
+    "territory's country's enclave's strip's region's state's city's nation's territory’s country’s "
+    "enclave’s".split()
+)
 _PUBLICATION_NOUNS = frozenset(
     "update updates report bulletin statement assessment analysis study tally estimate estimates figures "
     "data briefing summary release".split()
