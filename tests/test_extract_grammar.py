@@ -153,6 +153,8 @@ def test_sentence_gives_the_claim(sentence: str, published, expected: dict) -> N
         "Thousands of soldiers and tens of thousands of civilians fled; hundreds were wounded.",
         "Germany pledged an additional 1.9 billion euros (approximately $2.2 billion) in 2025.",
         "The army now wants to recruit 18- to 24-year-olds on one-year contracts.",
+        "The brigade received 31 Abrams tanks in 2024, of which about 20 have been lost.",
+        "About 40% of Russia's losses are now caused by drones, a commander estimated.",
         "Men aged 25- or 26-years-old were called up first, the ministry said.",
     ],
 )

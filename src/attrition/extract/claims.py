@@ -209,6 +209,11 @@ def read_sentence(
         if a < n and b >= a and not _excluded(text, toks, q, a, b, excl_times):
             if b + 1 < n and lows[b + 1] in lx.EQUIPMENT_NOUNS:
                 continue  # "42 tanks" is no claim, nor a figure the next one's words stop at
+            if (a >= 2 and lows[a - 2] == "of" and lows[a - 1] == "which") or (
+                a >= 3 and lows[a - 3] == "of" and lows[a - 2] == "which"
+            ):
+                if not lx.EQUIPMENT_NOUNS.isdisjoint(lows[max(0, a - 9) : a]):
+                    continue  # "31 Abrams tanks, of which about 20 have been lost": equipment
             kept.append((q, a, b))
     if not kept:
         return out
@@ -956,11 +961,22 @@ def _metric_before(toks: TokenList, j: int) -> int:
     return -1
 
 
+# Words after "of Ukraine's" that still leave a share of its land: "18% of Ukraine's internationally
+# recognised territory", "20% of Ukraine's land".
+_SHARE_OK = frozenset("internationally recognised recognized entire whole pre-war prewar total".split())
+
+
 def _territory_share(toks: TokenList, a: int, b: int, next_a: int) -> bool:
     lows = toks.lows
-    for w in lows[b + 1 : min(next_a, b + 7)]:
-        if w in lx.TERRITORY_WORDS or (w.rstrip("'s") in ("ukraine", "russia") and w.endswith("'s")):
+    stop = min(next_a, b + 7)
+    for k in range(b + 1, stop):
+        w = lows[k]
+        if w in lx.TERRITORY_WORDS:
             return True
+        if w.rstrip("'s") in ("ukraine", "russia") and w.endswith("'s"):
+            # "18% of Ukraine's" (territory) but not "40% of Russia's losses": what follows is the land
+            nxt = lows[k + 1] if k + 1 < len(lows) else "."
+            return not nxt.isalpha() or nxt in lx.TERRITORY_WORDS or nxt in _SHARE_OK
         if w in _BOUNDARY:
             break
     for w in lows[max(0, a - 5) : a]:
