@@ -363,6 +363,19 @@ def test_a_wire_story_about_gaza_keeps_the_ministry_and_its_people() -> None:
     assert got[20_000].source == "Israeli government"
 
 
+def test_an_interview_dates_its_quotes_and_we_is_the_speakers_side() -> None:
+    text = (
+        "Major Taras Melnyk has commanded the battalion since the autumn. We spoke to him on Thursday "
+        "in a cellar near the front.\n\n"
+        '"In the past week we lost four men killed and 19 wounded," Melnyk said. "The enemy lost about '
+        '300 men over the same week."\n\n'
+    )
+    got = {c.figure.value: c for c in extract_text(text, date(2025, 2, 21))}
+    assert (got[4].subject, got[19].subject, got[300].subject) == ("ukraine", "ukraine", "russia")
+    assert got[4].said_on == date(2025, 2, 20)  # the Thursday of the interview
+    assert (got[4].period.start, got[4].period.end) == (date(2025, 2, 13), date(2025, 2, 20))
+
+
 def test_a_ratio_is_not_a_claim() -> None:
     assert (
         extract_text("For every Ukrainian killed, roughly 2.5 Russians die for every Ukrainian soldier.", PUB)

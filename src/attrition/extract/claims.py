@@ -1124,6 +1124,12 @@ def _subject_from_verbs(toks: TokenList, a: int, metric: str, mask: list[bool] |
                         return s  # "killed 100 people in Gaza": the victims' side
                     if lows[k] in _BOUNDARY or lows[k] in _SUBORDINATE or lows[k] == ",":
                         break
+            if (
+                lose
+                and j > 0
+                and (lows[j - 1] == "we" or (j > 1 and lows[j - 2] == "we" and lows[j - 1] in _HAVE))
+            ):
+                return "self"  # "we lost six men": the speaker's own side
             agent = _agent_before(toks, j) or _clause_subject(toks, j)
             if agent:
                 if agent.startswith("opp:"):
@@ -1172,6 +1178,7 @@ def _subject_from_verbs(toks: TokenList, a: int, metric: str, mask: list[bool] |
 
 # Nouns of a stretch of front named by a place before them ("the Kursk direction", "the Pokrovsk axis").
 _FRONT_NOUNS = frozenset("direction axis sector bridgehead salient oblast province".split())
+_HAVE = frozenset("have had 've".split())
 # People nouns for the military, whose losses are often far from home.
 _MILITARY_NOUNS = frozenset(
     "soldiers soldier troops servicemen serviceman personnel marines paratroopers infantrymen "

@@ -40,6 +40,7 @@ _ATOM = re.compile(  # applied with .match at the candidate positions _CANDIDATE
     rf"(?:(?P<fy>{_YEAR})|(?P<fm>{_MONTH})(?:[ ]+(?P<fmy>{_YEAR}))?|(?P<fw>the[ ]+(?:full-scale[ ]+)?(?:war|invasion|year)|this[ ]year|last[ ]year))"  # noqa: E501
     r"|\b(?i:the[ ]+)?(?i:past|last|previous)[ ]+(?:(?P<day>24[ ]hours|day|twenty-four[ ]hours)"
     rf"|(?P<pn>{_SMALL})[ ]+(?P<pu>days|weeks|months|years))\b"
+    r"|\b(?i:past|previous)[ ]+(?P<pu1>week|month|year)\b"
     r"|\b(?:the[ ]+)?(?P<part>first|second|third|fourth|last)[ ]+(?P<pt>half|quarter)[ ]+of[ ]+"
     rf"(?:(?P<pty>{_YEAR})|(?P<ptr>this[ ]year|last[ ]year))"
     rf"|\b(?P<q>Q[1-4]|H[12])[ ]+(?P<qy>{_YEAR})"
@@ -236,6 +237,8 @@ def _relative(rel: str, n: int, ref: date | None, war_start: date | None) -> tup
         start = date(yy, int(m0), 1)
         last_m = int(m0) + int(span) - 1
         return start, date(yy, last_m, calendar.monthrange(yy, last_m)[1])
+    if rel.startswith("past1:"):
+        return _shift(ref, rel[6:], -1), ref
     if rel.startswith("past:"):
         unit = rel[5:]
         return _shift(ref, unit, -n), ref - timedelta(days=1)
@@ -307,6 +310,8 @@ def _atom_other(m: re.Match[str]) -> TimeExpr:
         return TimeExpr(s, e, "relative", rel="past-day")
     if g("pu"):
         return TimeExpr(s, e, "relative", rel="past:" + g("pu").lower(), n=_small(g("pn")))
+    if g("pu1"):  # "the past week": the seven days up to the statement, its day included
+        return TimeExpr(s, e, "relative", rel="past1:" + g("pu1").lower(), n=1)
     if g("pt"):
         return _part_of_year(m)
     if g("fu"):

@@ -149,6 +149,7 @@ def extract(doc: Document) -> list[Claim]:
     t_starts = [t.start_char for t in times_all]
     doc_toks = DocTokens(text)
     state = _State()
+    state.interview = _interview_date(text, times_all, published)
     first = first_known_source(text[:1000])
     if first:
         state.author = _Said(first, None, 1)
@@ -249,6 +250,7 @@ class _State:
         self.doc_default: _Said | None = None
         self.history: list[_Said] = []
         self.author: _Said | None = None  # the organisation an article names first, for "we" and "our"
+        self.interview: date | None = None  # "We spoke to him on Thursday": when the quotes were said
         self.para_history: list[_Said] = []
 
     def new_sentence(self, sent: Sentence) -> None:
@@ -289,6 +291,24 @@ class _State:
             standalone = ("according" in low and len(low) <= 14) or low[:3] == ["this", "is", "according"]
             if standalone and not any(w[:1].isdigit() for w in low):
                 self.doc_default = _Said(attrs[-1].name, attrs[-1].said_on, 1)
+
+
+# The article's own interview: "We spoke to him on Thursday", "I interviewed her on March 3".
+_INTERVIEW = re.compile(
+    r"\b(?:[Ww]e|I)[ ]+(?:spoke|talked)[ ]+(?:to|with)[ ]+(?:him|her|them)\b"
+    r"|\binterviewed[ ]+(?:him|her|them)\b"
+)
+
+
+def _interview_date(text: str, times: list[TimeExpr], published: date | None) -> date | None:
+    """The day of the interview an article quotes from, when it says so with a date next to it."""
+    m = _INTERVIEW.search(text)
+    if m is None:
+        return None
+    for t in times:
+        if m.end() <= t.start_char <= m.end() + 40 and t.is_date:
+            return t.resolve(published, None)[0]
+    return None
 
 
 def _same_kind(history: list[_Said], np: str) -> _Said | None:
@@ -447,6 +467,10 @@ def _resolve_attributions(
                 d0 = state.doc_default
                 if d0 is not None and d0.name == a.name and d0.said_on is not None:
                     a.said_on = d0.said_on  # the dated byline of the report this statement is from
+    if state.interview is not None:
+        for a in attrs:
+            if a.said_on is None and a.name and source_info(a.name) is None:
+                a.said_on = state.interview  # a person quoted in an interview the article dates
     dated = [a for a in attrs if a.said_on is not None]
     for a in attrs:
         if a.said_on is None and dated and dated[0].verb_char < a.verb_char:
@@ -512,6 +536,10 @@ def _final_subject(
         if s is None:
             s = "russia"  # "the enemy", "the occupiers" with no side known: the Ukrainian usage
     attacker = None
+    if s == "self":  # "we lost": the speaker's side, else the side facing "the enemy" in its usage
+        party = party_of(said.name)
+        # the mirror of "the enemy" below: with no side known, the Ukrainian usage
+        s = party or ("ukraine" if dominant in ("russia", "ukraine", None) else dominant)
     if s == "opp:enemy" or s == "by:enemy":
         s = None  # the enemy's enemy: the text does not say who
     elif s and s.startswith("by:"):
