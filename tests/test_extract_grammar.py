@@ -120,6 +120,18 @@ CASES = [
     ("Daily Russian losses have averaged 1,100-1,250 since October, per Ukrainian figures.",
      PUB, dict(metric="casualties", subject="russia", low=1100, high=1250, per="day",
                source="Ukrainian government")),
+    # translated official prose
+    ("During the day, the Defence Forces eliminated 1,180 occupiers, the General Staff informs.",
+     PUB, dict(metric="casualties", subject="russia", value=1180, start="2025-06-11", end="2025-06-12",
+               source="Ukrainian General Staff")),
+    ("Over 500 thousand Russian servicemen were liquidated by Ukrainian defenders over the past year, Syrskyi noted.",
+     PUB, dict(metric="casualties", subject="russia", value=500_000, bound="at_least", start="2024-06-12",
+               end="2025-06-12")),
+    ("Since the beginning of the special military operation, Ukraine has lost over 35,000 servicemen in "
+     "the Kursk direction, the Russian ministry said.",
+     PUB, dict(metric="casualties", subject="ukraine", value=35000, start="2022-02-24")),
+    ("According to preliminary data, 11 people were killed in the enemy attack on Sumy, the governor said.",
+     PUB, dict(metric="killed", subject="ukraine", value=11)),
     ("The Kyiv Independent reported that Russia lost 41,980 troops in December.",
      date(2025, 1, 5), dict(metric="casualties", subject="russia", value=41980, source="Kyiv Independent",
                             start="2024-12-01", end="2024-12-31")),

@@ -92,6 +92,8 @@ def subject_at(toks: TokenList, i: int) -> tuple[str | None, int]:
             return "opp:" + side, k - i + 1  # "a Russian missile strike", "Israeli air strikes"
         return side, 1
     if lows[i] in lx.ENEMY_WORDS:
+        if i + 1 < len(lows) and lows[i + 1] in _AGENT_NOUNS:
+            return "opp:enemy", 2  # "the enemy attack on Sumy": the speaker's own people suffer
         return "enemy", 1
     return None, 0
 

@@ -41,11 +41,12 @@ _ATOM = re.compile(  # applied with .match at the candidate positions _CANDIDATE
     r"|\b(?i:the[ ]+)?(?i:past|last|previous)[ ]+(?:(?P<day>24[ ]hours|day|twenty-four[ ]hours)"
     rf"|(?P<pn>{_SMALL})[ ]+(?P<pu>days|weeks|months|years))\b"
     r"|\b(?i:past|previous)[ ]+(?P<pu1>week|month|year)\b"
+    r"|\b(?P<dday>[Dd]uring[ ]+the[ ]+(?:past[ ]+)?day)\b"
     r"|\b(?:the[ ]+)?(?P<part>first|second|third|fourth|last)[ ]+(?P<pt>half|quarter)[ ]+of[ ]+"
     rf"(?:(?P<pty>{_YEAR})|(?P<ptr>this[ ]year|last[ ]year))"
     rf"|\b(?P<q>Q[1-4]|H[12])[ ]+(?P<qy>{_YEAR})"
     r"|\b(?P<fyw>first[ ]+year[ ]+of[ ]+the[ ]+(?:full-scale[ ]+)?(?:war|invasion))"
-    r"|\b(?P<war>[Ss]ince[ ]+(?:(?:[\w'’-]+[ ]+){0,8}?(?:war|invasion|conflict|hostilities|aggression|uprising)\b"  # noqa: E501
+    r"|\b(?P<war>[Ss]ince[ ]+(?:(?:[\w'’-]+[ ]+){0,8}?(?:war|invasion|conflict|hostilities|aggression|uprising|special[ ]military[ ]operation)\b"  # noqa: E501
     r"(?:[ ]+(?:began|started|broke[ ]out|erupted))?"
     r"|(?:it|fighting|the[ ]fighting)[ ]+(?:began|started|erupted|broke[ ]out)))"
     r"|\b(?P<sy>[Ss]ince[ ]+(?:the[ ]+)?(?:start|beginning)[ ]+of[ ]+(?:the|this)[ ]+year)\b"
@@ -310,6 +311,8 @@ def _atom_other(m: re.Match[str]) -> TimeExpr:
         return TimeExpr(s, e, "relative", rel="past-day")
     if g("pu"):
         return TimeExpr(s, e, "relative", rel="past:" + g("pu").lower(), n=_small(g("pn")))
+    if g("dday"):  # "During the day, the Defence Forces eliminated ...": the day before the report
+        return TimeExpr(s, e, "relative", rel="past-day")
     if g("pu1"):  # "the past week": the seven days up to the statement, its day included
         return TimeExpr(s, e, "relative", rel="past1:" + g("pu1").lower(), n=1)
     if g("pt"):
@@ -377,7 +380,7 @@ def _first_last(m: re.Match[str]) -> TimeExpr:
 _MONTH_STARTS = (
     "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC"
 )
-_KEYWORDS = "since last past previous first second third fourth this yesterday today".split()
+_KEYWORDS = "since last past previous first second third fourth this yesterday today during".split()
 # A run of digits that can begin a date: a year 19xx/20xx, or one or two digits followed by a
 # separator and a digit, a space or an ordinal suffix; not after a letter a-z or inside a number
 # ("1,000", "2.5"). The pattern starts with a digit, so the regex engine scans for digits at C speed;

@@ -536,6 +536,8 @@ def _final_subject(
         if s is None:
             s = "russia"  # "the enemy", "the occupiers" with no side known: the Ukrainian usage
     attacker = None
+    if s == "opp:enemy":  # "the enemy attack on Sumy": the speaker's own people
+        s = "self"
     if s == "self":  # "we lost": the speaker's side, else the side facing "the enemy" in its usage
         party = party_of(said.name)
         # the mirror of "the enemy" below: with no side known, the Ukrainian usage
