@@ -429,6 +429,8 @@ def test_a_ratio_is_not_a_claim() -> None:
          "an official said.", date(2025, 6, 3), 790_000, date(2022, 2, 24), date(2025, 6, 3)),
         ("Since the start of the war, 1,060 Ukrainian children have been killed or wounded, prosecutors said.",
          date(2025, 6, 3), 1060, date(2022, 2, 24), date(2025, 6, 3)),
+        ("Russia lost about 17,000 soldiers over the past two weeks, the ministry said.", date(2025, 6, 15),
+         17000, date(2025, 6, 1), date(2025, 6, 15)),
         # "said in February that": when it was said, not the period of the figures
         ("Zelensky said in February that 46,000 Ukrainian troops had been killed since the war began.",
          date(2025, 6, 3), 46000, date(2022, 2, 24), date(2025, 6, 3)),

@@ -238,11 +238,10 @@ def _relative(rel: str, n: int, ref: date | None, war_start: date | None) -> tup
         start = date(yy, int(m0), 1)
         last_m = int(m0) + int(span) - 1
         return start, date(yy, last_m, calendar.monthrange(yy, last_m)[1])
-    if rel.startswith("past1:"):
+    if rel.startswith("past1:"):  # "the past week": as "the past day", up to the statement's day
         return _shift(ref, rel[6:], -1), ref
-    if rel.startswith("past:"):
-        unit = rel[5:]
-        return _shift(ref, unit, -n), ref - timedelta(days=1)
+    if rel.startswith("past:"):  # "the past two weeks"
+        return _shift(ref, rel[5:], -n), ref
     return None, None
 
 
