@@ -167,6 +167,7 @@ def test_sentence_gives_the_claim(sentence: str, published, expected: dict) -> N
         "The army now wants to recruit 18- to 24-year-olds on one-year contracts.",
         "The brigade received 31 Abrams tanks in 2024, of which about 20 have been lost.",
         "About 40% of Russia's losses are now caused by drones, a commander estimated.",
+        "Attackers lose about three men for every 2 square kilometres they take, the study found.",
         "Men aged 25- or 26-years-old were called up first, the ministry said.",
     ],
 )
@@ -431,6 +432,8 @@ def test_a_ratio_is_not_a_claim() -> None:
          date(2025, 6, 3), 1060, date(2022, 2, 24), date(2025, 6, 3)),
         ("Russia lost about 17,000 soldiers over the past two weeks, the ministry said.", date(2025, 6, 15),
          17000, date(2025, 6, 1), date(2025, 6, 15)),
+        ("Moscow has acknowledged about 6,000 deaths, a figure last updated in September 2022.",
+         date(2025, 6, 3), 6000, None, date(2022, 9, 30)),
         # "said in February that": when it was said, not the period of the figures
         ("Zelensky said in February that 46,000 Ukrainian troops had been killed since the war began.",
          date(2025, 6, 3), 46000, date(2022, 2, 24), date(2025, 6, 3)),

@@ -282,12 +282,18 @@ def _excluded(text: str, toks: TokenList, q: Quantity, a: int, b: int, times: li
         nxt = text[e + 1 : e + 12].lower()
         if not nxt.startswith(("strong", "plus")):
             return True  # "nine-year", "3-year", "one-to-three"
+    if a >= 2 and lows[a - 2] == "for" and lows[a - 1] in ("every", "each"):
+        return True  # "1,000 men a day for every 10 square kilometres": a ratio's other term
     if not _AGE.isdisjoint(lows[max(0, a - 5) : a]):
         return True  # "the upper age for conscription to 30"
     right = lows[b + 1 : b + 7]
     for i in range(len(right) - 1 if "for" in right else 0):
         if (right[i], right[i + 1]) in (("for", "every"), ("for", "each")) and i + 2 < len(right):
-            if right[i + 2] in lx.PEOPLE_NOUNS or subject_at(toks, b + 3 + i)[0]:
+            if (
+                right[i + 2] in lx.PEOPLE_NOUNS
+                or right[i + 2][:1].isdigit()
+                or subject_at(toks, b + 3 + i)[0]
+            ):
                 return True  # "2.5 Russians die for every Ukrainian": a ratio
     nxt_words = lows[b + 1 : b + 4]
     if nxt_words and nxt_words[0] in lx.CURRENCY_WORDS:
@@ -1317,6 +1323,8 @@ def period_for(
             end = ref
         if s is not None and s == e and _milestone(toks, q.start):
             start = None  # "passed 1,000,000 on June 12": the day a running total stood there
+        elif _updated_before(toks, giver):
+            start = None  # "6,000 deaths, a figure last updated in September 2022": as of then
     if asof is not None:
         _, e, _ = asof.resolve(ref, war_start)
         end = e
@@ -1327,6 +1335,12 @@ def period_for(
 # Verbs of a running total crossing a mark: with one day, that day is when it stood there, not a
 # one-day total ("losses passed 1,000,000 on June 12" against "lost 1,130 on Tuesday").
 _MILESTONE_VERBS = frozenset("passed surpassed topped crossed reached exceeded hit".split())
+
+
+def _updated_before(toks: TokenList, t: TimeExpr) -> bool:
+    """The time expression dates an update of a running figure: "a figure last updated in May"."""
+    i = bisect.bisect_left(toks.starts, t.start_char)
+    return "updated" in toks.lows[max(0, i - 3) : i] or "revised" in toks.lows[max(0, i - 3) : i]
 
 
 def _milestone(toks: TokenList, figure_start: int) -> bool:
