@@ -389,6 +389,18 @@ def test_an_interview_dates_its_quotes_and_we_is_the_speakers_side() -> None:
     assert (got[4].period.start, got[4].period.end) == (date(2025, 2, 13), date(2025, 2, 20))
 
 
+def test_the_war_that_uproots_is_the_articles_war_and_a_school_is_an_organisation() -> None:
+    text = (
+        "Sudan's war, two years on\n\n"
+        "Two years after the fighting began, the war has uprooted more than 12 million people, the UN "
+        "said. Researchers at the London School of Hygiene & Tropical Medicine estimated that more than "
+        "61,000 people died in Khartoum state in the first 14 months.\n\n"
+    )
+    got = {c.figure.value: c for c in extract_text(text, date(2025, 4, 15))}
+    assert got[12_000_000].subject == "sudan"
+    assert got[61_000].source == "London School of Hygiene & Tropical Medicine"
+
+
 def test_a_ratio_is_not_a_claim() -> None:
     assert (
         extract_text("For every Ukrainian killed, roughly 2.5 Russians die for every Ukrainian soldier.", PUB)

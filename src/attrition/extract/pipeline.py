@@ -202,7 +202,9 @@ def extract(doc: Document) -> list[Claim]:
             side = functools.partial(_last_side, low, state.para_start, r.q.start)
             if said.name in offices and (r.subject is None or own_office(said.name, r.subject) is None):
                 said = _Said(offices[said.name], said.said_on, said.strength, said.verb_end)
-            subject = _final_subject(r, said, dominant, side, last_displaced)
+            subject = _final_subject(
+                r, said, dominant, side, last_displaced, r.metric == "displaced" and _names_war(toks.lows)
+            )
             r.subject = subject
             if r.metric == "displaced" and subject != "world":
                 last_displaced = subject
@@ -528,6 +530,7 @@ def _final_subject(
     dominant: str | None,
     para_side: Callable[[], str | None] = lambda: None,
     last_displaced: str | None = None,
+    war_named: bool = False,
 ) -> str | None:
     s = r.subject
     if s == "enemy" or (r.enemy and s is None):
@@ -564,9 +567,20 @@ def _final_subject(
         if r.metric == "displaced":
             # no country in the paragraph: the country of the article's last displacement figure
             # ("3.5 million displaced across Myanmar ... In 2024 alone 1.4 million"), else global
-            return side or last_displaced or "world"
+            if side or last_displaced:
+                return side or last_displaced
+            # "the war has uprooted 12 million": the article's war; no war named: a global figure
+            return dominant if dominant and war_named else "world"
         s = side  # the side the paragraph is about
     return s or (dominant if dominant != attacker else None)
+
+
+_WAR_NOUNS = frozenset("war conflict fighting".split())
+
+
+def _names_war(lows: list[str]) -> bool:
+    """The sentence speaks of "the war", "the conflict" or "the fighting": the article's war."""
+    return any(w in _WAR_NOUNS and k > 0 and lows[k - 1] in ("the", "this") for k, w in enumerate(lows))
 
 
 def _default_period(

@@ -337,7 +337,7 @@ def _clean(np: str) -> str:
 _ORG_PHRASE = re.compile(
     r"(?:[A-Z][\w'’&.-]*[ ]+(?:(?:of|for|the|and|on|&)[ ]+)*)*"
     "(?:" + "|".join([*lx.ORG_WORDS, "group", "project", "monitor"]) + ")"
-    r"(?:[ ]+(?:of|for|on|in)[ ]+(?:the[ ]+)?[A-Z][\w'’-]*(?:[ ]+(?:[A-Z][\w'’-]*|of|for|the|and))*)?"
+    r"(?:[ ]+(?:of|for|on|in)[ ]+(?:the[ ]+)?[A-Z][\w'’-]*(?:[ ]+(?:[A-Z][\w'’-]*|of|for|the|and|&))*)?"
 )
 
 
