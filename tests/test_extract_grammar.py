@@ -265,6 +265,13 @@ def test_displacement_with_no_country_in_its_paragraph_keeps_the_articles_last_o
     assert [(c.metric, c.subject) for c in alone] == [("displaced", "world")]
 
 
+def test_a_capital_or_country_that_says_is_its_usual_source() -> None:
+    uk = extract_text("Some 1.2m Russian troops have been killed or wounded, UK says.", PUB)
+    assert [(c.figure.value, c.source) for c in uk] == [(1_200_000, "UK Ministry of Defence")]
+    us = extract_text("Washington estimates that Russia has lost 700,000 soldiers.", PUB)
+    assert [c.source for c in us] == ["US officials"]
+
+
 def test_a_country_heading_a_headline_is_a_place_not_a_source() -> None:
     claims = extract_text("Ukraine: Russian losses top 1.2 million", PUB)
     assert [(c.figure.value, c.source) for c in claims] == [(1_200_000, None)]
