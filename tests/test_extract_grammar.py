@@ -132,6 +132,8 @@ CASES = [
      PUB, dict(metric="casualties", subject="ukraine", value=35000, start="2022-02-24")),
     ("According to preliminary data, 11 people were killed in the enemy attack on Sumy, the governor said.",
      PUB, dict(metric="killed", subject="ukraine", value=11)),
+    ("Since then, Russian losses have continued at a rate of about 1,000 a day, Ukraine's General Staff says.",
+     PUB, dict(metric="casualties", subject="russia", value=1000, per="day", source="Ukrainian General Staff")),
     ("The Kyiv Independent reported that Russia lost 41,980 troops in December.",
      date(2025, 1, 5), dict(metric="casualties", subject="russia", value=41980, source="Kyiv Independent",
                             start="2024-12-01", end="2024-12-31")),
@@ -453,6 +455,10 @@ def test_a_ratio_is_not_a_claim() -> None:
          17000, date(2025, 6, 1), date(2025, 6, 15)),
         ("Moscow has acknowledged about 6,000 deaths, a figure last updated in September 2022.",
          date(2025, 6, 3), 6000, None, date(2022, 9, 30)),
+        ("British defence intelligence assessed on 12 June that Russia's casualties had likely passed "
+         "1,000,000.", date(2025, 6, 15), 1_000_000, None, date(2025, 6, 12)),
+        ("According to the latest estimate, published by The Economist in May, between 900,000 and 1.3 "
+         "million Russians have been killed or wounded.", date(2025, 6, 15), None, None, date(2025, 6, 15)),
         # "said in February that": when it was said, not the period of the figures
         ("Zelensky said in February that 46,000 Ukrainian troops had been killed since the war began.",
          date(2025, 6, 3), 46000, date(2022, 2, 24), date(2025, 6, 3)),

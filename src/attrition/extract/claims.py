@@ -252,7 +252,7 @@ def read_sentence(
             r.cumulative = True
             r.coordinated = False
         r.anaphoric = opens or of_these < a
-        r.present = present
+        r.present = present or _milestone(toks, q.start)  # "had passed 1,000,000": as of the statement
         out.append(r)
         prev = r
     return out
@@ -1359,4 +1359,4 @@ _PUBLICATION = frozenset(
 def _publication(toks: TokenList, t: TimeExpr) -> bool:
     """A date that belongs to a publication: "in a study published in January", "an update on March 20"."""
     i = bisect.bisect_left(toks.starts, t.start_char)
-    return not _PUBLICATION.isdisjoint(toks.lows[max(0, i - 4) : i])
+    return not _PUBLICATION.isdisjoint(toks.lows[max(0, i - 6) : i])  # "published by The Economist in May"

@@ -162,7 +162,8 @@ CONNECTORS = frozenset(
     "increased growing grown by slightly record averaged "
     "estimated estimate now currently likely probably already roughly reportedly some "
     "an a the average averaged averaging daily monthly weekly annual yearly rate figure "
-    "count tally total overall combined ( - – — : sum between from running".split()
+    "count tally total overall combined ( - – — : sum between from running continued continue continues "
+    "continuing remained".split()
 )
 # Adjectives and other words skipped between a number and its noun.
 MODIFIERS = frozenset(
