@@ -209,8 +209,8 @@ def read_sentence(
         a = bisect.bisect_right(ends, q.start)  # first token ending after the figure starts
         b = bisect_left(starts, q.end) - 1  # last token starting before it ends
         if a < n and b >= a and not _excluded(text, toks, q, a, b, excl_times):
-            if b + 1 < n and lows[b + 1] in lx.EQUIPMENT_NOUNS:
-                continue  # "42 tanks" is no claim, nor a figure the next one's words stop at
+            if _counts_equipment(lows, b):
+                continue  # "42 tanks", "95 infantry fighting vehicles": no claim, nor a stop for the next
             if (a >= 2 and lows[a - 2] == "of" and lows[a - 1] == "which") or (
                 a >= 3 and lows[a - 3] == "of" and lows[a - 2] == "which"
             ):
@@ -481,9 +481,10 @@ def _read(
         after = head + 1
         while after < n and after < head + 7 and lows[after] in _BE_NOW:
             after += 1  # "11,000 North Korean troops are now in Russia"
-        place = not _PLACE_AFTER.isdisjoint(lows[head + 1 : head + 3]) or (
-            after < n and lows[after] in _PLACE_AFTER
-        )
+        place = any(
+            lows[k] in _PLACE_AFTER and not (k + 1 < n and in_time is not None and in_time[k + 1])
+            for k in range(head + 1, min(n, head + 3))
+        ) or (after < n and lows[after] in _PLACE_AFTER)  # "soldiers on Tuesday" is no place
         metric = "casualties" if per else ("deployed" if place else "")
     label_start = -1
     if not metric and prev_b < 0:
@@ -741,6 +742,14 @@ def _left_metric(toks: TokenList, a: int, prev_b: int, in_time: list[bool]) -> _
             if skipped > 25:
                 break
             continue
+        if (w == "and" or w == ",") and j > 1 and lows[j - 1] in lx.EQUIPMENT_NOUNS:
+            item = j - 2  # the item's number, before its noun and at most two more words
+            while item > j - 4 and item > 0 and not lows[item][:1].isdigit():
+                item -= 1
+            if lows[item][:1].isdigit() and item > prev_b:
+                steps += j - item + 1  # "lost 17 artillery systems and 1,260 personnel": the verb
+                j = item - 1  # governs the whole list
+                continue
         if w not in _LEFT_SPECIAL:  # none of the tests below but the last can hold: decide at once
             if w in _LEFT_PASS:
                 connected = connected or w in _TIGHT
@@ -748,23 +757,14 @@ def _left_metric(toks: TokenList, a: int, prev_b: int, in_time: list[bool]) -> _
                 steps += 1
                 continue
             if w in _FRONT_NOUNS and j > 1:
-                name = (
-                    j - 1
-                )  # "losses in the Kursk direction amounted to": a place, passed over with its name
+                # "losses in the Kursk direction amounted to": a place, passed over with its name
+                name = j - 1
                 if toks.texts[name][:1].isupper() and lows[name - 1] in ("the", "in", "on", "near", "along"):
                     j = name - 1
                     if lows[j] == "the" and j > 0 and lows[j - 1] in ("in", "on", "near", "along", "at"):
                         j -= 1
                     steps += name - j + 1
                     j -= 1
-                    continue
-            if (w == "and" or w == ",") and j > 1 and lows[j - 1] in lx.EQUIPMENT_NOUNS:
-                item = j - 2  # the item's number, before its noun and at most two more words
-                while item > j - 4 and item > 0 and not lows[item][:1].isdigit():
-                    item -= 1
-                if lows[item][:1].isdigit() and item > prev_b:
-                    steps += j - item + 1  # "lost 17 artillery systems and 1,260 personnel": the verb
-                    j = item - 1  # governs the whole list
                     continue
             break
         close = _ASIDE_CLOSE.get(w)
@@ -863,6 +863,22 @@ def _left_metric(toks: TokenList, a: int, prev_b: int, in_time: list[bool]) -> _
 _AGE = frozenset(["age", "aged", "ages"])
 _AREA_UNITS = frozenset(["km", "km2", "km²", "kilometres", "kilometers", "miles", "mi"])
 _PLACE_AFTER = frozenset(["in", "on", "near", "along", "inside", "at", "across"])
+_EQUIPMENT_ADJECTIVES = frozenset(
+    "armoured armored combat fighting infantry artillery air naval cruise ballistic military attack "
+    "personnel other more main battle multiple launch rocket".split()
+)
+
+
+def _counts_equipment(lows: list[str], b: int) -> bool:
+    """The figure ending at token ``b`` counts equipment: "42 tanks", "95 infantry fighting vehicles"."""
+    for k in range(b + 1, min(len(lows), b + 5)):
+        if lows[k] in lx.EQUIPMENT_NOUNS:
+            return True
+        if lows[k] not in _EQUIPMENT_ADJECTIVES:
+            return False
+    return False
+
+
 _BE_NOW = frozenset(
     "are is were was be to remain remained now currently still already reportedly believed thought "
     "said".split()

@@ -208,7 +208,8 @@ EQUIPMENT_NOUNS = frozenset(
     "munitions warheads cars trucks kilometres kilometers km miles metres meters hectares "
     "villages towns settlements cities buildings homes houses targets strikes attacks "
     "sorties positions brigades brigade battalions battalion divisions division regiments "
-    "units votes euros dollars calories tonnes tons barrels".split()
+    "units votes euros dollars calories tonnes tons barrels carriers apcs ifvs howitzers mlrs vessels jets "
+    "warplanes helicopter planes aircrafts uav".split()
 )
 DURATION_UNITS = frozenset(
     "day days week weeks month months year years hour hours minute minutes decade decades "
