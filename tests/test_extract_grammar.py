@@ -171,6 +171,7 @@ def test_sentence_gives_the_claim(sentence: str, published, expected: dict) -> N
         "The army now wants to recruit 18- to 24-year-olds on one-year contracts.",
         "The brigade received 31 Abrams tanks in 2024, of which about 20 have been lost.",
         "Ukraine had lost 160 tanks, 95 infantry fighting vehicles and 107 armoured personnel carriers.",
+        "The brigade lost about 1,700 soldiers to desertion before it reached the front, a reporter found.",
         "About 40% of Russia's losses are now caused by drones, a commander estimated.",
         "Attackers lose about three men for every 2 square kilometres they take, the study found.",
         "Men aged 25- or 26-years-old were called up first, the ministry said.",

@@ -449,6 +449,8 @@ def _read(
                 subject = s  # "12,000 soldiers of the DPRK", "1.2 million people in Lebanon" (displaced)
     # 3. what precedes it: "casualties of", "death toll rose to", "lost", "killed", "there are"
     left = _left_metric(toks, a, prev_b, in_time or [False] * n)
+    if left.verb and not _DESERTION.isdisjoint(lows[b + 1 : b + 6]):
+        return None  # "lost about 1,700 soldiers to desertion": men gone, not casualties
     if not metric and left.metric:
         metric = left.metric
     if not metric and "there" in lows[max(0, a - 4) : a]:
@@ -863,6 +865,7 @@ def _left_metric(toks: TokenList, a: int, prev_b: int, in_time: list[bool]) -> _
 _AGE = frozenset(["age", "aged", "ages"])
 _AREA_UNITS = frozenset(["km", "km2", "km²", "kilometres", "kilometers", "miles", "mi"])
 _PLACE_AFTER = frozenset(["in", "on", "near", "along", "inside", "at", "across"])
+_DESERTION = frozenset(["desertion", "awol", "defection", "defections", "desertions"])
 _EQUIPMENT_ADJECTIVES = frozenset(
     "armoured armored combat fighting infantry artillery air naval cruise ballistic military attack "
     "personnel other more main battle multiple launch rocket".split()
