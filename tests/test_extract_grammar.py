@@ -414,6 +414,23 @@ def test_the_war_that_uproots_is_the_articles_war_and_a_school_is_an_organisatio
     assert got[61_000].source == "London School of Hygiene & Tropical Medicine"
 
 
+def test_a_daily_tally_laid_out_line_by_line() -> None:
+    text = (
+        "Russia's war losses: 1,230 soldiers, 9 tanks over past day\n\n"
+        "Ukrinform | 14.06.2025\n\n"
+        "The total combat losses of the enemy from February 24, 2022 to June 14, 2025 are approximately:\n\n"
+        "personnel — about 1,002,790 (+1,230) persons,\n"
+        "tanks — 10,933 (+9),\n"
+        "armored combat vehicles — 22,813 (+10),\n"
+    )
+    got = {c.figure.value: c for c in extract_text(text)}
+    assert set(got) == {1230, 1_002_790}  # no equipment
+    total = got[1_002_790]
+    assert (total.metric, total.subject, total.figure.bound) == ("casualties", "russia", "approx")
+    assert (total.period.start, total.period.end) == (date(2022, 2, 24), date(2025, 6, 14))
+    assert (got[1230].period.start, got[1230].period.end) == (date(2025, 6, 13), date(2025, 6, 14))
+
+
 def test_a_ratio_is_not_a_claim() -> None:
     assert (
         extract_text("For every Ukrainian killed, roughly 2.5 Russians die for every Ukrainian soldier.", PUB)

@@ -247,7 +247,7 @@ def read_sentence(
             opens, of_these = _anaphora(toks)
         if soviet and r.subject == "russia":
             r.subject = "soviet_union"
-        r.cumulative = cumulative
+        r.cumulative = cumulative or r.cumulative
         if running_total(toks, a):  # "..., bringing the total to 1,020,530": its own running total
             r.cumulative = True
             r.coordinated = False
@@ -489,11 +489,14 @@ def _read(
         ) or (after < n and lows[after] in _PLACE_AFTER)  # "soldiers on Tuesday" is no place
         metric = "casualties" if per else ("deployed" if place else "")
     label_start = -1
+    tally = False
     if not metric and prev_b < 0:
         label = _label(toks, a)  # "- Ukrainians displaced abroad (UNHCR): 6.9 million"
         if label is not None:
             metric, subject = label[0], subject or label[1]
             label_start = toks.starts[0]
+            if metric == "personnel":  # a running tally's line: losses since the war began
+                metric, tally = "casualties", True
     if not metric and topic is not None and q.kind == "count" and _continues_topic(toks, a, b, per):
         # "the estimate for January was 1,556 a day", "the 253,290 recorded in 2023": what the
         # paragraph has been counting
@@ -540,6 +543,7 @@ def _read(
     if subject is None:
         subject = _subject_from_verbs(toks, a, metric, np_mask)
     r = Reading(q, metric, subject, bound, per, quote_start, quote_end, enemy=enemy, inherit_from=inherit)
+    r.cumulative = tally
     r.coordinated = coordinated and r.per == (prev.per if prev else None)
     if inherit is not None:
         if r.subject is None:
@@ -959,6 +963,8 @@ def _label(toks: TokenList, a: int) -> tuple[str, str | None] | None:
                 return None
             words.append(k)
     metric = ""
+    if [lows[k] for k in words] == ["personnel"]:
+        return "personnel", None  # a daily tally's line: "personnel — about 1,002,790 (+1,230) persons"
     for k in words:
         w = lows[k]
         if w not in _LABEL_WORDS:

@@ -47,7 +47,8 @@ _DATELINE = re.compile(
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ ]+)?"
     r"(?P<date>(?P<m>[A-Z][a-z]{2,8}\.?)[ ]+(?P<d>\d{1,2}),?[ ]+(?P<y>(?:19|20)\d\d)"
     r"|(?P<d2>\d{1,2})[ ]+(?P<m2>[A-Z][a-z]{2,8}\.?),?[ ]+(?P<y2>(?:19|20)\d\d)"
-    r"|(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d))"
+    r"|(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)"
+    r"|(?P<dmy>[0-3]\d\.[01]\d\.(?:19|20)\d\d))"  # "Ukrinform | 14.06.2025"
 )
 
 
@@ -73,6 +74,9 @@ def dateline(text: str) -> date | None:
         try:
             if m.group("iso"):
                 return date.fromisoformat(m.group("iso"))
+            if m.group("dmy"):
+                d, mo, y = m.group("dmy").split(".")
+                return date(int(y), int(mo), int(d))
             mon = (m.group("m") or m.group("m2")).rstrip(".").lower()
             if mon not in lx.MONTHS:
                 continue
