@@ -431,6 +431,17 @@ def test_a_daily_tally_laid_out_line_by_line() -> None:
     assert (got[1230].period.start, got[1230].period.end) == (date(2025, 6, 13), date(2025, 6, 14))
 
 
+def test_a_person_with_a_description_is_the_person_and_an_endowment_an_organisation() -> None:
+    got = extract_text(
+        "Tom Perriello, then the US special envoy for Sudan, said the toll might be as high as 150,000.", PUB
+    )
+    assert [c.source for c in got] == ["Tom Perriello"]
+    got = extract_text(
+        "Dara Massicot of the Carnegie Endowment estimated that 120,000 Russians had died.", PUB
+    )
+    assert [c.source for c in got] == ["Carnegie Endowment"]
+
+
 def test_a_ratio_is_not_a_claim() -> None:
     assert (
         extract_text("For every Ukrainian killed, roughly 2.5 Russians die for every Ukrainian soldier.", PUB)

@@ -312,7 +312,7 @@ ORG_WORDS = (
     "Ministry Staff Institute Institution University Center Centre Group Council Agency Service Office "
     "Project Committee Headquarters House Foundation Observatory Mission Command Directorate "
     "Commission Bureau Department Union Initiative Network Tracker Monitor Programme Program Team Rada Count "
-    "Administration School College Academy Laboratory Lab"
+    "Administration School College Academy Laboratory Lab Endowment Fund Forum Society Association"
 ).split()
 # Nouns that make "by X's ..." an attribution: "by Ukrainian General Staff figures", "by ISW's reckoning".
 DATA_NOUNS = frozenset(

@@ -324,7 +324,13 @@ _PUBLICATION_NOUNS = frozenset(
 )
 
 
+_PERSON_THEN = re.compile(r"([A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+){1,3}),[ ]")
+
+
 def _clean(np: str) -> str:
+    person = _PERSON_THEN.match(np.strip())
+    if person is not None:
+        return person.group(1)  # "Tom Perriello, then the US special envoy for Sudan": the person
     words = np.replace("U.S.", "US").replace("U.K.", "UK").split()
     single = bool(words) and words[0].lower() in ("a", "an", "one")
     while words and words[0].lower().strip("'’") in _NP_LEAD_DROP:
