@@ -163,7 +163,7 @@ CONNECTORS = frozenset(
     "estimated estimate now currently likely probably already roughly reportedly some "
     "an a the average averaged averaging daily monthly weekly annual yearly rate figure "
     "count tally total overall combined ( - – — : sum between from running continued continue continues "
-    "continuing remained".split()
+    "continuing remained may might could".split()
 )
 # Adjectives and other words skipped between a number and its noun.
 MODIFIERS = frozenset(
