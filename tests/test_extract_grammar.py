@@ -442,6 +442,18 @@ def test_a_person_with_a_description_is_the_person_and_an_endowment_an_organisat
     assert [c.source for c in got] == ["Carnegie Endowment"]
 
 
+def test_a_source_dating_its_figure_in_the_next_sentence_dates_it() -> None:
+    text = (
+        "Russian forces have suffered roughly 950,000 casualties since the invasion, according to the UK.\n"
+        "Britain's Ministry of Defence said on Tuesday that Russia had probably passed this grim milestone "
+        "in the spring.\n"
+    )
+    got = extract_text(text, date(2025, 4, 3))
+    assert [(c.figure.value, c.source, c.said_on) for c in got] == [
+        (950_000, "UK Ministry of Defence", date(2025, 4, 1))
+    ]
+
+
 def test_a_ratio_is_not_a_claim() -> None:
     assert (
         extract_text("For every Ukrainian killed, roughly 2.5 Russians die for every Ukrainian soldier.", PUB)

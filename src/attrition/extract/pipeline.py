@@ -164,6 +164,7 @@ def extract(doc: Document) -> list[Claim]:
     bisect_left = bisect.bisect_left
     no_spans: set[tuple[int, int]] = set()
     last_displaced: str | None = None
+    last_found = 0  # how many readings there were before the sentence just read
     offices: dict[str | None, str] = {}  # own-side offices resolved in this article ("health ministry")
     for sent in sents:
         s_start, s_end, heading = sent.start, sent.end, sent.heading
@@ -186,6 +187,11 @@ def extract(doc: Document) -> list[Claim]:
         hi = bisect_left(t_starts, s_end, lo)
         times = [t for t in times_all[lo:hi] if t.end_char <= s_end] if hi > lo else []
         said_spans = _resolve_attributions(attrs, times, state, published, text, sent) if attrs else no_spans
+        if attrs and found and not _BACK_REFERENCE.isdisjoint(toks.lows):
+            _date_back(
+                found, attrs, last_found
+            )  # "... reported on Thursday that troops have reached this milestone"
+        last_found = len(found)
         if not qs:
             dated = _heading_date(times, published) if heading else None
             state.after_sentence(attrs, sent, text, toks, ctx, dated)
@@ -317,6 +323,30 @@ def _interview_date(text: str, times: list[TimeExpr], published: date | None) ->
         if m.end() <= t.start_char <= m.end() + 40 and t.is_date:
             return t.resolve(published, None)[0]
     return None
+
+
+# Words by which a sentence refers back to the figure before it.
+_BACK_REFERENCE = frozenset("milestone figure figures number total tally estimate mark".split())
+
+
+def _date_back(
+    found: list[tuple[Reading, _Said, date | None, date | None, Sentence]],
+    attrs: list[Attribution],
+    since: int,
+) -> None:
+    """The previous sentence's undated figures take the date a source gives them on saying it again.
+
+    "Russia's forces have sustained about one million casualties, according to the UK." followed by
+    "The British Ministry of Defence reported on Thursday that troops have likely reached this
+    milestone": the figure was said on Thursday.
+    """
+    dated = {a.name: a.said_on for a in attrs if a.name and a.said_on is not None}
+    if not dated:
+        return
+    for k in range(since, len(found)):
+        r, said, start, end, sent = found[k]
+        if said.said_on is None and said.name in dated:
+            found[k] = (r, _Said(said.name, dated[said.name], said.strength, said.verb_end), start, end, sent)
 
 
 def _same_kind(history: list[_Said], np: str) -> _Said | None:
