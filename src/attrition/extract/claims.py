@@ -332,7 +332,12 @@ def _head(toks: TokenList, b: int) -> int | None:
             j += 1  # "two wounded North Korean soldiers": an adjective here
             steps += 1
             continue
-        if w in lx.MODIFIERS or w in lx.ENEMY_WORDS or w in ("-", "+"):
+        if (
+            w in lx.MODIFIERS
+            or w in lx.ENEMY_WORDS
+            or w in ("-", "+")
+            or (w == "plus" and lows[j - 1] == "-")
+        ):
             j += 1
             steps += 1
             continue
@@ -705,7 +710,7 @@ _HEAD_SPECIAL = (
     | _PARTICIPLES
     | lx.MODIFIERS
     | lx.ENEMY_WORDS
-    | frozenset(["-", "+", "and"])
+    | frozenset(["-", "+", "and", "plus"])
 )
 
 

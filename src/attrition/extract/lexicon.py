@@ -44,6 +44,9 @@ LEFT_QUALIFIERS: dict[tuple[str, ...], str] = {
     ("top",): "at_least", ("tops",): "at_least", ("topped",): "at_least", ("topping",): "at_least",
     ("surpassed",): "at_least", ("surpasses",): "at_least", ("surpass",): "at_least",
     ("passed",): "at_least", ("above",): "at_least", ("past",): "at_least",
+    ("upward", "of"): "at_least", ("north", "of"): "at_least", ("south", "of"): "at_most",
+    ("in", "the", "region", "of"): "approx", ("in", "the", "order", "of"): "approx",
+    ("on", "the", "order", "of"): "approx",
     ("a", "minimum", "of"): "at_least",
     ("beyond",): "at_least", ("as", "high", "as"): "at_most", ("≈",): "approx", ("~",): "approx",
     ("passes",): "at_least", ("passing",): "at_least", ("crossed",): "at_least",
@@ -51,11 +54,11 @@ LEFT_QUALIFIERS: dict[tuple[str, ...], str] = {
     ("approaching",): "at_most",
 }  # fmt: skip
 RIGHT_QUALIFIERS: dict[tuple[str, ...], str] = {
-    ("or", "more"): "at_least", ("plus",): "at_least", ("+",): "at_least",
+    ("or", "more"): "at_least", ("plus",): "at_least", ("+",): "at_least", ("-", "plus"): "at_least",
     ("and", "counting"): "at_least", ("or", "so"): "approx", ("at", "most"): "at_most",
     ("or", "fewer"): "at_most", ("or", "less"): "at_most",
 }  # fmt: skip
-MAX_QUALIFIER_LEN = 3
+MAX_QUALIFIER_LEN = 4
 
 # --- metrics -----------------------------------------------------------------
 # Nouns that name what a number counts when they follow it ("1,000 casualties") or
