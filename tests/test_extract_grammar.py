@@ -144,6 +144,8 @@ CASES = [
      PUB, dict(metric="casualties", subject="russia", value=500_000, bound="at_least")),
     ("A 600,000-plus Russian toll of killed and wounded is now likely, the Pentagon said.",
      PUB, dict(metric="casualties", subject="russia", value=600_000, bound="at_least")),
+    ("The death toll from Russia's missile attack on Dnipro rose to 19, regional officials said.",
+     PUB, dict(metric="killed", subject="ukraine", value=19)),
     ("The Kyiv Independent reported that Russia lost 41,980 troops in December.",
      date(2025, 1, 5), dict(metric="casualties", subject="russia", value=41980, source="Kyiv Independent",
                             start="2024-12-01", end="2024-12-31")),

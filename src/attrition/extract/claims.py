@@ -732,7 +732,8 @@ _TIGHT = frozenset(
 )
 _LEFT_SKIP = frozenset(
     "armed forces army military in for the manpower war conflict record averaged across country "
-    "nationwide autumn spring summer winter among amongst units ranks".split()
+    "nationwide autumn spring summer winter among amongst units ranks on attack attacks strike strikes "
+    "shelling bombing missile missiles drone drones rocket rockets air glide bomb".split()
 )
 
 
@@ -766,6 +767,10 @@ def _left_metric(toks: TokenList, a: int, prev_b: int, in_time: list[bool]) -> _
                 connected = connected or w in _TIGHT
                 j -= 1
                 steps += 1
+                continue
+            if j > 1 and toks.texts[j][:1].isupper() and lows[j - 1] in ("on", "in", "at", "near"):
+                j -= 2  # "the death toll from Russia's attack on Dnipro rose to": a place passed over
+                steps += 2
                 continue
             if w in _FRONT_NOUNS and j > 1:
                 # "losses in the Kursk direction amounted to": a place, passed over with its name
