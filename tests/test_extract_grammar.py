@@ -464,6 +464,21 @@ def test_a_source_dating_its_figure_in_the_next_sentence_dates_it() -> None:
     ]
 
 
+def test_who_says_through_whom_and_who_says_nothing() -> None:
+    relayed = extract_text(
+        "A NATO official quoted by Ukraine's ArmyInform agency on June 5 said Russia was losing 1,100 "
+        "soldiers a day.",
+        PUB,
+    )
+    assert [(c.source, c.said_on) for c in relayed] == [("NATO", date(2025, 6, 5))]
+    text = (
+        "Neither Moscow nor Kyiv publishes a full account of its dead.\n\n"
+        "The highest numbers come from Ukraine's General Staff, which updates its count daily. On Friday "
+        "it put Russian losses since the invasion at about 1,250,000.\n\n"
+    )
+    assert [c.source for c in extract_text(text, date(2026, 2, 20))] == ["Ukrainian General Staff"]
+
+
 def test_a_ratio_is_not_a_claim() -> None:
     assert (
         extract_text("For every Ukrainian killed, roughly 2.5 Russians die for every Ukrainian soldier.", PUB)

@@ -243,6 +243,11 @@ def _canonical_static(np: str) -> tuple[str | None, bool, bool]:
 def _canonical(np: str, doc: DocSources) -> tuple[str | None, bool, bool]:
     t = _table()
     text = np.strip()
+    relayed = _RELAYED.search(text)
+    if relayed is not None and relayed.start() > 0:
+        inner = _canonical(text[: relayed.start()], doc)  # "a NATO official quoted by ArmyInform": NATO
+        if inner[0] is not None and not inner[1]:
+            return inner
     low = text.lower()
     found: list[tuple[int, int, str]] = []
     for m in t["ci"].finditer(text):
@@ -314,6 +319,7 @@ def _canonical(np: str, doc: DocSources) -> tuple[str | None, bool, bool]:
 
 _GENERIC_EXTRA = frozenset("the military defence defense foreign our".split())
 _CAPITALS = frozenset(["kyiv", "kiev", "moscow"])
+_RELAYED = re.compile(r"[ ,]+(?:as[ ]+)?(?:quoted|cited|interviewed)[ ]+by[ ]")
 _PLACE_POSSESSIVES = frozenset(
     "territory's country's enclave's strip's region's state's city's nation's territory’s country’s "
     "enclave’s".split()
@@ -457,6 +463,16 @@ def find_attributions(toks: TokenList, text: str, doc: DocSources) -> list[Attri
                 a = _make(toks, np, toks.starts[i], toks.ends[i], post=False, text=text, doc=doc)
                 if a:
                     out.append(a)
+            continue
+        if w == "from" and i > 0 and lows[i - 1] in ("come", "comes", "came"):
+            np = _np_right(toks, i + 1)  # "the highest numbers come from Ukraine's General Staff"
+            a = (
+                _make(toks, np, toks.starts[i], toks.ends[i], post=False, text=text, doc=doc, strict=True)
+                if np
+                else None
+            )
+            if a:
+                out.append(a)
             continue
         if w not in lx.REPORTING_VERBS or w == "according":
             continue
@@ -606,7 +622,7 @@ _THAT = frozenset(["that", ":"])
 _DASHES = frozenset(["-", "–", "—"])
 _TRAILERS = _DASHES | {":"}
 # The words find_attributions acts on: reporting verbs ("according" among them) and "by".
-_TRIGGERS = lx.REPORTING_VERBS | {"by", "per", "citing"}
+_TRIGGERS = lx.REPORTING_VERBS | {"by", "per", "citing", "from"}
 
 
 _RELATIVE_PRONOUNS = frozenset(["which", "who", "whose", "that"])
@@ -714,8 +730,8 @@ def _make(
 ) -> Attribution | None:
     a, b = np
     lows = toks.lows[a:b]
-    if not lows:
-        return None
+    if not lows or lows[0] in ("neither", "nor", "no", "none"):
+        return None  # "neither Moscow nor Kyiv publishes a full account": nobody says a figure
     texts = toks.texts[a:b]
     np_start = toks.starts[a]
     np_end = toks.ends[b - 1]
