@@ -209,7 +209,11 @@ def read_sentence(
         a = bisect.bisect_right(ends, q.start)  # first token ending after the figure starts
         b = bisect_left(starts, q.end) - 1  # last token starting before it ends
         if a < n and b >= a and not _excluded(text, toks, q, a, b, excl_times):
-            if _counts_equipment(lows, b):
+            if (
+                b + 1 < n
+                and (lows[b + 1] in lx.EQUIPMENT_NOUNS or lows[b + 1] in _EQUIPMENT_ADJECTIVES)
+                and (_counts_equipment(lows, b))
+            ):
                 continue  # "42 tanks", "95 infantry fighting vehicles": no claim, nor a stop for the next
             if (a >= 2 and lows[a - 2] == "of" and lows[a - 1] == "which") or (
                 a >= 3 and lows[a - 3] == "of" and lows[a - 2] == "which"
@@ -244,15 +248,16 @@ def read_sentence(
                 p in low_sentence for p in _CUMULATIVE_PHRASES
             )
             present = heading or bool(words & _PRESENT)
+            milestones = not _MILESTONE_VERBS.isdisjoint(words)
             opens, of_these = _anaphora(toks)
         if soviet and r.subject == "russia":
             r.subject = "soviet_union"
         r.cumulative = cumulative or r.cumulative
-        if running_total(toks, a):  # "..., bringing the total to 1,020,530": its own running total
+        if "to" in lows[max(0, a - 5) : a] and running_total(toks, a):  # "..., bringing the total to"
             r.cumulative = True
             r.coordinated = False
         r.anaphoric = opens or of_these < a
-        r.present = present or _milestone(toks, q.start)  # "had passed 1,000,000": as of the statement
+        r.present = present or (milestones and _milestone(toks, q.start))  # "had passed 1,000,000"
         out.append(r)
         prev = r
     return out
@@ -495,7 +500,7 @@ def _read(
         metric = "casualties" if per else ("deployed" if place else "")
     label_start = -1
     tally = False
-    if not metric and prev_b < 0:
+    if not metric and prev_b < 0 and not _LABEL_MARKS.isdisjoint(lows[max(0, a - 5) : a]):
         label = _label(toks, a)  # "- Ukrainians displaced abroad (UNHCR): 6.9 million"
         if label is not None:
             metric, subject = label[0], subject or label[1]
@@ -942,6 +947,7 @@ def _aside_start(toks: TokenList, j: int, opener: str, prev_b: int) -> int | Non
     return None
 
 
+_LABEL_MARKS = frozenset([":", "–", "—"])
 # Words that say what a label's figure counts.
 _LABEL_WORDS = frozenset(
     "killed dead deaths fatalities casualties losses wounded injured missing displaced refugees fled".split()
@@ -1358,7 +1364,7 @@ def period_for(
             end = ref
         if s is not None and s == e and _milestone(toks, q.start):
             start = None  # "passed 1,000,000 on June 12": the day a running total stood there
-        elif _updated_before(toks, giver):
+        elif ("updated" in lows or "revised" in lows) and _updated_before(toks, giver):
             start = None  # "6,000 deaths, a figure last updated in September 2022": as of then
     if asof is not None:
         _, e, _ = asof.resolve(ref, war_start)

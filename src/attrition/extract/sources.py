@@ -598,7 +598,7 @@ def _headline_source(toks: TokenList, text: str, doc: DocSources) -> Attribution
 def _label_source(toks: TokenList, text: str, doc: DocSources) -> Attribution | None:
     """The source in brackets closing a label before a figure: "Civilians killed (UN mission): 13,134"."""
     lows = toks.lows
-    if ")" not in lows[2:16]:
+    if ")" not in lows or ")" not in lows[2:16]:
         return None
     close = lows.index(")", 2)
     if close + 1 >= len(lows) or lows[close + 1] not in (":", "–", "—"):
