@@ -503,10 +503,8 @@ def _read(
     if not metric and prev_b < 0 and not _LABEL_MARKS.isdisjoint(lows[max(0, a - 5) : a]):
         label = _label(toks, a)  # "- Ukrainians displaced abroad (UNHCR): 6.9 million"
         if label is not None:
-            metric, subject = label[0], subject or label[1]
+            metric, subject, tally = label[0], subject or label[1], label[2]
             label_start = toks.starts[0]
-            if metric == "personnel":  # a running tally's line: losses since the war began
-                metric, tally = "casualties", True
     if not metric and topic is not None and q.kind == "count" and _continues_topic(toks, a, b, per):
         # "the estimate for January was 1,556 a day", "the 253,290 recorded in 2023": what the
         # paragraph has been counting
@@ -954,8 +952,10 @@ _LABEL_WORDS = frozenset(
 )
 
 
-def _label(toks: TokenList, a: int) -> tuple[str, str | None] | None:
-    """(metric, side) of a figure that a short label introduces: "Civilians killed (UN mission): 13,134".
+def _label(toks: TokenList, a: int) -> tuple[str, str | None, bool] | None:
+    """(metric, side, running tally) of a figure that a short label introduces: "Civilians killed (UN
+    mission): 13,134"; a daily tally's "personnel — about 1,002,790" is the running total since the war
+    began.
 
     The label runs from the sentence's start to a colon or dash right before the figure (qualifiers
     aside) and holds no other number; words in brackets (a source, a date) are passed over.
@@ -980,7 +980,7 @@ def _label(toks: TokenList, a: int) -> tuple[str, str | None] | None:
             words.append(k)
     metric = ""
     if [lows[k] for k in words] == ["personnel"]:
-        return "personnel", None  # a daily tally's line: "personnel — about 1,002,790 (+1,230) persons"
+        return "casualties", None, True  # a daily tally's line: "personnel — about 1,002,790 (+1,230)"
     for k in words:
         w = lows[k]
         if w not in _LABEL_WORDS:
@@ -996,7 +996,7 @@ def _label(toks: TokenList, a: int) -> tuple[str, str | None] | None:
         if s and not s.startswith("opp:") and s != "enemy":
             side = s
             break
-    return metric, side
+    return metric, side, False
 
 
 def _metric_before(toks: TokenList, j: int) -> int:

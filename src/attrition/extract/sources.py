@@ -447,32 +447,31 @@ def find_attributions(toks: TokenList, text: str, doc: DocSources) -> list[Attri
     label = _label_source(toks, text, doc)
     if label is not None:
         out.append(label)
+
+    def add(np: tuple[int, int] | None, i: int, j: int, post: bool = False, strict: bool = False) -> bool:
+        """Append the attribution of the phrase ``np`` to the trigger tokens ``i..j``, if it names one."""
+        a = (
+            _make(toks, np, toks.starts[i], toks.ends[j], post=post, text=text, doc=doc, strict=strict)
+            if np
+            else None
+        )
+        if a is not None:
+            out.append(a)
+        return a is not None
+
     for i in compress(range(n), map(_TRIGGERS.__contains__, lows)):  # the trigger words, found in C
         w = lows[i]
         if w == "according" and i + 1 < n and toks.lows[i + 1] == "to":
-            np = _np_right(toks, i + 2)
-            if np:
-                a = _make(toks, np, toks.starts[i], toks.ends[i + 1], post=False, text=text, doc=doc)
-                if a:
-                    out.append(a)
+            add(_np_right(toks, i + 2), i, i + 1)
             continue
         if (w == "by" or w == "per" or w == "citing") and not lx.DATA_NOUNS.isdisjoint(lows[i + 1 : i + 8]):
             # "by Ukrainian General Staff figures", "by ISW's reckoning", "per the latest UN figures"
-            np = _np_right(toks, i + 1)
-            if np:
-                a = _make(toks, np, toks.starts[i], toks.ends[i], post=False, text=text, doc=doc)
-                if a:
-                    out.append(a)
+            add(_np_right(toks, i + 1), i, i)
             continue
         if w == "from" and i > 0 and lows[i - 1] in ("come", "comes", "came"):
-            np = _np_right(toks, i + 1)  # "the highest numbers come from Ukraine's General Staff"
-            a = (
-                _make(toks, np, toks.starts[i], toks.ends[i], post=False, text=text, doc=doc, strict=True)
-                if np
-                else None
-            )
-            if a:
-                out.append(a)
+            add(
+                _np_right(toks, i + 1), i, i, strict=True
+            )  # "the highest numbers come from the General Staff"
             continue
         if w not in lx.REPORTING_VERBS or w == "according":
             continue
@@ -491,14 +490,7 @@ def find_attributions(toks: TokenList, text: str, doc: DocSources) -> list[Attri
             continue  # "put out of action", "estimated 1,000": not a statement
         weak = w in lx.WEAK_REPORTING_VERBS and nxt not in ("that", ":", ",", "on", ".", "")
         if weak and prev not in (",", "”", '"'):
-            np = _np_left(toks, i)  # "Iraq Body Count has documented 186,901 deaths": only a named source
-            a = (
-                _make(toks, np, toks.starts[i], toks.ends[i], post=False, text=text, doc=doc, strict=True)
-                if np
-                else None
-            )
-            if a:
-                out.append(a)
+            add(_np_left(toks, i), i, i, strict=True)  # "Iraq Body Count has documented 186,901 deaths"
             continue
         if prev in (",", "”", '"', "’", "'") and i + 1 < n:
             k = _skip_date_words(toks, i + 1)
@@ -507,14 +499,7 @@ def find_attributions(toks: TokenList, text: str, doc: DocSources) -> list[Attri
                 and any(t[:1].isupper() for t in toks.texts[k : k + 7])
                 and toks.lows[k] not in _PRONOUNS
             ):
-                np = _np_right(toks, k)  # '..., said NATO Secretary General Mark Rutte.'
-                a = (
-                    _make(toks, np, toks.starts[i], toks.ends[i], post=True, text=text, doc=doc)
-                    if np
-                    else None
-                )
-                if a:
-                    out.append(a)
+                if add(_np_right(toks, k), i, i, post=True):  # '..., said NATO Secretary General Mark Rutte.'
                     continue
                 # no name after it: the name may come before an aside ("Russia, for its part, claims
                 # Ukraine has lost ...", "Ukraine's General Staff, which publishes a tally, counted ...")
@@ -525,9 +510,7 @@ def find_attributions(toks: TokenList, text: str, doc: DocSources) -> list[Attri
         rest = sum(1 for t in lows[i + 1 :] if t.isalnum()) if lead in (",", "”", '"', "’") else 0
         # "..., NATO says." closes the sentence; "..., the ministry said Russia had ..." opens a clause
         post = lead in (",", "”", '"', "’") and not _followed_by_that(toks, i) and rest <= 8
-        a = _make(toks, np, toks.starts[i], toks.ends[i], post=post, text=text, doc=doc)
-        if a:
-            out.append(a)
+        add(np, i, i, post=post)
     return out
 
 
@@ -619,8 +602,8 @@ def _followed_by_that(toks: TokenList, i: int) -> bool:
 
 
 _THAT = frozenset(["that", ":"])
-_DASHES = frozenset(["-", "–", "—"])
-_TRAILERS = _DASHES | {":"}
+# Marks before a headline's closing source: "... - Kyiv", "...: Ukrainian General Staff".
+_TRAILERS = frozenset(["-", "–", "—", ":"])
 # The words find_attributions acts on: reporting verbs ("according" among them) and "by".
 _TRIGGERS = lx.REPORTING_VERBS | {"by", "per", "citing", "from"}
 
