@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -116,6 +117,40 @@ def _words_re(words: list[str], flags: int) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + word_alternation(set(words)) + other + r")(?![\w-])", flags)
 
 
+class _FoldedWords:
+    """``_words_re(words, re.I)``, searched in ASCII text as its lower case by a case-sensitive pattern.
+
+    The regex engine cannot scan for the first letters of a case-insensitive pattern at C speed; on
+    ASCII text (nearly all) lower-casing first finds the same words at the same places. A match's
+    text is then in lower case, which every caller folds to anyway. Words that cannot occur in
+    ASCII text (no character of theirs matches an ASCII one in any case) are left out of that pattern.
+    """
+
+    __slots__ = ("any_case", "lower")
+
+    def __init__(self, words: list[str]) -> None:
+        self.any_case = _words_re(words, re.I)
+        ascii_words = [w.lower() for w in words if w.isascii() or _may_match_ascii(w)]
+        self.lower = _words_re(ascii_words, 0) if ascii_words else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if text.isascii():
+            return self.lower.finditer(text.lower()) if self.lower is not None else iter(())
+        return self.any_case.finditer(text)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        if text.isascii():
+            return self.lower.search(text.lower()) if self.lower is not None else None
+        return self.any_case.search(text)
+
+
+def _may_match_ascii(word: str) -> bool:
+    """Whether every character of ``word`` matches some ASCII character when case is ignored."""
+    return all(
+        ch.isascii() or any(re.fullmatch(re.escape(ch), chr(k), re.I) for k in range(128)) for ch in word
+    )
+
+
 @lru_cache(maxsize=1)
 def _table() -> dict[str, Any]:
     raw = resources.files("attrition.extract").joinpath("data/sources.json").read_text("utf-8")
@@ -138,7 +173,7 @@ def _table() -> dict[str, Any]:
             sorted(t["office"], key=len, reverse=True),
             t["by_nationality"],
             t.get("default"),
-            _words_re(t["office"], re.I),
+            _FoldedWords(t["office"]),
         )
         for t in data["templates"]
     ]
@@ -149,18 +184,16 @@ def _table() -> dict[str, Any]:
     ci = sorted(by_alias, key=len, reverse=True)
     cs = sorted(exact, key=len, reverse=True)
     return {
-        "ci": _words_re(ci, re.I),
+        "ci": _FoldedWords(ci),
         "cs": _words_re(cs, 0),
         "by_alias": by_alias,
         "exact": exact,
         "nat": nat,
-        "nat_re": _words_re(list(nat), re.I),
+        "nat_re": _FoldedWords(list(nat)),
         "templates": templates,
         "countries": dict(data.get("countries", {})),
         "own_side": [
-            (_words_re(t["office"], re.I), t["by_nationality"])
-            for t in data["templates"]
-            if t.get("own_side")
+            (_FoldedWords(t["office"]), t["by_nationality"]) for t in data["templates"] if t.get("own_side")
         ],
         "parties": parties,
     }

@@ -25,10 +25,13 @@ _BULLET = re.compile(r"[ \t]*(?:[-*•●▪–—✓✔►]|\d{1,2}[.)])[ \t]+"
 _TERMINAL = frozenset('.!?:;"”’)]')
 _SENT_END = re.compile(r"[.!?]+[\"”’')\]]*(?:\[\d{1,3}\])*[ \t\u00a0\u2009\u202f]+(?=[\"“‘'(\[]?[A-Z0-9])")
 _TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}"  # U.S., U.K., U.N.
-    r"|\d+(?:[.,]\d+)*"  # numbers, separators kept inside
-    r"|[A-Za-z\u00C0-\u024F]+(?:['’][A-Za-z]+)?"  # words, with an apostrophe part
+    # The branches are ordered by how often they start a token, each decided by its first character
+    # (the regex engine tries them in turn); possessive repeats keep no states to backtrack into.
+    r"[a-z][A-Za-z\u00C0-\u024F]*+(?:['’][A-Za-z]++)?"  # words, with an apostrophe part
     r"|[^\sA-Za-z\u00C0-\u024F\d]"  # any other single character
+    r"|[A-Z](?:\.(?:[A-Z]\.)++|[A-Za-z\u00C0-\u024F]*+(?:['’][A-Za-z]++)?)"  # U.S., U.K., U.N.; words
+    r"|\d++(?:[.,]\d++)*+"  # numbers, separators kept inside
+    r"|[A-Za-z\u00C0-\u024F]++(?:['’][A-Za-z]++)?"  # words led by other Latin letters
 )
 
 
