@@ -568,6 +568,21 @@ def test_symlinked_folder_read_once(tmp_path: Path) -> None:
     assert len(docs_of(items)) == 1 and not errors_of(items)
 
 
+def test_linked_file_read_once(tmp_path: Path) -> None:
+    # a link to a file of the same walk, in the folder or from another one, is that file again
+    write(tmp_path / "root" / "a.txt", "Five tanks were destroyed, the army said.\n")
+    write(tmp_path / "root" / "b.txt", "Two drones were downed, the air force said.\n")
+    (tmp_path / "root" / "c.txt").symlink_to(tmp_path / "root" / "a.txt")
+    (tmp_path / "root" / "sub").mkdir()
+    (tmp_path / "root" / "sub" / "d.txt").symlink_to(tmp_path / "root" / "b.txt")
+    items = run([str(tmp_path / "root")])
+    assert not errors_of(items)
+    assert sorted(d.text.strip() for d in docs_of(items)) == [
+        "Five tanks were destroyed, the army said.",
+        "Two drones were downed, the air force said.",
+    ]
+
+
 def test_unknown_extension_is_sniffed(tmp_path: Path) -> None:
     a = write(tmp_path / "page.download", PAGE_HTML)
     b = write(tmp_path / "feed.data", RSS_FEED)

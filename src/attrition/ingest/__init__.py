@@ -220,12 +220,13 @@ class _Reader:
         read once, and a symbolic link back to a folder on the way down is reported, not followed."""
         seen_dirs = {os.path.realpath(root)}
         seen_files: set[str] = set()
-        # ("dir", path, real paths of the folders above it) / ("file", path, _) / ("loop", path, target)
+        # ("dir", path, real paths of the folders above it) / ("file", path, {its real path}) /
+        # ("loop", path, {target})
         stack: list[tuple[str, str, frozenset[str]]] = [("dir", root, frozenset())]
         while stack:
             what, path, above = stack.pop()
             if what == "file":
-                real = os.path.realpath(path)
+                (real,) = above
                 if real not in seen_files:
                     seen_files.add(real)
                     yield from self.read_file(path, None)
@@ -240,7 +241,8 @@ class _Reader:
             except OSError as e:
                 yield input_error(path, f"cannot list the folder ({e.strerror or e})")
                 continue
-            here = above | {os.path.realpath(path)}
+            real_path = os.path.realpath(path)
+            here = above | {real_path}
             todo: list[tuple[str, str, frozenset[str]]] = []
             for entry in entries:
                 if entry.name.startswith("."):
@@ -253,15 +255,18 @@ class _Reader:
                     elif real not in seen_dirs:
                         seen_dirs.add(real)
                         todo.append(("dir", sub, here))
-                elif self._wanted(entry.name, os.path.relpath(sub, root)):
-                    todo.append(("file", sub, frozenset()))
+                elif self._wanted(entry.name, sub, root):
+                    # a file that is no link is where its folder really is (each real folder is
+                    # listed once); a link is followed to its target
+                    real = os.path.realpath(sub) if _is_link(entry) else os.path.join(real_path, entry.name)
+                    todo.append(("file", sub, frozenset((real,))))
             stack.extend(reversed(todo))
 
-    def _wanted(self, name: str, rel: str) -> bool:
+    def _wanted(self, name: str, path: str, root: str) -> bool:
         if self.glob is None:
             return PurePath(name).suffix.lower() in KNOWN_EXTENSIONS
         if "/" in self.glob:
-            return PurePath(rel).match(self.glob)
+            return PurePath(os.path.relpath(path, root)).match(self.glob)
         return fnmatchcase(name, self.glob)
 
     # --- bytes to documents ----------------------------------------------------------------------
@@ -322,6 +327,13 @@ class _Reader:
         if kind == "text":
             return replace(text_page(got.data, link), url=got.url)
         raise input_error(link, f"the entry's link leads to {got.content_type or kind}, not a web page")
+
+
+def _is_link(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_symlink()
+    except OSError:
+        return True  # unknown: resolve it
 
 
 def _is_dir(entry: os.DirEntry[str]) -> bool:
