@@ -62,3 +62,52 @@ def test_hostile_inputs_finish() -> None:
 def test_case_folding_oddities_do_not_raise(text: str) -> None:
     claims = extract_text(text)
     assert all(text[c.span.start : c.span.end] == c.quote for c in claims)
+
+
+# Fast paths that must find exactly what the general form finds.
+NAME_TEXT = st.lists(
+    st.sampled_from(
+        ["the", "NATO", "nato", "Nato", "UK", "Ministry", "of", "Defence", "defence", "ministry", "British",
+         "Kremlin", "Médecins", "Sans", "Frontières", "MÉDECINS", "Ukrainian", "General", "Staff", "ISW",
+         "İSW", "ſtaff", "\u212aremlin", "’", "—", "“", "-", ",", "é", "said", "'s", "(", ")"]
+    ),
+    max_size=14,
+).map(" ".join)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(NAME_TEXT, st.text(max_size=40)))
+def test_folded_name_patterns_match_as_case_insensitive_ones(text: str) -> None:
+    from attrition.extract.sources import _table
+
+    t = _table()
+    for folded in (t["ci"], t["nat_re"], *(tpl[3] for tpl in t["templates"])):
+        fast = [(m.start(), m.end(), m.group().lower()) for m in folded.finditer(text)]
+        slow = [(m.start(), m.end(), m.group().lower()) for m in folded.any_case.finditer(text)]
+        assert fast == slow
+        assert (folded.search(text) is None) == (folded.any_case.search(text) is None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(NAME_TEXT, st.text(max_size=40)))
+def test_only_ascii_letters(text: str) -> None:
+    from attrition.extract.text import only_ascii_letters
+
+    expected = all(c.isascii() or not (c.isalnum() or c.lower() != c or c.upper() != c) for c in text)
+    assert only_ascii_letters(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "end"),
+    [
+        ("5 %", "percent", 3), ("5\u00a0percent", "percent", 9), ("5 per cent", "percent", 10),
+        ("5 PCT", "percent", 5), ("40 sq km", "area", 8), ("40 Square Kilometres", "area", 20),
+        ("40 km²", "area", 6), ("40 sq. mi", "area", 9), ("40 \u212am2", "area", 6), ("40 ſq km", "area", 8),
+        ("40 kilos", "count", 2), ("40 people", "count", 2), ("40", "count", 2),
+    ],
+)  # fmt: skip
+def test_units_after_a_figure(text: str, kind: str, end: int) -> None:
+    from attrition.extract.numbers import quantities
+
+    [q] = quantities(text)
+    assert (q.kind, q.end) == (kind, end)

@@ -34,6 +34,9 @@ _RANGE_GAP = re.compile(r"[ \u00a0]*(?:-|–|—|to|-to-|through)[ \u00a0]*", re
 _AND_GAP = re.compile(r"[ \u00a0]+and[ \u00a0]+", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"between[ \u00a0]+(?:some[ \u00a0]+|about[ \u00a0]+|roughly[ \u00a0]+)?$", re.I)
 SQ_MILE_KM2 = 2.589988
+# The characters _PERCENT and _AREA can begin with after their optional space, in any case (the
+# Kelvin sign and the long s match "k" and "s" when case is ignored).
+_UNIT_FIRST = frozenset("%pPsSkK\u212a\u017f")
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -239,6 +242,11 @@ def quantities(text: str, start: int = 0, end: int | None = None) -> list[Quanti
     end = len(text) if end is None else end
     atoms = _atoms(text, start, end)
     for a in atoms:
+        c = text[a.end : a.end + 1]
+        if c == " " or c == "\u00a0":
+            c = text[a.end + 1 : a.end + 2]
+        if c not in _UNIT_FIRST:
+            continue  # no percent sign nor area unit can follow
         m = _PERCENT.match(text, a.end, end)
         if m:
             a.kind, a.end, a.unit = "percent", m.end(), "%"

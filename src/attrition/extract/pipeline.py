@@ -27,7 +27,15 @@ from attrition.extract.sources import (
     party_of,
     source_info,
 )
-from attrition.extract.text import DocTokens, Sentence, TokenList, sentences, spaced, word_alternation
+from attrition.extract.text import (
+    DocTokens,
+    Sentence,
+    TokenList,
+    only_ascii_letters,
+    sentences,
+    spaced,
+    word_alternation,
+)
 from attrition.model import Claim, Document, Figure, Period, Span
 
 EXTRACTOR = "extract.en.v1"
@@ -175,6 +183,8 @@ def extract(doc: Document) -> list[Claim]:
             state.new_sentence(sent)
         if heading:
             has_hint = True
+        elif qs:
+            has_hint = False  # read from the tokens below
         elif prose and s_start > 0 and not ("a" <= low[s_start - 1] <= "z"):
             has_hint = _HINT_AFTER.search(low, s_start - 1, s_end) is not None
         else:
@@ -182,6 +192,8 @@ def extract(doc: Document) -> list[Claim]:
         if not qs and not has_hint:
             continue
         toks = doc_toks.sentence(s_start, s_end)
+        if qs and not heading:
+            has_hint = not _HINT_WORDS.isdisjoint(toks.lows)  # the sentence is split into words anyway
         attrs = find_attributions(toks, text, ctx) if has_hint else []
         lo = bisect_left(t_starts, s_start)
         hi = bisect_left(t_starts, s_end, lo)
@@ -552,7 +564,7 @@ _SIDE_NAMES = word_alternation({" ".join(k) for k in lx.SUBJECT_WORDS if k[0] no
 _SIDE_WORDS = re.compile(r"\b(?:" + _SIDE_NAMES + r")\b")  # a trie: the longest name at a place
 # The same names after a character that is not a word's: the scan tries them only where a word begins.
 _SIDE_WORDS_AFTER = re.compile(r"\W(" + _SIDE_NAMES + r")\b")
-# In ASCII text the same as a character set, which the regex engine tests faster than a category.
+# In text of ASCII letters the same as a character set, which the regex engine tests faster than a category.
 _SIDE_WORDS_AFTER_ASCII = re.compile(r"[^A-Za-z0-9_](" + _SIDE_NAMES + r")\b")
 # What each name _SIDE_WORDS finds stands for ("putin's" -> "russia").
 _SIDE_OF = {
@@ -651,7 +663,9 @@ def _dominant_subject(text: str) -> str | None:
     if not spaced(text):
         names = _SIDE_WORDS.findall(low)
     else:
-        names = (_SIDE_WORDS_AFTER_ASCII if text.isascii() else _SIDE_WORDS_AFTER).findall(" " + low)
+        names = (_SIDE_WORDS_AFTER_ASCII if only_ascii_letters(text) else _SIDE_WORDS_AFTER).findall(
+            " " + low
+        )
     for found, k in Counter(names).items():  # in order of first mention
         side = _SIDE_OF[found]
         if side and side not in ("world", "enemy"):

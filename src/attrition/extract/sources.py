@@ -16,7 +16,7 @@ from itertools import compress
 from typing import Any
 
 from attrition.extract import lexicon as lx
-from attrition.extract.text import TokenList, word_alternation
+from attrition.extract.text import TokenList, only_ascii_letters, word_alternation
 
 _STOP_LEFT = frozenset(
     ', ; : ( ) [ ] " “ ” ‘ ’ that but while as which who whom when where because although though '
@@ -118,10 +118,12 @@ def _words_re(words: list[str], flags: int) -> re.Pattern[str]:
 
 
 class _FoldedWords:
-    """``_words_re(words, re.I)``, searched in ASCII text as its lower case by a case-sensitive pattern.
+    """``_words_re(words, re.I)``, searched in text of ASCII letters as its lower case by a
+    case-sensitive pattern.
 
     The regex engine cannot scan for the first letters of a case-insensitive pattern at C speed; on
-    ASCII text (nearly all) lower-casing first finds the same words at the same places. A match's
+    text whose letters are all ASCII (nearly all: see ``only_ascii_letters``) lower-casing first finds the
+    same words at the same places. A match's
     text is then in lower case, which every caller folds to anyway. Words that cannot occur in
     ASCII text (no character of theirs matches an ASCII one in any case) are left out of that pattern.
     """
@@ -134,12 +136,12 @@ class _FoldedWords:
         self.lower = _words_re(ascii_words, 0) if ascii_words else None
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        if text.isascii():
+        if only_ascii_letters(text):
             return self.lower.finditer(text.lower()) if self.lower is not None else iter(())
         return self.any_case.finditer(text)
 
     def search(self, text: str) -> re.Match[str] | None:
-        if text.isascii():
+        if only_ascii_letters(text):
             return self.lower.search(text.lower()) if self.lower is not None else None
         return self.any_case.search(text)
 

@@ -176,6 +176,25 @@ def spaced(text: str, start: int = 0, end: int | None = None) -> bool:
     return text.count(" ", start, end) * 10 >= end - start
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_PLAIN_CHARS: dict[str, bool] = {}
+
+
+def only_ascii_letters(text: str) -> bool:
+    """No letter, digit or character with a case in ``text`` beyond ASCII (curly quotes and dashes
+    may be there): lower-casing it keeps every offset, ignoring case is comparing its lower case,
+    and a word character is one of ``[A-Za-z0-9_]``."""
+    if text.isascii():
+        return True
+    for c in set(_NON_ASCII.findall(text)):
+        plain = _PLAIN_CHARS.get(c)
+        if plain is None:
+            plain = _PLAIN_CHARS[c] = not c.isalnum() and c.lower() == c == c.upper()
+        if not plain:
+            return False
+    return True
+
+
 class TokenList(Sequence[Token]):
     """Tokens of one sentence as parallel lists: offsets, text and lower case of each.
 
