@@ -193,6 +193,8 @@ def _table() -> dict[str, Any]:
         "nat": nat,
         "nat_re": _FoldedWords(list(nat)),
         "templates": templates,
+        # every template's office words at once: where none is, no template needs trying
+        "any_office": _FoldedWords(sorted({w for t in data["templates"] for w in t["office"]})),
         "countries": dict(data.get("countries", {})),
         "own_side": [
             (_FoldedWords(t["office"]), t["by_nationality"]) for t in data["templates"] if t.get("own_side")
@@ -310,7 +312,7 @@ def _canonical(np: str, doc: DocSources) -> tuple[str | None, bool, bool]:
             if nat and nat in by_nat and office_re.search(text) is not None:
                 return by_nat[nat], False, anaphoric
         return name, False, anaphoric
-    for _offices, by_nat, default, office_re in t["templates"]:
+    for _offices, by_nat, default, office_re in t["templates"] if t["any_office"].search(text) else ():
         m = office_re.search(text)
         if m is None:
             continue
