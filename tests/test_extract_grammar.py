@@ -544,3 +544,39 @@ def test_a_byline_gives_the_canonical_name_of_a_known_author() -> None:
     )
     (c,) = extract_text(text, PUB)
     assert c.source == "ISW"
+
+
+def test_a_running_total_after_a_passive_report_is_its_own_measure() -> None:
+    # "were killed" has no agent: the army's own dead, not people it killed
+    [a, b] = extract_text(
+        "The IDF said three of its soldiers were killed, bringing its death toll in the ground offensive to 330.",
+        PUB,
+    )
+    assert (a.figure.value, a.subject, b.figure.value, b.subject) == (3, "israel", 330, "israel")
+    # the total's own words ("in the region", "this month") are the total's, not the day's figures'
+    claims = extract_text(
+        "Moscow said 25 civilians were killed and 60 injured, bringing the total killed in the region this "
+        "month to 110.",
+        PUB,
+    )
+    got = {(c.metric, c.figure.value): (c.period.start, c.period.end) for c in claims}
+    assert got[("killed", 110)] == (date(2025, 6, 1), PUB)
+    assert got[("wounded", 60)] == (None, None) and got[("killed", 25)] == (None, None)
+    # a day's time before the verb stays the day's; one after it is the total's
+    claims = extract_text(
+        "Officials said 25 civilians were killed on Monday, bringing the number killed this month to 110.",
+        PUB,
+    )
+    assert [(c.figure.value, c.period.start, c.period.end) for c in claims] == [
+        (25, date(2025, 6, 9), date(2025, 6, 9)),
+        (110, date(2025, 6, 1), PUB),
+    ]
+
+
+def test_a_place_named_by_a_common_noun_is_passed_over() -> None:
+    [c] = extract_text("Deaths in the enclave have reached 61,000, according to the health ministry.", PUB)
+    assert (c.metric, c.figure.value) == ("killed", 61000)
+    [c] = extract_text(
+        "The number of people killed across the country rose to 3,400, the ministry said.", PUB
+    )
+    assert (c.metric, c.figure.value) == ("killed", 3400)

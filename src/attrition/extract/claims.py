@@ -253,7 +253,7 @@ def read_sentence(
         if soviet and r.subject == "russia":
             r.subject = "soviet_union"
         r.cumulative = cumulative or r.cumulative
-        if "to" in lows[max(0, a - 5) : a] and running_total(toks, a):  # "..., bringing the total to"
+        if "to" in lows[max(0, a - 5) : a] and running_total(toks, a) >= 0:  # "..., bringing the total to"
             r.cumulative = True
             r.coordinated = False
         r.anaphoric = opens or of_these < a
@@ -775,6 +775,15 @@ def _left_metric(toks: TokenList, a: int, prev_b: int, in_time: list[bool]) -> _
                 j -= 2  # "the death toll from Russia's attack on Dnipro rose to": a place passed over
                 steps += 2
                 continue
+            if (
+                w in _PLACE_NOUNS
+                and j > 2
+                and lows[j - 1] in ("the", "that", "this")
+                and lows[j - 2] in ("in", "across", "near", "on", "at")
+            ):
+                j -= 3  # "the total killed in the region this month to 110": a place passed over
+                steps += 3
+                continue
             if w in _FRONT_NOUNS and j > 1:
                 # "losses in the Kursk direction amounted to": a place, passed over with its name
                 name = j - 1
@@ -1160,9 +1169,14 @@ def _subject_from_verbs(toks: TokenList, a: int, metric: str, mask: list[bool] |
         if (
             inflict
             and j > 0
-            and (lows[j - 1] in lx.PEOPLE_NOUNS or lows[j - 1] in lx.ENEMY_WORDS or lows[j - 1][:1].isdigit())
+            and (
+                lows[j - 1] in lx.PEOPLE_NOUNS
+                or lows[j - 1] in lx.ENEMY_WORDS
+                or lows[j - 1][:1].isdigit()
+                or lows[j - 1] in _PASSIVE_AUX
+            )
         ):
-            inflict = False  # "13,341 civilians killed": a participle, no agent
+            inflict = False  # "13,341 civilians killed", "were killed": a participle or passive, no agent
         if gain or lose or inflict:
             if inflict:
                 for k in range(a + 1, min(len(toks.lows), a + 12)):
@@ -1225,6 +1239,11 @@ def _subject_from_verbs(toks: TokenList, a: int, metric: str, mask: list[bool] |
     return None
 
 
+# Places named by a common noun ("in the region", "across the country").
+_PLACE_NOUNS = frozenset(
+    "region area city town village country province oblast district territory enclave strip state capital "
+    "south north east west".split()
+)
 # Nouns of a stretch of front named by a place before them ("the Kursk direction", "the Pokrovsk axis").
 _FRONT_NOUNS = frozenset("direction axis sector bridgehead salient oblast province".split())
 _HAVE = frozenset("have had 've".split())
@@ -1236,6 +1255,7 @@ _MILITARY_NOUNS = frozenset(
 
 
 _PLACE_WORDS = frozenset("in into on across to help".split())
+_PASSIVE_AUX = frozenset("was were been being".split())
 _TERRITORY_VERBS = lx.GAIN_VERBS | lx.LOSS_VERBS_TERRITORY
 _LOSS_OR_INFLICT = lx.LOSS_VERBS | lx.INFLICT_VERBS
 
@@ -1291,20 +1311,25 @@ _RUNNING_VERBS = frozenset("bringing brings brought taking takes took pushing pu
 _RUNNING_NOUNS = frozenset("total toll tally count number losses figure sum".split())
 
 
-def running_total(toks: TokenList, a: int) -> bool:
-    """The figure at token ``a`` is what a verb brings a total to ("bringing the total to 1,020,530")."""
+def running_total(toks: TokenList, a: int) -> int:
+    """The index of the verb that brings a total to the figure at token ``a`` ("bringing the total to
+    1,020,530"), or -1 when the figure is no such total."""
     lows = toks.lows
     j = a - 1
     while j >= 0 and a - j <= 4 and lows[j] != "to":
         if lows[j] not in lx.MODIFIERS and (lows[j],) not in lx.LEFT_QUALIFIERS and lows[j] not in (
             "more", "than", "over", "about", "nearly", "almost", "some", "around", "roughly",
         ):  # fmt: skip
-            return False
+            return -1
         j -= 1
     if j < 1 or lows[j] != "to":
-        return False
-    window = lows[max(0, j - 6) : j]
-    return not _RUNNING_VERBS.isdisjoint(window) and not _RUNNING_NOUNS.isdisjoint(window)
+        return -1
+    for k in range(j - 1, max(-1, j - 11), -1):  # "bringing the total killed in the region this month to"
+        if lows[k] in _RUNNING_VERBS:
+            return k if not _RUNNING_NOUNS.isdisjoint(lows[k + 1 : j]) else -1
+        if lows[k] in (",", ";", ":"):
+            break
+    return -1
 
 
 def cumulative_start(r: Reading) -> bool:
@@ -1345,8 +1370,10 @@ def period_for(
     left = [
         t for t in times if prev_end <= t.start_char and t.end_char <= q.start and not _publication(toks, t)
     ]
-    if left and r.cumulative and running_total(toks, bisect.bisect_left(starts, q.start)):
-        left = []  # "lost 1,110 over the past day, bringing total losses to 1,020,530"
+    if left and r.cumulative:
+        verb = running_total(toks, bisect.bisect_left(starts, q.start))
+        if verb >= 0:  # "lost 1,110 over the past day, bringing total losses to 1,020,530": that day's,
+            left = [t for t in left if t.start_char > starts[verb]]  # but "bringing this month's toll to"
     if not right and not left:
         return None, None, False
     start: date | None = None
@@ -1390,7 +1417,7 @@ def _milestone(toks: TokenList, figure_start: int) -> bool:
 
 
 _CLAUSE_STOP = frozenset("than including which who when while whereas although but ;".split())
-_AFTER_COMMA_STOP = frozenset("it that so meaning making this".split())
+_AFTER_COMMA_STOP = frozenset("it that so meaning making this".split()) | _RUNNING_VERBS
 _PUBLICATION = frozenset(
     "published released issued posted update report study statement interview briefing aired "
     "broadcast".split()
