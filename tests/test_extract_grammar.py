@@ -580,3 +580,25 @@ def test_a_place_named_by_a_common_noun_is_passed_over() -> None:
         "The number of people killed across the country rose to 3,400, the ministry said.", PUB
     )
     assert (c.metric, c.figure.value) == ("killed", 3400)
+
+
+def test_strikes_on_a_place_kill_the_people_there() -> None:
+    cases = {
+        "Israeli strikes on Lebanon have killed more than 4,000 people since October 2023.": "lebanon",
+        "Israeli strikes on Rafah killed 35 people on Sunday, the health ministry said.": "palestinians",
+        "A Russian drone attack on Odesa killed two people, regional officials said.": "ukraine",
+        "At least 1,500 people have been killed in El Fasher since the city fell, the UN said.": "sudan",
+    }
+    for sentence, subject in cases.items():
+        [c] = extract_text(sentence, PUB)
+        assert (c.metric, c.subject) == ("killed", subject), sentence
+
+
+def test_a_loss_noun_led_by_its_kind() -> None:
+    for sentence, value in [
+        ("In 2024 alone, ACLED recorded more than 12,000 conflict deaths in Myanmar.", 12000),
+        ("The study counted 4,500 conflict-related deaths last year.", 4500),
+        ("Ukraine has about 45,000 war dead, Zelensky said.", 45000),
+    ]:
+        [c] = extract_text(sentence, PUB)
+        assert (c.metric, c.figure.value) == ("killed", value), sentence

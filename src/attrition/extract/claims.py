@@ -1193,7 +1193,10 @@ def _subject_from_verbs(toks: TokenList, a: int, metric: str, mask: list[bool] |
                 and (lows[j - 1] == "we" or (j > 1 and lows[j - 2] == "we" and lows[j - 1] in _HAVE))
             ):
                 return "self"  # "we lost six men": the speaker's own side
-            agent = _agent_before(toks, j) or _clause_subject(toks, j)
+            agent, target = _agent_before(toks, j)
+            if inflict and target and (agent is None or agent.startswith("opp:")):
+                return target  # "Israeli strikes on Lebanon killed": the people where the strikes fell
+            agent = agent or _clause_subject(toks, j)
             if agent:
                 if agent.startswith("opp:"):
                     return agent  # "Israeli strikes killed": the attack's nationality, its other side
@@ -1276,19 +1279,27 @@ def _clause_subject(toks: TokenList, verb: int) -> str | None:
     return None
 
 
-def _agent_before(toks: TokenList, verb: int) -> str | None:
+def _agent_before(toks: TokenList, verb: int) -> tuple[str | None, str | None]:
+    """(agent, target) named before an inflicting verb: "Israeli strikes on Lebanon killed" gives
+    the attack's side and the place it fell on."""
     lows = toks.lows
     j = verb - 1
     steps = 0
     nouns = 0
+    target = None
     while j >= 0 and steps < 7:
         s, _ = subject_at(toks, j)
         if s is None and j > 0:
             s2, w2 = subject_at(toks, j - 1)
             if s2 and w2 == 2:
                 s = s2
+        if s and j > 1 and lows[j - 1] in _TARGET_WORDS:
+            target = target or s
+            j -= 2  # "Israeli strikes on Rafah killed": the target's name, not the agent's
+            steps += 2
+            continue
         if s:
-            return s
+            return s, target
         if lows[j] in lx.AUXILIARIES or lows[j] in ("the", "'s", "its") or lows[j] in lx.MODIFIERS:
             j -= 1
             steps += 1
@@ -1301,9 +1312,10 @@ def _agent_before(toks: TokenList, verb: int) -> str | None:
             steps += 1
             continue
         break
-    return None
+    return None, target
 
 
+_TARGET_WORDS = frozenset("on in at near across against over".split())
 # "bringing the death toll to 54,000", "taking total losses to over 1 million": a running total
 # that a new figure brings up, from the start of the count to the day it is said.
 _RUNNING_VERBS = frozenset("bringing brings brought taking takes took pushing pushes pushed raising raises "

@@ -175,7 +175,8 @@ MODIFIERS = frozenset(
     "regular active serving armed of which whom the their its his her our young old "
     "further extra fresh recorded documented verified known registered officially violent of "
     "seriously severely badly critically lightly heavily personnel service army "
-    "elite trained contract contracted internally forcibly forced newly".split()
+    "elite trained contract contracted internally forcibly forced newly conflict war battle frontline "
+    "related direct indirect".split()
 )
 PERMANENT_WORDS = frozenset(["permanent", "irrecoverable", "irretrievable", "irrevocable"])
 
@@ -285,6 +286,14 @@ SUBJECT_WORDS: dict[tuple[str, ...], str] = {
     ("world",): "world", ("worldwide",): "world", ("global",): "world", ("globally",): "world",
     ("putin's",): "russia", ("putin",): "russia", ("vlad's",): "russia", ("yemenis",): "yemen",
     ("american",): "united_states", ("americans",): "united_states", ("u.s",): "united_states",
+    # places whose war is named by them ("killed in El Fasher", "strikes on Rafah")
+    ("fasher",): "sudan", ("fashir",): "sudan", ("omdurman",): "sudan", ("kordofan",): "sudan",
+    ("geneina",): "sudan", ("zamzam",): "sudan", ("gezira",): "sudan", ("rafah",): "palestinians",
+    ("jabalia",): "palestinians", ("aleppo",): "syria", ("idlib",): "syria", ("damascus",): "syria",
+    ("homs",): "syria", ("latakia",): "syria", ("sweida",): "syria", ("suwayda",): "syria",
+    ("houthi",): "yemen", ("houthis",): "yemen", ("sanaa",): "yemen", ("rakhine",): "myanmar",
+    ("sagaing",): "myanmar", ("tatmadaw",): "myanmar", ("goma",): "congo", ("kivu",): "congo",
+    ("beirut",): "lebanon",
 }  # fmt: skip
 SUBJECT_WORDS_FLAT = frozenset(w for key in SUBJECT_WORDS for w in key)
 # Ambiguous place words that are not a subject when they follow a number's head as a location.
