@@ -602,3 +602,21 @@ def test_a_loss_noun_led_by_its_kind() -> None:
     ]:
         [c] = extract_text(sentence, PUB)
         assert (c.metric, c.figure.value) == ("killed", value), sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "subject", "value", "bound"),
+    [
+        ("Gaza death toll nears 42,000", "killed", "palestinians", 42000, "at_most"),
+        ("UNRWA said 226 of its staff had been killed in the enclave.", "killed", None, 226, "exact"),
+        ("Aid groups say 180 humanitarian workers have been killed in Sudan.", "killed", "sudan", 180, "exact"),
+        ("The IRC attributed some 5.4 million excess deaths to Congo's wars.", "killed", "dr_congo", 5.4e6, "approx"),
+        ("Up to 600,000 people may have died in Tigray, a former president said.", "killed", "ethiopia", 6e5,
+         "at_most"),
+        ("More than 7,000 people have been killed in eastern Congo since January, the prime minister said.",
+         "killed", "dr_congo", 7000, "at_least"),
+    ],
+)  # fmt: skip
+def test_more_ways_of_naming_the_dead(sentence: str, metric: str, subject, value: float, bound: str) -> None:
+    [c] = extract_text(sentence, PUB)
+    assert (c.metric, c.subject, c.figure.value, c.figure.bound) == (metric, subject, value, bound)

@@ -19,7 +19,8 @@ _BOUNDARY = frozenset("; . ! ? ( ) but while whereas although though compared ve
 _AUX_RIGHT = frozenset(
     "are were have has had been being was is be reportedly likely probably said to also who that "
     "already as believed thought estimated now currently soldiers troops people men in action "
-    "of them among remain remained remains listed members around officially either".split()
+    "of them among remain remained remains listed members around officially either may might could "
+    "would will must".split()
 )
 _ANAPHORA = frozenset(["this", "that", "the", "these"])
 _ANAPHOR_NOUNS = frozenset("figure number total toll tally count estimate".split())

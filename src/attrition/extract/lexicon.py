@@ -51,7 +51,8 @@ LEFT_QUALIFIERS: dict[tuple[str, ...], str] = {
     ("beyond",): "at_least", ("as", "high", "as"): "at_most", ("≈",): "approx", ("~",): "approx",
     ("passes",): "at_least", ("passing",): "at_least", ("crossed",): "at_least",
     ("smashed", "through"): "at_least", ("broke", "through"): "at_least", ("near",): "approx",
-    ("approaching",): "at_most",
+    ("approaching",): "at_most", ("approaches",): "at_most", ("nears",): "at_most", ("nearing",): "at_most",
+    ("neared",): "at_most",
 }  # fmt: skip
 RIGHT_QUALIFIERS: dict[tuple[str, ...], str] = {
     ("or", "more"): "at_least", ("plus",): "at_least", ("+",): "at_least", ("-", "plus"): "at_least",
@@ -102,7 +103,7 @@ PREDICATES: dict[tuple[str, ...], str] = {
     ("put", "out", "of"): "casualties", ("called", "up"): "recruited", ("drafted",): "recruited",
     ("evacuated",): "displaced", ("disappeared",): "missing", ("forcibly", "disappeared"): "missing",
     ("as", "refugees"): "displaced", ("crossed", "the", "border"): "displaced",
-    ("taken", "hostage"): "captured", ("held", "hostage"): "captured",
+    ("taken", "hostage"): "captured", ("held", "hostage"): "captured", ("as", "hostages"): "captured",
     ("lost",): "casualties",
     ("wounded",): "wounded", ("injured",): "wounded", ("hurt",): "wounded",
     ("missing",): "missing", ("went", "missing"): "missing", ("gone", "missing"): "missing",
@@ -134,7 +135,8 @@ PEOPLE_NOUNS = frozenset(
     "service members militants mercenaries civilians children women persons individuals "
     "combatants marines paratroopers infantrymen conscripts recruits volunteers "
     "russians ukrainians palestinians israelis sudanese syrians gazans koreans yemenis iraqis "
-    "afghans americans reservists persons lebanese".split()
+    "afghans americans reservists persons lebanese staff staffers employees workers journalists medics "
+    "doctors nurses paramedics policemen officers residents villagers migrants detainees".split()
 )
 # Verbs to the left of a number that say what happened to it ("killed 300", "lost 900,000 people").
 LEFT_VERBS = {
@@ -176,7 +178,7 @@ MODIFIERS = frozenset(
     "further extra fresh recorded documented verified known registered officially violent of "
     "seriously severely badly critically lightly heavily personnel service army "
     "elite trained contract contracted internally forcibly forced newly conflict war battle frontline "
-    "related direct indirect".split()
+    "related direct indirect excess humanitarian aid relief medical health media".split()
 )
 PERMANENT_WORDS = frozenset(["permanent", "irrecoverable", "irretrievable", "irrevocable"])
 
@@ -281,7 +283,8 @@ SUBJECT_WORDS: dict[tuple[str, ...], str] = {
     ("afghans",): "afghanistan", ("ethiopia",): "ethiopia", ("ethiopian",): "ethiopia",
     ("tigray",): "ethiopia", ("tigrayan",): "ethiopia", ("myanmar",): "myanmar", ("burmese",): "myanmar",
     ("rohingya",): "myanmar", ("junta",): "myanmar", ("united", "states"): "united_states",
-    ("somalia",): "somalia", ("congo",): "congo", ("drc",): "congo", ("haiti",): "haiti",
+    ("somalia",): "somalia", ("congo",): "dr_congo", ("drc",): "dr_congo", ("congolese",): "dr_congo",
+    ("haiti",): "haiti",
     ("belarus",): "belarus", ("belarusian",): "belarus", ("wagner",): "russia",
     ("world",): "world", ("worldwide",): "world", ("global",): "world", ("globally",): "world",
     ("putin's",): "russia", ("putin",): "russia", ("vlad's",): "russia", ("yemenis",): "yemen",
@@ -291,8 +294,14 @@ SUBJECT_WORDS: dict[tuple[str, ...], str] = {
     ("geneina",): "sudan", ("zamzam",): "sudan", ("gezira",): "sudan", ("rafah",): "palestinians",
     ("jabalia",): "palestinians", ("aleppo",): "syria", ("idlib",): "syria", ("damascus",): "syria",
     ("homs",): "syria", ("latakia",): "syria", ("sweida",): "syria", ("suwayda",): "syria",
-    ("houthi",): "yemen", ("houthis",): "yemen", ("sanaa",): "yemen", ("rakhine",): "myanmar",
-    ("sagaing",): "myanmar", ("tatmadaw",): "myanmar", ("goma",): "congo", ("kivu",): "congo",
+    ("houthi",): "houthis", ("houthis",): "houthis", ("sanaa",): "yemen", ("rakhine",): "myanmar",
+    ("sagaing",): "myanmar", ("tatmadaw",): "myanmar", ("goma",): "dr_congo", ("kivu",): "dr_congo",
+    ("kinshasa",): "dr_congo",
+    ("rwanda",): "rwanda", ("rwandan",): "rwanda", ("south", "africa"): "south_africa",
+    ("south", "african"): "south_africa", ("uganda",): "uganda", ("ugandan",): "uganda", ("mali",): "mali",
+    ("malian",): "mali", ("nigeria",): "nigeria", ("nigerian",): "nigeria", ("libya",): "libya",
+    ("libyan",): "libya", ("azerbaijan",): "azerbaijan", ("azerbaijani",): "azerbaijan",
+    ("armenia",): "armenia", ("armenian",): "armenia", ("eritrea",): "eritrea", ("eritrean",): "eritrea",
     ("beirut",): "lebanon",
 }  # fmt: skip
 SUBJECT_WORDS_FLAT = frozenset(w for key in SUBJECT_WORDS for w in key)
