@@ -68,3 +68,14 @@ def test_second_held_out_articles_floor(scorer) -> None:
     r = _score(scorer, load_jsonl(d / "gold.jsonl"), read_manifest(d / "manifest.jsonl"))
     assert r["f1"] >= 0.77
     assert r["source_acc"] >= 0.55
+
+
+def test_third_held_out_articles_floor(scorer) -> None:
+    """Eight articles annotated blind by a helper (El Fasher, Gaza, think-tank estimates, a translated
+    General Staff report, Yemen, an Israel-Iran live blog, an op-ed on ranges, eastern Congo): first
+    measured at F1 0.718 with the code of the day they were written, 0.771 with that day's rules made
+    before reading them, then used as a development set."""
+    d = DATA / "articles3"
+    r = _score(scorer, load_jsonl(d / "gold.jsonl"), read_manifest(d / "manifest.jsonl"))
+    assert r["f1"] >= 0.82
+    assert r["source_acc"] >= 0.62
