@@ -620,3 +620,64 @@ def test_a_loss_noun_led_by_its_kind() -> None:
 def test_more_ways_of_naming_the_dead(sentence: str, metric: str, subject, value: float, bound: str) -> None:
     [c] = extract_text(sentence, PUB)
     assert (c.metric, c.subject, c.figure.value, c.figure.bound) == (metric, subject, value, bound)
+
+
+def test_a_date_of_last_year_is_one_date() -> None:
+    pub = date(2025, 2, 12)
+    cases = [
+        ("The health ministry had counted 37,877 deaths by June 30 last year.", (None, date(2024, 6, 30))),
+        ("Since March last year, 5,000 soldiers have been killed.", (date(2024, 3, 1), pub)),
+        (
+            "From January to March last year, 5,000 soldiers were killed.",
+            (date(2024, 1, 1), date(2024, 3, 31)),
+        ),
+        ("Between January 1 and January 7 this year, 80 people died.", (date(2025, 1, 1), date(2025, 1, 7))),
+        ("Russia lost 1,000 soldiers last year.", (date(2024, 1, 1), date(2024, 12, 31))),
+    ]
+    for sentence, period in cases:
+        [c] = extract_text(sentence, pub)
+        assert (c.period.start, c.period.end) == period, sentence
+
+
+def test_what_is_not_a_count_of_people() -> None:
+    # how often, a share of people rather than land, a headline's rubric as its source
+    [c] = extract_text(
+        "OCHA says 1.9 million people have been displaced in Gaza, many of them five or six times.", PUB
+    )
+    assert c.figure.value == 1_900_000
+    claims = extract_text(
+        "The Houthis control roughly 30 percent of Yemen's territory, but that area is home to some 70 percent "
+        "of its population.",
+        PUB,
+    )
+    assert [(c.metric, c.figure.value) for c in claims] == [("territory_pct", 30)]
+    [c] = extract_text("LIVE: Ukraine says 12 civilians killed in overnight strikes", PUB)
+    assert c.source != "LIVE"
+
+
+def test_a_party_counts_its_own_people_hit_by_an_enemy_with_several_wars() -> None:
+    [c] = extract_text("Lebanon's health ministry said Israeli strikes killed 20 people on Tuesday.", PUB)
+    assert (c.subject, c.source) == ("lebanon", "Lebanese Health Ministry")
+    [c] = extract_text("Iran's health ministry said 610 people had been killed in Israeli strikes.", PUB)
+    assert (c.subject, c.source) == ("iran", "Iranian Health Ministry")
+    [c] = extract_text("The UN said Russian strikes killed 10 civilians.", PUB)
+    assert c.subject == "ukraine"
+
+
+def test_who_attributes_and_a_place_with_its_country() -> None:
+    [c] = extract_text(
+        "A 2008 survey by the International Rescue Committee attributed some 5.4 million excess deaths to the "
+        "country's wars between 1998 and 2007.",
+        PUB,
+    )
+    assert (c.source, c.figure.value, c.period.start) == (
+        "International Rescue Committee",
+        5.4e6,
+        date(1998, 1, 1),
+    )
+    [c] = extract_text(
+        "Researchers at Ghent University have put civilian deaths in Ethiopia's northern region at between "
+        "385,000 and 600,000.",
+        PUB,
+    )
+    assert (c.metric, c.subject, c.figure.low, c.figure.high) == ("killed", "ethiopia", 385000, 600000)

@@ -308,6 +308,10 @@ def _excluded(text: str, toks: TokenList, q: Quantity, a: int, b: int, times: li
         return True
     if nxt_words and nxt_words[0] in lx.DURATION_UNITS:
         return True
+    if nxt_words[:1] == ["times"] or (
+        len(nxt_words) > 2 and nxt_words[0] in ("or", "to") and nxt_words[2] == "times"
+    ):
+        return True  # "moved five or six times": how often, not how many
     if q.plain and q.value is not None and 1900 <= q.value <= 2100:
         head = _head(toks, b)
         if head is None or (lows[head] not in lx.PEOPLE_NOUNS and lows[head] not in lx.METRIC_NOUNS):
@@ -776,15 +780,12 @@ def _left_metric(toks: TokenList, a: int, prev_b: int, in_time: list[bool]) -> _
                 j -= 2  # "the death toll from Russia's attack on Dnipro rose to": a place passed over
                 steps += 2
                 continue
-            if (
-                w in _PLACE_NOUNS
-                and j > 2
-                and lows[j - 1] in ("the", "that", "this")
-                and lows[j - 2] in ("in", "across", "near", "on", "at")
-            ):
-                j -= 3  # "the total killed in the region this month to 110": a place passed over
-                steps += 3
-                continue
+            if w in _PLACE_NOUNS:
+                opener = _place_phrase_start(toks, j)
+                if opener >= 0:  # "killed in the region", "deaths in Ethiopia's northern region at"
+                    steps += j - opener + 1
+                    j = opener - 1
+                    continue
             if w in _FRONT_NOUNS and j > 1:
                 # "losses in the Kursk direction amounted to": a place, passed over with its name
                 name = j - 1
@@ -1023,6 +1024,11 @@ def _metric_before(toks: TokenList, j: int) -> int:
 # Words after "of Ukraine's" that still leave a share of its land: "18% of Ukraine's internationally
 # recognised territory", "20% of Ukraine's land".
 _SHARE_OK = frozenset("internationally recognised recognized entire whole pre-war prewar total".split())
+# What a share can be of besides land.
+_NOT_LAND = frozenset(
+    "population people residents inhabitants voters households children women men budget gdp economy "
+    "output revenue exports imports losses casualties deaths fighters troops forces army".split()
+)
 
 
 def _territory_share(toks: TokenList, a: int, b: int, next_a: int) -> bool:
@@ -1055,6 +1061,8 @@ def _elliptical(toks: TokenList, prev_b: int, a: int, b: int) -> bool:
     if any(w in lx.METRIC_NOUNS for w in between[-3:]) or any(w in lx.EQUIPMENT_NOUNS for w in between):
         return False  # "persons, tanks – 10,933": another item of the list
     nxt = lows[b + 1] if b + 1 < len(toks.lows) else "."
+    if nxt == "of" and not _NOT_LAND.isdisjoint(lows[b + 2 : b + 5]):
+        return False  # "30% of the territory, home to 70% of its population": a share of people
     return nxt in _LIST_NEXT or nxt == "at" or (subject_at(toks, b + 1)[0] is None and not nxt.isalpha())
 
 
@@ -1243,6 +1251,23 @@ def _subject_from_verbs(toks: TokenList, a: int, metric: str, mask: list[bool] |
     return None
 
 
+def _place_phrase_start(toks: TokenList, j: int) -> int:
+    """The preposition opening a place named by the common noun at ``j`` ("in the region", "across
+    the country", "in Ethiopia's northern region"), or -1."""
+    lows = toks.lows
+    k = j - 1
+    while k > 0 and j - k <= 4:
+        w = lows[k]
+        if w in ("in", "across", "near", "on", "at", "throughout"):
+            return k if k < j - 1 else -1
+        if w in ("the", "that", "this", "its", "their", "'s") or w.endswith("'s") or w in _DIRECTIONS:
+            k -= 1
+            continue
+        return -1
+    return -1
+
+
+_DIRECTIONS = frozenset("northern southern eastern western central north south east west".split())
 # Places named by a common noun ("in the region", "across the country").
 _PLACE_NOUNS = frozenset(
     "region area city town village country province oblast district territory enclave strip state capital "

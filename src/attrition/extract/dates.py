@@ -167,7 +167,12 @@ class TimeExpr:
             return d, d, False
         if k == "relative":
             return (*_relative(self.rel, self.n, ref, war_start), False)
-        a0, a1 = self.a.bounds(ref) if self.a else (None, None)
+        a, b = self.a, self.b
+        if self.rel in _YEAR_OF and ref is not None:  # "June 30 last year": that year's date
+            y = ref.year + _YEAR_OF[self.rel]
+            a = _When(y, a.m, a.d) if a is not None and a.y is None else a
+            b = _When(y, b.m, b.d) if b is not None and b.y is None else b
+        a0, a1 = a.bounds(ref) if a else (None, None)
         if k == "since":
             if (
                 self.a
@@ -186,7 +191,7 @@ class TimeExpr:
             return a0, None, True
         if k == "point":
             return a0, a1, False
-        b1 = self.b.bounds(ref)[1] if self.b else a1
+        b1 = b.bounds(ref)[1] if b else a1
         start = None if self.vague_start else a0
         end = None if self.vague_end else b1
         if self.natural and ref is not None and end is not None and start is not None and start <= ref < end:
@@ -198,6 +203,8 @@ class TimeExpr:
 
 
 _DAY_RELS = frozenset(["yesterday", "today", "the previous day", "the day before"])
+# A year named relative to the statement after a date without one: its offset in years.
+_YEAR_OF = {"last year": -1, "this year": 0}
 
 
 def _relative(rel: str, n: int, ref: date | None, war_start: date | None) -> tuple[date | None, date | None]:
@@ -438,7 +445,7 @@ def _replace_start(t: TimeExpr, s: int) -> TimeExpr:
 
 def time_expressions(text: str, start: int, end: int) -> list[TimeExpr]:
     """Time expressions in ``text[start:end]``: prefixes ("since", "as of") and ranges applied."""
-    atoms = _atoms(text, start, end)
+    atoms = _year_of_dates(text, _atoms(text, start, end))
     out: list[TimeExpr] = []
     i = 0
     while i < len(atoms):
@@ -468,7 +475,7 @@ def time_expressions(text: str, start: int, end: int) -> list[TimeExpr]:
                     TimeExpr(
                         s_char, nxt.end_char, "interval", a, nxt.a,
                         vague_start=vague_before and not edge, vague_end=bool(gap.group("vague")),
-                        explicit_year=nxt.explicit_year,
+                        rel=nxt.rel if nxt.rel in _YEAR_OF else "", explicit_year=nxt.explicit_year,
                     )
                 )  # fmt: skip
                 i += 2
@@ -514,20 +521,53 @@ def time_expressions(text: str, start: int, end: int) -> list[TimeExpr]:
     return out
 
 
+def _year_of_dates(text: str, atoms: list[TimeExpr]) -> list[TimeExpr]:
+    """A date without a year followed by "last year" or "this year" ("June 30 last year", "from
+    January to March last year") takes that year: one expression, not a date and a year apart."""
+    if not any(t.kind == "relative" and t.rel in _YEAR_OF for t in atoms):
+        return atoms
+    out: list[TimeExpr] = []
+    for t in atoms:
+        prev = out[-1] if out else None
+        if (
+            t.kind == "relative"
+            and t.rel in _YEAR_OF
+            and prev is not None
+            and prev.a is not None
+            and prev.a.y is None
+            and prev.kind in ("point", "interval")
+            and text[prev.end_char : t.start_char] in (" ", ", ")
+        ):
+            out[-1] = TimeExpr(
+                prev.start_char, t.end_char, prev.kind, prev.a, prev.b, rel=t.rel, natural=prev.natural
+            )
+        else:
+            out.append(t)
+    return out
+
+
 def _with_prefix(t: TimeExpr, p: str, edge: str, vague: bool, pstart: int) -> TimeExpr:
     a = t.a
     if p == "since" or (p == "from" and edge in ("", "start", "beginning")):
         if edge == "end":
             return TimeExpr(
-                pstart, t.end_char, "since", _When(a.y, a.m, a.d) if a else None, vague_start=True
+                pstart, t.end_char, "since", _When(a.y, a.m, a.d) if a else None, vague_start=True, rel=t.rel
             )
         return TimeExpr(
-            pstart, t.end_char, "since", a, vague_start=vague and not edge, explicit_year=t.explicit_year
+            pstart,
+            t.end_char,
+            "since",
+            a,
+            vague_start=vague and not edge,
+            explicit_year=t.explicit_year,
+            rel=t.rel,
         )
     if p in ("as of", "as at", "by", "until", "through") or edge == "end":
-        return TimeExpr(pstart, t.end_char, "asof", a, vague_end=vague, explicit_year=t.explicit_year)
+        return TimeExpr(
+            pstart, t.end_char, "asof", a, vague_end=vague, explicit_year=t.explicit_year, rel=t.rel
+        )
     if p in ("so far in", "thus far in", "to date in"):
-        return TimeExpr(pstart, t.end_char, "ytd", a, explicit_year=t.explicit_year)
+        return TimeExpr(pstart, t.end_char, "ytd", a, explicit_year=t.explicit_year, rel=t.rel)
     if vague and t.kind == "interval":
-        return TimeExpr(t.start_char, t.end_char, "interval", a, vague_start=True, vague_end=True)
+        return TimeExpr(t.start_char, t.end_char, "interval", a, vague_start=True, vague_end=True, rel=t.rel)
     return t

@@ -324,6 +324,8 @@ CONFLICTS: tuple[dict[str, object], ...] = (
         "sides": (("israel",), ("palestinians", "hamas", "hezbollah")),
     },
     {"name": "sudan", "start": "2023-04-15", "sides": (("sudan",),)},
+    # the twelve-day war of June 2025: Israel stays with its first war above, Iran's opponent is Israel
+    {"name": "israel-iran", "start": "2025-06-13", "sides": (("iran",), ("israel",))},
     {"name": "soviet-afghan", "start": "1979-12-24", "sides": (("soviet_union",), ("afghanistan",))},
 )
 
@@ -349,14 +351,14 @@ REPORTING_VERBS = frozenset(
     "recorded records documented tallied observed cited estimated estimates estimate puts put "
     "informed briefed summed told alleged alleges wrote posted published publishes "
     "put according reckons reckon reckoned documented verified identified informs informed affirms "
-    "affirmed notes told tells announced counts found finds".split()
+    "affirmed notes told tells announced counts found finds attributed attributes attribute".split()
 )
 # Reporting verbs that only count when followed by "that", ":", a date, or a comma,
 # because they are also ordinary verbs ("show", "put", "counts") or nouns ("Khartoum state",
 # "member states").
 WEAK_REPORTING_VERBS = frozenset(
     "show shows showed shown counted counts recorded records documented verified identified "
-    "state states".split()
+    "state states attributed attributes attribute".split()
 )
 # Heads of noun phrases that cannot be a source ("Russian forces reported ...").
 NON_SOURCE_HEADS = frozenset(

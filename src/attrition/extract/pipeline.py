@@ -601,9 +601,15 @@ def _final_subject(
         s = opponent(s[3:]) or s[3:]
     elif s and s.startswith("opp:"):
         attacker = s[4:]
-        # in a civil war both sides are the country; with no opponent known, the victims are anyone
-        # but the attacker ("US strikes killed 68 migrants")
-        s = opponent(attacker) or (attacker if attacker in _CIVIL_WARS else None)
+        party = party_of(said.name)
+        if party and party != attacker and party not in _CIVIL_WARS:
+            # a party counts its own people ("Lebanon's health ministry said Israeli strikes killed",
+            # "Iran says Israeli strikes killed"): the attacker has more than one opponent
+            s = party
+        else:
+            # in a civil war both sides are the country; with no opponent known, the victims are
+            # anyone but the attacker ("US strikes killed 68 migrants")
+            s = opponent(attacker) or (attacker if attacker in _CIVIL_WARS else None)
     if s is None and said.name:
         info = source_info(said.name)
         if info is not None and info.party and info.kind not in ("military", "media"):

@@ -551,6 +551,11 @@ def find_attributions(toks: TokenList, text: str, doc: DocSources) -> list[Attri
     return out
 
 
+# Rubrics that lead a headline as a source would ("LIVE: ...", "Factbox: ...").
+_RUBRICS = frozenset(
+    "live breaking update updated updates exclusive analysis opinion watch explainer factbox video photos "
+    "timeline editorial comment review interview profile latest news".split()
+)
 # Heads of lower-case names of offices that still name a source: "the commissioner for missing persons".
 _OFFICE_HEADS = frozenset("commissioner ombudsman monitor commission mission tracker".split())
 _FUNCTION_WORDS = frozenset("in on at the a an according last this by for from with".split())
@@ -752,6 +757,8 @@ def _make(
     lows = toks.lows[a:b]
     if not lows or lows[0] in ("neither", "nor", "no", "none"):
         return None  # "neither Moscow nor Kyiv publishes a full account": nobody says a figure
+    if all(w in _RUBRICS or not w.isalpha() for w in lows):
+        return None  # a headline's rubric ("LIVE: ...", "Analysis: ..."), not who says
     texts = toks.texts[a:b]
     np_start = toks.starts[a]
     np_end = toks.ends[b - 1]
