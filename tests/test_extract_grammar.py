@@ -681,3 +681,29 @@ def test_who_attributes_and_a_place_with_its_country() -> None:
         PUB,
     )
     assert (c.metric, c.subject, c.figure.low, c.figure.high) == ("killed", "ethiopia", 385000, 600000)
+
+
+def test_a_tally_line_with_a_hyphen_and_its_day_as_a_part() -> None:
+    claims = extract_text("personnel - around 980,890 persons, of which 1,160 over the past day;", PUB)
+    got = [(c.metric, c.subject, c.figure.value, c.period.start, c.period.end) for c in claims]
+    # the running total is the other side's since the war began; its part has its own day
+    assert got[1] == ("casualties", got[0][1], 1160, date(2025, 6, 11), PUB)
+    assert got[0][1:] == ("russia", 980890, date(2022, 2, 24), PUB)
+    # a title's "- 1" is no tally line
+    assert extract_text("Russian Army Continues to Suffer High Casualties at the Front - 1", PUB) == []
+
+
+def test_the_spread_of_an_estimate_and_wounded_people() -> None:
+    claims = extract_text(
+        "The study estimated 64,260 deaths between Oct. 7, 2023 and June 30, 2024, with a plausible range of "
+        "55,298 to 78,525.",
+        PUB,
+    )
+    assert [(c.metric, c.figure.low, c.period.end) for c in claims] == [
+        ("killed", None, date(2024, 6, 30)),
+        ("killed", 55298, date(2024, 6, 30)),
+    ]
+    [c] = extract_text("The ICRC said its teams had treated more than 2,000 wounded people.", PUB)
+    assert (c.metric, c.figure.value, c.figure.bound) == ("wounded", 2000, "at_least")
+    [c] = extract_text("Ukrainian forces captured two wounded North Korean soldiers in Kursk.", PUB)
+    assert (c.metric, c.subject) == ("captured", "north_korea")

@@ -386,6 +386,7 @@ def _read(
     w3 = lows[a - 3] if a >= 3 else ""
     relative = (
         (a >= 2 and (w2, w1) in _RELATIVE)
+        or (a >= 2 and w1 == "of" and w2 in _SPREAD_NOUNS)  # "64,260 deaths, with a plausible range of"
         or (a >= 3 and (w3, w2) in _RELATIVE)
         or (a >= 1 and w1 in ("including", "incl"))
         or (b + 2 < n and lows[b + 1] == "of" and lows[b + 2] in ("them", "whom", "these"))
@@ -493,6 +494,15 @@ def _read(
         and _averages_previous(toks, prev_b, a)
     ):  # "62,000 fatalities since the coup, an average of roughly 1,300 a month": the total's average
         metric, subject = prev.metric, subject or prev.subject
+    if (
+        not metric
+        and head is not None
+        and b + 1 < head
+        and lows[b + 1] in _PARTICIPLES
+        and lows[head] in lx.PEOPLE_NOUNS
+        and not left.verb
+    ):  # "had treated more than 2,000 wounded people": what the adjective says happened to them
+        metric = lx.PREDICATES[(lows[b + 1],)]
     if not metric and head is not None and lows[head] in _FORCE_NOUNS and not left.verb:
         # troops counted with no verb of loss: a rate of them is a loss, a plain count is a presence
         after = head + 1
@@ -510,6 +520,8 @@ def _read(
         if label is not None:
             metric, subject, tally = label[0], subject or label[1], label[2]
             label_start = toks.starts[0]
+            if tally and subject is None:
+                enemy = True  # a daily tally's "personnel" line counts the other side's losses
     if not metric and topic is not None and q.kind == "count" and _continues_topic(toks, a, b, per):
         # "the estimate for January was 1,556 a day", "the 253,290 recorded in 2023": what the
         # paragraph has been counting
@@ -606,6 +618,8 @@ _RELATIVE = frozenset(
     [("of", "whom"), ("of", "which"), ("of", "them"), ("among", "them"), ("among", "whom"), ("from", "them"),
      ("of", "these"), ("among", "these"), ("of", "those")]
 )  # fmt: skip
+# The spread of an estimate just given ("with a plausible range of 55,298 to 78,525").
+_SPREAD_NOUNS = frozenset("range interval bracket".split())
 _FORCE_NOUNS = frozenset("troops soldiers servicemen fighters marines paratroopers conscripts".split())
 _UNIT_WORDS = frozenset(
     "day days month week year daily monthly weekly annually kilometer kilometre km kilometers kilometres "
@@ -956,7 +970,7 @@ def _aside_start(toks: TokenList, j: int, opener: str, prev_b: int) -> int | Non
     return None
 
 
-_LABEL_MARKS = frozenset([":", "–", "—"])
+_LABEL_MARKS = frozenset([":", "–", "—", "-"])
 # Words that say what a label's figure counts.
 _LABEL_WORDS = frozenset(
     "killed dead deaths fatalities casualties losses wounded injured missing displaced refugees fled".split()
@@ -975,8 +989,11 @@ def _label(toks: TokenList, a: int) -> tuple[str, str | None, bool] | None:
     j = a - 1
     while j >= 0 and (lows[j],) in lx.LEFT_QUALIFIERS:
         j -= 1
-    if j < 1 or j > 14 or lows[j] not in (":", "–", "—"):
-        return None
+    spaced_hyphen = (  # a short label only: "personnel - around 980,890", not a title's "... - 1"
+        lows[j] == "-" and j <= 3 and toks.ends[j - 1] < toks.starts[j] and toks.ends[j] < toks.starts[j + 1]
+    )
+    if j < 1 or j > 14 or (lows[j] not in (":", "–", "—") and not spaced_hyphen):
+        return None  # "personnel — about 1,002,790", "Civilians killed: 13,134", "personnel - around 980,890"
     words: list[int] = []
     depth = 0
     for k in range(j):

@@ -246,8 +246,10 @@ def extract(doc: Document) -> list[Claim]:
                     got = True
                 else:
                     start, end = _default_period(r, current, last_sentence_readings, ref, ws)
-            elif r.coordinated and current and not current[-1][3]:
-                prev_r = current[-1][0]  # "46,000 killed and 380,000 wounded since the war began"
+            elif r.coordinated and current and not current[-1][3] and r.inherit_from is not current[-1][0]:
+                # "46,000 killed and 380,000 wounded since the war began"; but a part's own period is
+                # not its whole's ("980,890 persons, of which 1,160 over the past day")
+                prev_r = current[-1][0]
                 current[-1] = (prev_r, start, end, True)
                 found[-1] = (prev_r, found[-1][1], start, end, found[-1][4])
             current.append((r, start, end, got))
