@@ -608,7 +608,7 @@ def test_a_loss_noun_led_by_its_kind() -> None:
     ("sentence", "metric", "subject", "value", "bound"),
     [
         ("Gaza death toll nears 42,000", "killed", "palestinians", 42000, "at_most"),
-        ("UNRWA said 226 of its staff had been killed in the enclave.", "killed", None, 226, "exact"),
+        ("UNRWA said 226 of its staff had been killed in Gaza.", "killed", "palestinians", 226, "exact"),
         ("Aid groups say 180 humanitarian workers have been killed in Sudan.", "killed", "sudan", 180, "exact"),
         ("The IRC attributed some 5.4 million excess deaths to Congo's wars.", "killed", "dr_congo", 5.4e6, "approx"),
         ("Up to 600,000 people may have died in Tigray, a former president said.", "killed", "ethiopia", 6e5,
@@ -707,3 +707,23 @@ def test_the_spread_of_an_estimate_and_wounded_people() -> None:
     assert (c.metric, c.figure.value, c.figure.bound) == ("wounded", 2000, "at_least")
     [c] = extract_text("Ukrainian forces captured two wounded North Korean soldiers in Kursk.", PUB)
     assert (c.metric, c.subject) == ("captured", "north_korea")
+
+
+def test_hosts_and_own_soldiers() -> None:
+    claims = extract_text(
+        "More than 13 million Syrians remain displaced, including 5.1 million registered as refugees in Turkey, "
+        "Lebanon, Jordan, Iraq and Egypt. Turkey alone hosts about 3.1 million of them, and pressure for returns "
+        "is mounting there and in Lebanon.",
+        PUB,
+    )
+    assert [c.subject for c in claims] == ["syria", "syria", "syria"]  # the hosts are not the displaced
+    [c] = extract_text(
+        "Fighting in Sudan was displacing an average of 20,000 people a day, the IOM said.", PUB
+    )
+    assert c.subject == "sudan"  # the country a war is in is not a host
+    [c] = extract_text(
+        "The brigade's own losses in January were lighter, he said: 38 of its soldiers were killed.", PUB
+    )
+    assert c.subject == "ukraine"  # "its soldiers" with no side named: the speaker's
+    [c] = extract_text("Russia lost 500 of its soldiers in the assault, Ukraine said.", PUB)
+    assert c.subject == "russia"

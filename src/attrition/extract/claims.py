@@ -567,6 +567,9 @@ def _read(
         enemy = enemy or prev.enemy
     if subject is None:
         subject = _subject_from_verbs(toks, a, metric, np_mask)
+    if subject is None and b + 3 < n and lows[b + 1] == "of" and lows[b + 2] in ("its", "our"):
+        if lows[b + 3] in lx.PEOPLE_NOUNS:
+            subject = "self"  # "38 of its soldiers were killed", with no other side named: the speaker's
     r = Reading(q, metric, subject, bound, per, quote_start, quote_end, enemy=enemy, inherit_from=inherit)
     r.cumulative = tally
     r.coordinated = coordinated and r.per == (prev.per if prev else None)
@@ -1250,6 +1253,8 @@ def _subject_from_verbs(toks: TokenList, a: int, metric: str, mask: list[bool] |
         j -= 1
     clause = False
     for k in range(a + 1, len(toks.lows) if not _MAY_SUBJECT.isdisjoint(lows[a + 1 :]) else 0):
+        if lows[k] == ";" or (lows[k] in ("and", "but") and lows[k - 1] == "," and not clause):
+            break  # "hosts 3.1 million of them, and pressure is mounting in Lebanon": another clause
         if lows[k] in _SUBORDINATE:
             clause = True  # "..., when Israel resumed its offensive": another clause names no victim,
             continue  # but its attacker may be theirs: "died when a Russian missile strike hit"

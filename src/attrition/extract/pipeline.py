@@ -221,7 +221,7 @@ def extract(doc: Document) -> list[Claim]:
         current: list[tuple[Reading, date | None, date | None, bool]] = []
         for k, r in enumerate(readings):
             said = _source_for(r, attrs, state)
-            side = functools.partial(_last_side, low, state.para_start, r.q.start)
+            side = functools.partial(_last_side, low, state.para_start, r.q.start, r.metric == "displaced")
             if said.name in offices and (r.subject is None or own_office(said.name, r.subject) is None):
                 said = _Said(offices[said.name], said.said_on, said.strength, said.verb_end)
             subject = _final_subject(
@@ -552,16 +552,26 @@ def _source_for(r: Reading, attrs: list[Attribution], state: _State) -> _Said:
     return _Said(None, None, 0)
 
 
-def _last_side(low: str, start: int, end: int) -> str | None:
-    """The last country or group named in ``low[start:end]`` (the paragraph so far)."""
+def _last_side(low: str, start: int, end: int, hosts: bool = False) -> str | None:
+    """The last country or group named in ``low[start:end]`` (the paragraph so far); with ``hosts``,
+    not one named as a place ("refugees in Turkey, Lebanon and Iraq"), which hosts displaced people."""
     found = None
     for m in _SIDE_WORDS.finditer(low, max(start, end - 2000), end):
+        if hosts and _HOST_PLACE.search(low, max(start, m.start() - 80), m.start()) is not None:
+            continue
         found = m.group()
     if found is None:
         return None
     return lx.SUBJECT_WORDS.get(tuple(found.replace("'s", "").split()))
 
 
+# A name in a list of places after "in", "to", "into" or "across" ("refugees in Turkey, Lebanon,
+# Jordan and Iraq"): countries that host, not the one a conflict is in ("fighting in Sudan").
+_PLACE_NAME = r"[a-z'’]+(?:[ ][a-z'’]+)?"
+_HOST_PLACE = re.compile(
+    rf"\b(?:in|to|into|across)[ ]+"
+    rf"(?:(?:{_PLACE_NAME},[ ]+)+(?:{_PLACE_NAME}[ ]+and[ ]+)?|{_PLACE_NAME}[ ]+and[ ]+)$"
+)
 _SIDE_NAMES = word_alternation({" ".join(k) for k in lx.SUBJECT_WORDS if k[0] not in ("world", "global")})
 _SIDE_WORDS = re.compile(r"\b(?:" + _SIDE_NAMES + r")\b")  # a trie: the longest name at a place
 # The same names after a character that is not a word's: the scan tries them only where a word begins.
