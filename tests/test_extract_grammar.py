@@ -727,3 +727,25 @@ def test_hosts_and_own_soldiers() -> None:
     assert c.subject == "ukraine"  # "its soldiers" with no side named: the speaker's
     [c] = extract_text("Russia lost 500 of its soldiers in the assault, Ukraine said.", PUB)
     assert c.subject == "russia"
+
+
+def test_where_soldiers_fight_and_hostages_are_held_is_not_their_side() -> None:
+    [c] = extract_text(
+        "Israel's military says 454 of its soldiers have been killed in the Gaza ground operation.", PUB
+    )
+    assert c.subject == "israel"
+    claims = extract_text(
+        "According to Israeli tallies, that attack killed about 1,200 people, most of them civilians, and 251 "
+        "people were taken hostage into Gaza.",
+        PUB,
+    )
+    assert [(c.metric, c.subject) for c in claims] == [("killed", "israel"), ("captured", "israel")]
+
+
+def test_who_runs_an_office_is_not_a_side() -> None:
+    claims = extract_text(
+        "Gaza's health ministry says 61,000 people have been killed. The ministry, which is part of the "
+        "Hamas-run administration, said a further 154,525 people had been wounded over the same period.",
+        PUB,
+    )
+    assert [c.subject for c in claims] == ["palestinians", "palestinians"]

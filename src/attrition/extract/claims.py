@@ -83,6 +83,8 @@ def subject_at(toks: TokenList, i: int) -> tuple[str | None, int]:
             return lx.SUBJECT_WORDS[two], 2
     one = (lows[i],) if (lows[i],) in lx.SUBJECT_WORDS else (_base(lows[i]),)
     side = "united_states" if toks.texts[i] == "US" else lx.SUBJECT_WORDS.get(one)
+    if side is not None and i + 2 < len(lows) and lows[i + 1] == "-" and lows[i + 2] == "run":
+        return None, 0  # "the Hamas-run administration": who runs an office, not a side of its own
     if side is not None:
         if i + 1 < len(toks.lows) and lows[i + 1] in _AGENT_NOUNS:
             return "opp:" + side, 2  # "the Israeli aggression": the other side suffers
@@ -1184,7 +1186,8 @@ def _subject_from_verbs(toks: TokenList, a: int, metric: str, mask: list[bool] |
     lows = toks.lows
     territory = metric.startswith("territory")
     # soldiers fight away from home: "405 soldiers were killed in Gaza" names where, not whose
-    abroad = not territory and not _MILITARY_NOUNS.isdisjoint(lows[a + 1 : a + 5])
+    # and hostages are held where they were taken: "251 people were taken hostage into Gaza"
+    abroad = not territory and (not _MILITARY_NOUNS.isdisjoint(lows[a + 1 : a + 5]) or metric == "captured")
     j = a - 1
     if (_TERRITORY_VERBS if territory else _LOSS_OR_INFLICT).isdisjoint(lows[max(0, a - 14) : a]):
         j = -1  # no verb to read in reach
@@ -1210,7 +1213,7 @@ def _subject_from_verbs(toks: TokenList, a: int, metric: str, mask: list[bool] |
             if inflict:
                 for k in range(a + 1, min(len(toks.lows), a + 12)):
                     s, _ = subject_at(toks, k)
-                    if abroad and s and lows[k - 1] in _PLACE_WORDS:
+                    if abroad and s and _placed(lows, k):
                         continue
                     if s and s != "enemy" and not s.startswith("opp:"):
                         return s  # "killed 100 people in Gaza": the victims' side
@@ -1264,13 +1267,18 @@ def _subject_from_verbs(toks: TokenList, a: int, metric: str, mask: list[bool] |
         if clause and not (s and s.startswith("opp:")):
             continue
         owner = k + width < len(toks.lows) and lows[k + width] in lx.TERRITORY_WORDS
-        if abroad and lows[k - 1] in _PLACE_WORDS:
+        if abroad and _placed(lows, k):
             continue
         if lows[k - 1] == "since":
             continue  # "killed since Israel resumed its campaign": the subject of a time clause
         if s and s != "enemy" and not owner and not (mask and mask[k]):
             return s
     return None
+
+
+def _placed(lows: list[str], k: int) -> bool:
+    """The name at ``k`` follows a preposition of place ("in Gaza", "in the Gaza ground operation")."""
+    return lows[k - 1] in _PLACE_WORDS or (k > 1 and lows[k - 1] == "the" and lows[k - 2] in _PLACE_WORDS)
 
 
 def _place_phrase_start(toks: TokenList, j: int) -> int:

@@ -559,6 +559,8 @@ def _last_side(low: str, start: int, end: int, hosts: bool = False) -> str | Non
     for m in _SIDE_WORDS.finditer(low, max(start, end - 2000), end):
         if hosts and _HOST_PLACE.search(low, max(start, m.start() - 80), m.start()) is not None:
             continue
+        if low.startswith("-run", m.end()):
+            continue  # "the Hamas-run administration": who runs an office, not a side
         found = m.group()
     if found is None:
         return None
