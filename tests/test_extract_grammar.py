@@ -749,3 +749,25 @@ def test_who_runs_an_office_is_not_a_side() -> None:
         PUB,
     )
     assert [c.subject for c in claims] == ["palestinians", "palestinians"]
+
+
+def test_civilians_in_russias_war_are_ukraines_and_attackers_are_not_the_side_hit() -> None:
+    text = (
+        "Russia launched 309 drones and eight missiles at Ukraine overnight, the air force said. "
+        "Russian missiles hit a residential block in Kyiv. At least 31 people were killed, officials said. "
+        "A further 159 people were hurt in the attack, the Interior Ministry said.\n\n"
+        "Ukraine's General Staff said Russia had lost 1,000 soldiers over the past day."
+    )
+    got = [(c.figure.value, c.subject) for c in extract_text(text, PUB)]
+    assert got == [(31, "ukraine"), (159, "ukraine"), (1000, "russia")]
+
+
+def test_other_wars_name_their_sides() -> None:
+    [c] = extract_text("Azerbaijan's defence ministry said 192 of its soldiers had been killed.", PUB)
+    assert (c.subject, c.source) == ("azerbaijan", "Azerbaijani Ministry of Defence")
+    [c] = extract_text(
+        "ACLED recorded more than 8,000 deaths from political violence in Burkina Faso in 2023.", PUB
+    )
+    assert c.subject == "burkina_faso"
+    [c] = extract_text("Nearly 4 million Sudanese have crossed into Chad, UNHCR said.", PUB)
+    assert c.subject == "sudan"  # where refugees went is not whose people they are

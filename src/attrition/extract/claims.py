@@ -63,6 +63,7 @@ class Reading:
     present: bool = False  # said in the present or present perfect ("has lost", "remain", "top")
     coordinated: bool = False  # listed with the previous figure ("46,000 killed and 380,000 wounded")
     anaphoric: bool = False  # "This figure translates to ...": refers to the previous sentence
+    civil: bool = False  # civilians or people, not soldiers ("159 people were hurt", "civilian deaths")
 
 
 _SUBJECT_FIRST = frozenset(
@@ -573,6 +574,7 @@ def _read(
         if lows[b + 3] in lx.PEOPLE_NOUNS:
             subject = "self"  # "38 of its soldiers were killed", with no other side named: the speaker's
     r = Reading(q, metric, subject, bound, per, quote_start, quote_end, enemy=enemy, inherit_from=inherit)
+    r.civil = not _CIVIL_WORDS.isdisjoint(lows[max(0, a - 2) : (head + 1 if head is not None else b + 3)])
     r.cumulative = tally
     r.coordinated = coordinated and r.per == (prev.per if prev else None)
     if inherit is not None:
@@ -623,6 +625,11 @@ _RELATIVE = frozenset(
     [("of", "whom"), ("of", "which"), ("of", "them"), ("among", "them"), ("among", "whom"), ("from", "them"),
      ("of", "these"), ("among", "these"), ("of", "those")]
 )  # fmt: skip
+# Words of people who are not soldiers: their side, when none is named, is the one attacked.
+_CIVIL_WORDS = frozenset(
+    "civilian civilians people persons children women residents inhabitants villagers passengers patients "
+    "pedestrians".split()
+)
 # The spread of an estimate just given ("with a plausible range of 55,298 to 78,525").
 _SPREAD_NOUNS = frozenset("range interval bracket".split())
 _FORCE_NOUNS = frozenset("troops soldiers servicemen fighters marines paratroopers conscripts".split())
@@ -1269,6 +1276,8 @@ def _subject_from_verbs(toks: TokenList, a: int, metric: str, mask: list[bool] |
         owner = k + width < len(toks.lows) and lows[k + width] in lx.TERRITORY_WORDS
         if abroad and _placed(lows, k):
             continue
+        if metric == "displaced" and lows[k - 1] in ("into", "to", "towards"):
+            continue  # "crossed into Chad", "fled to Poland": where they went, not whose people they are
         if lows[k - 1] == "since":
             continue  # "killed since Israel resumed its campaign": the subject of a time clause
         if s and s != "enemy" and not owner and not (mask and mask[k]):

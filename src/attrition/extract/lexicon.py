@@ -302,6 +302,10 @@ SUBJECT_WORDS: dict[tuple[str, ...], str] = {
     ("malian",): "mali", ("nigeria",): "nigeria", ("nigerian",): "nigeria", ("libya",): "libya",
     ("libyan",): "libya", ("azerbaijan",): "azerbaijan", ("azerbaijani",): "azerbaijan",
     ("armenia",): "armenia", ("armenian",): "armenia", ("eritrea",): "eritrea", ("eritrean",): "eritrea",
+    ("armenians",): "armenia", ("azerbaijanis",): "azerbaijan", ("burkina", "faso"): "burkina_faso",
+    ("burkinabe",): "burkina_faso", ("niger",): "niger", ("nigerien",): "niger", ("chad",): "chad",
+    ("chadian",): "chad", ("cameroon",): "cameroon", ("mozambique",): "mozambique",
+    ("colombia",): "colombia", ("mexico",): "mexico",
     ("beirut",): "lebanon",
 }  # fmt: skip
 SUBJECT_WORDS_FLAT = frozenset(w for key in SUBJECT_WORDS for w in key)

@@ -153,7 +153,7 @@ def extract(doc: Document) -> list[Claim]:
     sents = sentences(text)
     qs_all = quantities(text)
     q_starts = [q.start for q in qs_all]
-    dominant = _dominant_subject(text)
+    dominant, attacked = _dominant_subject(text)
     low = text.lower()
     if len(low) != len(text):  # lower case changed the length: keep offsets by lowering char by char
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
@@ -221,11 +221,18 @@ def extract(doc: Document) -> list[Claim]:
         current: list[tuple[Reading, date | None, date | None, bool]] = []
         for k, r in enumerate(readings):
             said = _source_for(r, attrs, state)
+            if r.coordinated and current:
+                r.civil = r.civil or current[-1][0].civil  # "killed 35 people and wounded 117"
             side = functools.partial(_last_side, low, state.para_start, r.q.start, r.metric == "displaced")
             if said.name in offices and (r.subject is None or own_office(said.name, r.subject) is None):
                 said = _Said(offices[said.name], said.said_on, said.strength, said.verb_end)
             subject = _final_subject(
-                r, said, dominant, side, last_displaced, r.metric == "displaced" and _names_war(toks.lows)
+                r,
+                said,
+                attacked if r.civil and attacked else dominant,
+                side,
+                last_displaced,
+                r.metric == "displaced" and _names_war(toks.lows),
             )
             r.subject = subject
             if r.metric == "displaced" and subject != "world":
@@ -561,12 +568,19 @@ def _last_side(low: str, start: int, end: int, hosts: bool = False) -> str | Non
             continue
         if low.startswith("-run", m.end()):
             continue  # "the Hamas-run administration": who runs an office, not a side
+        if _ATTACK_AFTER.match(low, m.end()):
+            continue  # "Russian missiles", "an Israeli air strike": who attacks, not who is hit
         found = m.group()
     if found is None:
         return None
     return lx.SUBJECT_WORDS.get(tuple(found.replace("'s", "").split()))
 
 
+_ATTACK_AFTER = re.compile(
+    r"(?:['’]s)?(?:[ ]+[a-z-]+){0,2}?[ ]+"  # "Russian missiles", "Russia's full-scale invasion"
+    r"(?:missiles?|drones?|rockets?|strikes?|attacks?|bombs?|bombardment|shelling|airstrikes?|shells|raids?"
+    r"|offensive|fire|invasion|aggression|occupation)\b"
+)
 # A name in a list of places after "in", "to", "into" or "across" ("refugees in Turkey, Lebanon,
 # Jordan and Iraq"): countries that host, not the one a conflict is in ("fighting in Sudan").
 _PLACE_NAME = r"[a-z'’]+(?:[ ][a-z'’]+)?"
@@ -675,8 +689,10 @@ def _default_period(
     return None, None
 
 
-def _dominant_subject(text: str) -> str | None:
-    """The side an article is most about: the most named country or group."""
+def _dominant_subject(text: str) -> tuple[str | None, str | None]:
+    """The side an article is most about (the most named country or group), and the side its
+    civilians are on: reporting on Russia's war mostly counts Russian soldiers lost and Ukrainian
+    civilians killed."""
     counts: dict[str, int] = {}
     low = text.lower()
     # _SIDE_WORDS.findall(low); in prose found after a character that is not a word's (a space put first)
@@ -691,11 +707,11 @@ def _dominant_subject(text: str) -> str | None:
         if side and side not in ("world", "enemy"):
             counts[side] = counts.get(side, 0) + k
     if not counts:
-        return None
+        return None, None
     top = max(counts, key=counts.__getitem__)  # the first named of the most named
-    if top == "ukraine" and counts.get("russia", 0) > 0:
-        return "russia"  # in reporting on the war, figures are mostly of Russian losses
-    return top
+    if top in ("ukraine", "russia") and counts.get("russia", 0) > 0 and counts.get("ukraine", 0) > 0:
+        return "russia", "ukraine"  # in reporting on the war, figures are mostly of Russian losses
+    return top, top
 
 
 def _merge(
