@@ -762,6 +762,22 @@ def test_civilians_in_russias_war_are_ukraines_and_attackers_are_not_the_side_hi
     assert got == [(31, "ukraine"), (159, "ukraine"), (1000, "russia")]
 
 
+def test_civilians_hit_by_an_attacker_named_earlier() -> None:
+    for text, expected in [
+        (
+            "Since Russia's full-scale invasion of Ukraine, the UN mission has confirmed more than 12,000 "
+            "civilian deaths and more than 30,000 injuries.",
+            [(12000, "ukraine"), (30000, "ukraine")],
+        ),
+        (
+            "Russian forces struck Sumy with two ballistic missiles, regional officials said. The strike killed "
+            "35 people and wounded 117.\n\nRussia has lost 950,000 troops since the invasion, Kyiv says.",
+            [(35, "ukraine"), (117, "ukraine"), (950000, "russia")],
+        ),
+    ]:
+        assert [(c.figure.value, c.subject) for c in extract_text(text, PUB)] == expected, text
+
+
 def test_other_wars_name_their_sides() -> None:
     [c] = extract_text("Azerbaijan's defence ministry said 192 of its soldiers had been killed.", PUB)
     assert (c.subject, c.source) == ("azerbaijan", "Azerbaijani Ministry of Defence")

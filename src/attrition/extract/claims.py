@@ -90,7 +90,7 @@ def subject_at(toks: TokenList, i: int) -> tuple[str | None, int]:
         if i + 1 < len(toks.lows) and lows[i + 1] in _AGENT_NOUNS:
             return "opp:" + side, 2  # "the Israeli aggression": the other side suffers
         k = i + 1
-        while k < len(lows) and k <= i + 2 and lows[k] in _WEAPON_WORDS:
+        while k < len(lows) and k <= i + 3 and lows[k] in _WEAPON_WORDS:
             k += 1
         if k > i + 1 and k < len(lows) and lows[k] in _AGENT_NOUNS:
             return "opp:" + side, k - i + 1  # "a Russian missile strike", "Israeli air strikes"
@@ -609,7 +609,7 @@ _AGENT_NOUNS = frozenset(
 # Weapons between a nationality and an attack ("a Russian missile strike", "Israeli air strikes").
 _WEAPON_WORDS = frozenset(
     "missile missiles drone drones rocket rockets air artillery glide bomb ballistic cruise guided "
-    "aerial tank mortar".split()
+    "aerial tank mortar full - scale full-scale large massive renewed overnight combined".split()
 )
 _SUBORDINATE = frozenset("when after as while because before until where whereas".split())
 _PARTICIPLES = frozenset("wounded injured killed dead captured missing".split())
@@ -1257,6 +1257,7 @@ def _subject_from_verbs(toks: TokenList, a: int, metric: str, mask: list[bool] |
             and s != "world"
             and not owner
             and not (j > 0 and lows[j - 1] in _PLACE_WORDS)
+            and not (j > 0 and lows[j - 1] == "since")  # "since Russia's invasion, ... civilian deaths"
             and not (mask and mask[j])
         ):
             return s

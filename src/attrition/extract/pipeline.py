@@ -580,6 +580,8 @@ _ATTACK_AFTER = re.compile(
     r"(?:['’]s)?(?:[ ]+[a-z-]+){0,2}?[ ]+"  # "Russian missiles", "Russia's full-scale invasion"
     r"(?:missiles?|drones?|rockets?|strikes?|attacks?|bombs?|bombardment|shelling|airstrikes?|shells|raids?"
     r"|offensive|fire|invasion|aggression|occupation)\b"
+    r"|[ ]+(?:forces|troops|army|military)[ ]+"
+    r"(?:struck|attacked|shelled|hit|fired|launched|bombed|targeted)\b"
 )
 # A name in a list of places after "in", "to", "into" or "across" ("refugees in Turkey, Lebanon,
 # Jordan and Iraq"): countries that host, not the one a conflict is in ("fighting in Sudan").
