@@ -32,6 +32,7 @@ import gzip
 import json
 import os
 import random
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -115,6 +116,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", "--base", dest="base", default=str(DEFAULT_BASE), help="baseline file")
     ap.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
     ap.add_argument("--show", type=int, default=5, help="differing inputs to print")
+    ap.add_argument(
+        "--summary",
+        type=int,
+        default=0,
+        help="print the N commonest claims only in the baseline or only in the new run",
+    )
     args = ap.parse_args(argv)
     src = Path(args.src).resolve() if args.src else REPO / "src"
     for p in (str(BENCH_DIR), str(src)):
@@ -149,7 +156,33 @@ def main(argv: list[str] | None = None) -> int:
                 break
         else:
             print("  extra", (b[len(o) :] or o[len(b) :])[:2])
+    if args.summary:
+        _summary(base, out, bad, args.summary)
     return 1 if bad else 0
+
+
+_FIELDS = ("metric", "subject", "bound", "per", "start", "end", "source")
+
+
+def _summary(
+    base: dict[str, list[dict[str, Any]]], out: dict[str, list[dict[str, Any]]], bad: list[str], n: int
+) -> None:
+    """Claims only in one of the two runs, counted over all inputs by their quote (digits as 0) and fields."""
+    from collections import Counter
+
+    def shape(c: dict[str, Any]) -> tuple[Any, ...]:
+        return (re.sub(r"[0-9]", "0", c["quote"][:50]), *(c.get(f) for f in _FIELDS))
+
+    only: dict[str, Counter[tuple[Any, ...]]] = {"baseline": Counter(), "new": Counter()}
+    for k in bad:
+        b = Counter(shape(c) for c in base.get(k, []))
+        o = Counter(shape(c) for c in out.get(k, []))
+        only["baseline"].update(b - o)
+        only["new"].update(o - b)
+    for side, counts in only.items():
+        print(f"-- only in the {side} run ({sum(counts.values())} claims; quote, {', '.join(_FIELDS)}):")
+        for key, k in counts.most_common(n):
+            print(f"  {k:4d}  {key}")
 
 
 if __name__ == "__main__":

@@ -787,3 +787,28 @@ def test_other_wars_name_their_sides() -> None:
     assert c.subject == "burkina_faso"
     [c] = extract_text("Nearly 4 million Sudanese have crossed into Chad, UNHCR said.", PUB)
     assert c.subject == "sudan"  # where refugees went is not whose people they are
+
+
+def test_a_part_with_its_own_qualifier_and_an_aside_before_the_verb() -> None:
+    claims = extract_text(
+        "The HRMMU has confirmed more than 13,500 civilian deaths, including more than 700 children, and more "
+        "than 33,000 injuries as of June 30.",
+        PUB,
+    )
+    got = [(c.metric, c.figure.value, c.figure.bound, c.period.end) for c in claims]
+    june30 = date(2024, 6, 30)
+    assert got == [
+        ("killed", 13500, "at_least", june30),  # the whole shares the period its part passes on
+        ("killed", 700, "at_least", june30),
+        ("wounded", 33000, "at_least", june30),
+    ]
+    # "many of them children under five" is an age, not a part
+    claims = extract_text("Airstrikes killed 40 people, many of them children under five.", PUB)
+    assert [c.figure.value for c in claims] == [40]
+    # an aside between the war and its verb names no side
+    [a, b] = extract_text(
+        "The first war, fought from 1988 to 1994 as the Soviet Union broke apart, killed between 20,000 and "
+        "30,000 people and drove more than a million from their homes.",
+        PUB,
+    )
+    assert a.subject != "afghanistan" and b.subject != "afghanistan"

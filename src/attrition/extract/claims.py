@@ -295,6 +295,14 @@ def _excluded(text: str, toks: TokenList, q: Quantity, a: int, b: int, times: li
         return True  # "1,000 men a day for every 10 square kilometres": a ratio's other term
     if not _AGE.isdisjoint(lows[max(0, a - 5) : a]):
         return True  # "the upper age for conscription to 30"
+    if (
+        a >= 2
+        and lows[a - 1] in ("under", "over", "below", "above", "aged")
+        and lows[a - 2] in _AGED_NOUNS
+        and q.value is not None
+        and q.value <= 120
+    ):
+        return True  # "children under five", "men over 60": an age
     right = lows[b + 1 : b + 7]
     for i in range(len(right) - 1 if "for" in right else 0):
         if (right[i], right[i + 1]) in (("for", "every"), ("for", "each")) and i + 2 < len(right):
@@ -384,14 +392,19 @@ def _read(
     enemy = False
     quote_end = q.end
     inherit: Reading | None = None
+    lead = a  # the figure with its qualifier: "including more than 700 children"
+    while lead > 0 and a - lead < 3 and lows[lead - 1] in _QUALIFIER_WORDS:
+        lead -= 1
     w1 = lows[a - 1] if a >= 1 else ""  # the three words before the figure
     w2 = lows[a - 2] if a >= 2 else ""
     w3 = lows[a - 3] if a >= 3 else ""
+    q1 = lows[lead - 1] if lead >= 1 else ""  # the two before its qualifier
+    q2 = lows[lead - 2] if lead >= 2 else ""
     relative = (
-        (a >= 2 and (w2, w1) in _RELATIVE)
+        (lead >= 2 and (q2, q1) in _RELATIVE)
         or (a >= 2 and w1 == "of" and w2 in _SPREAD_NOUNS)  # "64,260 deaths, with a plausible range of"
         or (a >= 3 and (w3, w2) in _RELATIVE)
-        or (a >= 1 and w1 in ("including", "incl"))
+        or (lead >= 1 and q1 in ("including", "incl"))
         or (b + 2 < n and lows[b + 1] == "of" and lows[b + 2] in ("them", "whom", "these"))
     )
     increment = (  # "1,000,340 (+1,140)": the day's rise of the figure just before
@@ -630,6 +643,11 @@ _CIVIL_WORDS = frozenset(
     "civilian civilians people persons children women residents inhabitants villagers passengers patients "
     "pedestrians".split()
 )
+_QUALIFIER_WORDS = frozenset(w for phrase in lx.LEFT_QUALIFIERS for w in phrase if w.isalpha()) - {
+    "the",
+    "of",
+}
+_AGED_NOUNS = frozenset("children child boys girls men women people adults those kids infants".split())
 # The spread of an estimate just given ("with a plausible range of 55,298 to 78,525").
 _SPREAD_NOUNS = frozenset("range interval bracket".split())
 _FORCE_NOUNS = frozenset("troops soldiers servicemen fighters marines paratroopers conscripts".split())
@@ -1333,16 +1351,36 @@ _STOP_AGENT = frozenset("against on at in of by for with that which who".split()
 
 
 def _clause_subject(toks: TokenList, verb: int) -> str | None:
-    """The first side named in the clause of a verb: "The enemy in the zone of ... has lost"."""
+    """The first side named in the clause of a verb: "The enemy in the zone of ... has lost".
+
+    Asides between commas before the verb are passed over: "The first war, fought from 1988 to
+    1994 as the Soviet Union broke apart, killed" names no side of its own.
+    """
     lows = toks.lows
-    k = verb - 1
-    while k > 0 and lows[k - 1] not in (",", ";", ":", "that", "and", "but") and verb - k < 15:
-        k -= 1
-    for i in range(k, verb):
-        s, _ = subject_at(toks, i)
-        if s and not s.startswith("opp:"):
-            return s
+    end = verb
+    for _ in range(3):
+        k = end - 1
+        while k > 0 and lows[k - 1] not in (",", ";", ":", "that", "and", "but") and end - k < 15:
+            k -= 1
+        aside = lows[end - 1] == "," and k > 1 and lows[k - 1] == "," and _aside_opener(lows[k])
+        if not aside:
+            for i in range(k, end):
+                s, _ = subject_at(toks, i)
+                if s and not s.startswith("opp:"):
+                    return s
+            return None
+        end = k - 1  # the comma opening the aside: the clause before it
     return None
+
+
+def _aside_opener(w: str) -> bool:
+    """A word that opens a subordinate or participle clause: "as ...", "fought from ..."."""
+    return (
+        w in _SUBORDINATE
+        or w in ("since", "though", "although", "which", "who")
+        or (len(w) > 4 and (w.endswith("ed") or w.endswith("ing")))
+        or w in ("fought", "begun", "known", "led", "held", "run", "waged")
+    )
 
 
 def _agent_before(toks: TokenList, verb: int) -> tuple[str | None, str | None]:

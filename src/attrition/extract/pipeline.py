@@ -259,6 +259,11 @@ def extract(doc: Document) -> list[Claim]:
                 prev_r = current[-1][0]
                 current[-1] = (prev_r, start, end, True)
                 found[-1] = (prev_r, found[-1][1], start, end, found[-1][4])
+                if len(current) > 1 and prev_r.inherit_from is current[-2][0] and not current[-2][3]:
+                    # "13,500 deaths, including 700 children, and 33,000 injuries as of June 30": the
+                    # whole the part belongs to shares the period too
+                    current[-2] = (current[-2][0], start, end, True)
+                    found[-2] = (found[-2][0], found[-2][1], start, end, found[-2][4])
             current.append((r, start, end, got))
             found.append((r, said, start, end, sent))
         if attrs or heading:  # else after_sentence has nothing to do
