@@ -812,3 +812,20 @@ def test_a_part_with_its_own_qualifier_and_an_aside_before_the_verb() -> None:
         PUB,
     )
     assert a.subject != "afghanistan" and b.subject != "afghanistan"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "value"),
+    [
+        ("A further 3 million-plus have fled to neighbouring countries, according to UNHCR.", "displaced", 3e6),
+        ("The official count of internally displaced people, published by the relief council, stood at "
+         "2,062,534 as of March 31, 2023.", "displaced", 2062534),
+        ("The number of wounded soldiers reached 5,000.", "wounded", 5000),
+        ("The junta plans to draft about 60,000 people a year.", "recruited", 60000),
+        ("The rebels said some 2,400 soldiers had laid down their arms.", "captured", 2400),
+        ("Nearly 1.3 million Haitians are now displaced inside the country, the IOM says.", "displaced", 1.3e6),
+    ],
+)  # fmt: skip
+def test_more_ways_of_counting_people(sentence: str, metric: str, value: float) -> None:
+    [c] = extract_text(sentence, PUB)
+    assert (c.metric, c.figure.value) == (metric, value)

@@ -647,6 +647,8 @@ _QUALIFIER_WORDS = frozenset(w for phrase in lx.LEFT_QUALIFIERS for w in phrase 
     "the",
     "of",
 }
+# Participles before a people noun that say what is counted ("displaced people", "wounded soldiers").
+_ADJECTIVE_METRICS = frozenset("displaced wounded injured killed dead missing captured".split())
 _AGED_NOUNS = frozenset("children child boys girls men women people adults those kids infants".split())
 # The spread of an estimate just given ("with a plausible range of 55,298 to 78,525").
 _SPREAD_NOUNS = frozenset("range interval bracket".split())
@@ -714,6 +716,9 @@ def _predicate(toks: TokenList, start: int, stop: int) -> tuple[str, int, int]:
     weak: tuple[str, int, int] = ("", 0, 0)
     while i < n and i - start < 12:
         w = lows[i]
+        if w in ("-", "+") or (w == "plus" and i > start and lows[i - 1] == "-"):
+            i += 1  # "3 million-plus have fled"
+            continue
         if w not in _PREDICATE_SPECIAL:  # only the last tests can hold: decide at once
             if w in _AUX_RIGHT or w in lx.MODIFIERS or (toks.texts[i][:1].isupper() and weak[0]):
                 i += 1
@@ -875,6 +880,9 @@ def _left_metric(toks: TokenList, a: int, prev_b: int, in_time: list[bool]) -> _
             )  # "the call-up of 300,000"
         if w == "up" and j > 0 and lows[j - 1].startswith("sign") and not connected:
             return _Left("recruited", None, toks.starts[j - 1], enemy, True, j - 1)  # "signs up 1,000 people"
+        if w in lx.PEOPLE_NOUNS and j > 0 and lows[j - 1] in _ADJECTIVE_METRICS:
+            j -= 1  # "the number of internally displaced people stood at": the participle counts
+            w = lows[j]
         if w in lx.METRIC_NOUNS or (w in lx.PEOPLE_NOUNS and _metric_before(toks, j) >= 0):
             pred, pn = _phrase_ending(toks, j, lx.PREDICATES, lx.MAX_PREDICATE_LEN)
             if w in lx.METRIC_NOUNS:
@@ -994,7 +1002,14 @@ def _aside_start(toks: TokenList, j: int, opener: str, prev_b: int) -> int | Non
                 depth -= 1
         elif w == opener:
             before = lows[k - 1] if k > 0 else ""
-            return k if before in lx.METRIC_NOUNS or opener != "," else None
+            if opener != "," or before in lx.METRIC_NOUNS:
+                return k
+            first = lows[k + 1] if k + 1 < len(lows) else ""
+            # "the count of displaced people, published by CONASUR, stood at": a participle or
+            # relative aside after the counted people
+            if before in lx.PEOPLE_NOUNS and (_aside_opener(first) or first == "according"):
+                return k
+            return None
         elif w in (".", ";"):
             return None
     return None

@@ -114,7 +114,8 @@ PREDICATES: dict[tuple[str, ...], str] = {
     ("dead", "or", "are", "missing"): "killed_or_missing",
     ("killed", "or", "were", "missing"): "killed_or_missing",
     ("captured",): "captured", ("taken", "prisoner"): "captured", ("surrendered",): "captured",
-    ("taken", "captive"): "captured",
+    ("taken", "captive"): "captured", ("laid", "down", "their", "arms"): "captured",
+    ("lay", "down", "their", "arms"): "captured", ("laid", "down", "arms"): "captured",
     ("recruited",): "recruited", ("mobilised",): "recruited", ("mobilized",): "recruited",
     ("conscripted",): "recruited", ("enlisted",): "recruited", ("signed", "contracts"): "recruited",
     ("signed", "up"): "recruited", ("into", "the", "war"): "recruited", ("into", "the", "army"): "recruited",
@@ -150,6 +151,8 @@ LEFT_VERBS = {
     "mobilizing": "recruited", "conscripted": "recruited", "pulling": "recruited?",
     "slaughtered": "killed", "massacred": "killed", "murdered": "killed", "executed": "killed",
     "mobilises": "recruited", "mobilizes": "recruited", "drafts": "recruited", "drafted": "recruited",
+    "draft": "recruited", "drafting": "recruited", "conscript": "recruited", "conscripting": "recruited",
+    "enlist": "recruited", "enlisting": "recruited", "enlisted": "recruited",
     "perished": "killed", "cost": "casualties", "eliminated": "casualties", "liquidated": "casualties",
     "eliminating": "casualties", "liquidating": "casualties", "neutralised": "casualties",
     "neutralized": "casualties", "fighting": "deployed", "hosts": "displaced",
@@ -306,7 +309,7 @@ SUBJECT_WORDS: dict[tuple[str, ...], str] = {
     ("burkinabe",): "burkina_faso", ("niger",): "niger", ("nigerien",): "niger", ("chad",): "chad",
     ("chadian",): "chad", ("cameroon",): "cameroon", ("mozambique",): "mozambique",
     ("colombia",): "colombia", ("mexico",): "mexico",
-    ("beirut",): "lebanon",
+    ("beirut",): "lebanon", ("haitians",): "haiti", ("haitian",): "haiti",
 }  # fmt: skip
 SUBJECT_WORDS_FLAT = frozenset(w for key in SUBJECT_WORDS for w in key)
 # Ambiguous place words that are not a subject when they follow a number's head as a location.
