@@ -79,3 +79,14 @@ def test_third_held_out_articles_floor(scorer) -> None:
     r = _score(scorer, load_jsonl(d / "gold.jsonl"), read_manifest(d / "manifest.jsonl"))
     assert r["f1"] >= 0.82
     assert r["source_acc"] >= 0.62
+
+
+def test_fourth_held_out_articles_floor(scorer) -> None:
+    """Eight more articles annotated blind by a helper (a Kyiv strike wire, Russia's named dead, the West
+    Bank, Myanmar's draft, Haiti, Karabakh, the Sahel, a news digest): first measured at F1 0.526 with the
+    code of the day's start and 0.651 with that day's rules made before reading them, then used as a
+    development set."""
+    d = DATA / "articles4"
+    r = _score(scorer, load_jsonl(d / "gold.jsonl"), read_manifest(d / "manifest.jsonl"))
+    assert r["f1"] >= 0.82
+    assert r["source_acc"] >= 0.78
