@@ -829,3 +829,48 @@ def test_a_part_with_its_own_qualifier_and_an_aside_before_the_verb() -> None:
 def test_more_ways_of_counting_people(sentence: str, metric: str, value: float) -> None:
     [c] = extract_text(sentence, PUB)
     assert (c.metric, c.figure.value) == (metric, value)
+
+
+def test_clauses_of_a_headline_and_asides_of_a_sentence() -> None:
+    claims = extract_text(
+        "LIVE: Israel-Iran conflict - eight killed as Iranian missiles strike central Israel; Iran says 224 dead "
+        "since Friday",
+        PUB,
+    )
+    # the second clause's source is not the first's, nor the first clause's names its side
+    c = claims[0]
+    assert (c.figure.value, c.subject, c.source) == (8, "israel", None)
+    [c] = extract_text(
+        "Russia lost 1,000 soldiers over the past day; the General Staff said the figure was a record.", PUB
+    )
+    assert c.source == "Ukrainian General Staff"
+    [c] = extract_text(
+        "South Africa said 14 of its soldiers serving with UN and regional missions were killed in the fighting "
+        "around Goma.",
+        PUB,
+    )
+    assert (c.metric, c.subject) == ("killed", "south_africa")
+    claims = extract_text(
+        "In this direction 187 occupiers were neutralised, of whom 113 were liquidated and 74 wounded.", PUB
+    )
+    assert [(c.metric, c.figure.value) for c in claims] == [
+        ("casualties", 187),
+        ("killed", 113),
+        ("wounded", 74),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "subject"),
+    [
+        ("About 650,000 people were living in displacement sites around Goma, aid groups said.", "displaced",
+         "dr_congo"),
+        ("UN experts said between 3,000 and 4,000 Rwandan soldiers were fighting alongside M23 inside Congo.",
+         "deployed", "rwanda"),
+        ("The IOM counts nearly 7 million people displaced in Congo, one of the largest such crises in the world.",
+         "displaced", "dr_congo"),
+    ],
+)  # fmt: skip
+def test_where_people_live_and_fight(sentence: str, metric: str, subject: str) -> None:
+    [c] = extract_text(sentence, PUB)
+    assert (c.metric, c.subject) == (metric, subject)

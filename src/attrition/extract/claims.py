@@ -7,6 +7,7 @@ Attribution and merging happen in :mod:`attrition.extract.pipeline`.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -260,6 +261,14 @@ def read_sentence(
         if "to" in lows[max(0, a - 5) : a] and running_total(toks, a) >= 0:  # "..., bringing the total to"
             r.cumulative = True
             r.coordinated = False
+        if (
+            r.metric == "wounded"
+            and r.coordinated
+            and prev is not None
+            and prev.metric == "casualties"
+            and _ELIMINATED.search(text, prev.q.end, r.q.start) is not None
+        ):
+            prev.metric = "killed"  # "113 were liquidated and 74 wounded": beside the wounded, the dead
         r.anaphoric = opens or of_these < a
         r.present = present or (milestones and _milestone(toks, q.start))  # "had passed 1,000,000"
         out.append(r)
@@ -581,11 +590,21 @@ def _read(
     if subject is None and prev is not None and (coordinated or _averages_previous(toks, prev_b, a)):
         subject = prev.subject  # "46,000 Ukrainian soldiers were killed and 380,000 wounded"
         enemy = enemy or prev.enemy
+    own = (
+        b + 3 < n and lows[b + 1] == "of" and lows[b + 2] in ("its", "our") and lows[b + 3] in lx.PEOPLE_NOUNS
+    )
+    if (
+        subject is None
+        and own
+        and not any(
+            subject_at(toks, k)[0] and not (np_mask and np_mask[k])
+            for k in range(a)
+            if lows[k] in _MAY_SUBJECT
+        )
+    ):
+        subject = "self"  # "38 of its soldiers were killed", with no other side named before: the speaker's
     if subject is None:
         subject = _subject_from_verbs(toks, a, metric, np_mask)
-    if subject is None and b + 3 < n and lows[b + 1] == "of" and lows[b + 2] in ("its", "our"):
-        if lows[b + 3] in lx.PEOPLE_NOUNS:
-            subject = "self"  # "38 of its soldiers were killed", with no other side named: the speaker's
     r = Reading(q, metric, subject, bound, per, quote_start, quote_end, enemy=enemy, inherit_from=inherit)
     r.civil = not _CIVIL_WORDS.isdisjoint(lows[max(0, a - 2) : (head + 1 if head is not None else b + 3)])
     r.cumulative = tally
@@ -647,6 +666,10 @@ _QUALIFIER_WORDS = frozenset(w for phrase in lx.LEFT_QUALIFIERS for w in phrase 
     "the",
     "of",
 }
+_HEADLINE_BREAKS = frozenset(["-", "–", "—", ";"])
+_ELIMINATED = re.compile(r"(?i:liquidated|eliminated|neutrali[sz]ed)")
+_SERVING = frozenset("serving based deployed stationed fighting working".split())
+_FINITE_AUX = frozenset("were was are is have has had".split())
 # Participles before a people noun that say what is counted ("displaced people", "wounded soldiers").
 _ADJECTIVE_METRICS = frozenset("displaced wounded injured killed dead missing captured".split())
 _AGED_NOUNS = frozenset("children child boys girls men women people adults those kids infants".split())
@@ -719,6 +742,11 @@ def _predicate(toks: TokenList, start: int, stop: int) -> tuple[str, int, int]:
         if w in ("-", "+") or (w == "plus" and i > start and lows[i - 1] == "-"):
             i += 1  # "3 million-plus have fled"
             continue
+        if w in _SERVING and i + 1 < n and lows[i + 1] in ("with", "in", "on", "alongside", "under"):
+            verb = next((x for x in range(i + 2, min(n, i + 10)) if lows[x] in _FINITE_AUX), -1)
+            if verb > 0:
+                i = verb  # "14 of its soldiers serving with UN missions were killed"
+                continue
         if w not in _PREDICATE_SPECIAL:  # only the last tests can hold: decide at once
             if w in _AUX_RIGHT or w in lx.MODIFIERS or (toks.texts[i][:1].isupper() and weak[0]):
                 i += 1
@@ -1281,6 +1309,8 @@ def _subject_from_verbs(toks: TokenList, a: int, metric: str, mask: list[bool] |
     j = a - 1 if not _MAY_SUBJECT.isdisjoint(lows[:a]) else -1
     while j >= 0:
         if lows[j] not in _MAY_SUBJECT:
+            if lows[j] in _HEADLINE_BREAKS and toks.ends[j - 1] < toks.starts[j] if j > 0 else False:
+                break  # "Israel-Iran conflict - eight killed": a headline's parts
             j -= 1
             continue
         s, width = subject_at(toks, j)
@@ -1310,6 +1340,8 @@ def _subject_from_verbs(toks: TokenList, a: int, metric: str, mask: list[bool] |
         owner = k + width < len(toks.lows) and lows[k + width] in lx.TERRITORY_WORDS
         if abroad and _placed(lows, k):
             continue
+        if lows[k] in ("world", "worldwide", "global", "globally") and k > a + 2:
+            continue  # "one of the largest such crises in the world": no world figure
         if metric == "displaced" and lows[k - 1] in ("into", "to", "towards"):
             continue  # "crossed into Chad", "fled to Poland": where they went, not whose people they are
         if lows[k - 1] == "since":

@@ -126,7 +126,10 @@ PREDICATES: dict[tuple[str, ...], str] = {
     ("uprooted",): "displaced", ("forcibly", "displaced"): "displaced", ("crossed", "into"): "displaced",
     ("sought", "refuge"): "displaced", ("seek", "refuge"): "displaced", ("sought", "shelter"): "displaced",
     ("sought", "asylum"): "displaced", ("fled", "abroad"): "displaced",
-    ("left", "their", "homes"): "displaced",
+    ("left", "their", "homes"): "displaced", ("in", "displacement", "sites"): "displaced",
+    ("in", "displacement", "camps"): "displaced", ("living", "in", "displacement"): "displaced",
+    ("living", "in", "camps"): "displaced", ("fighting", "alongside"): "deployed",
+    ("fighting", "inside"): "deployed", ("fighting", "for"): "deployed",
 }  # fmt: skip
 MAX_PREDICATE_LEN = 4
 

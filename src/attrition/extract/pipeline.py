@@ -220,7 +220,7 @@ def extract(doc: Document) -> list[Claim]:
         readings = read_sentence(text, toks, qs, period_times, times, heading, topic, spans)
         current: list[tuple[Reading, date | None, date | None, bool]] = []
         for k, r in enumerate(readings):
-            said = _source_for(r, attrs, state)
+            said = _source_for(r, attrs, state, text, readings)
             if r.coordinated and current:
                 r.civil = r.civil or current[-1][0].civil  # "killed 35 people and wounded 117"
             side = functools.partial(_last_side, low, state.para_start, r.q.start, r.metric == "displaced")
@@ -542,12 +542,26 @@ def _resolve_attributions(
     return used
 
 
-def _source_for(r: Reading, attrs: list[Attribution], state: _State) -> _Said:
+def _source_for(
+    r: Reading, attrs: list[Attribution], state: _State, text: str, readings: list[Reading]
+) -> _Said:
     pre = [a for a in attrs if a.verb_char < r.q.start and not a.post and a.name]
     if pre:
         a = max(pre, key=lambda x: x.verb_char)
         return _Said(a.name, a.said_on, 3, a.verb_end)
-    post = [a for a in attrs if a.verb_char > r.q.end and a.name]
+    # a statement after the figure covers it, but not one opening another clause with a figure of
+    # its own: "eight killed; Iran says 224 dead"
+    post = [
+        a
+        for a in attrs
+        if a.verb_char > r.q.end
+        and a.name
+        and (
+            a.post
+            or ";" not in text[r.q.end : a.np_start]
+            or not any(x.q.start > a.verb_char for x in readings)
+        )
+    ]
     if post:
         a = post[0]
         return _Said(a.name, a.said_on, 3)

@@ -256,7 +256,7 @@ def party_of(name: str | None) -> str | None:
     info = source_info(name)
     if info is not None:
         return info.party
-    return lx.SUBJECT_WORDS.get((name.lower(),))
+    return lx.SUBJECT_WORDS.get(tuple(name.lower().split()))
 
 
 def canonical(np: str, doc: DocSources) -> tuple[str | None, bool, bool]:
