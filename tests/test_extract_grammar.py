@@ -874,3 +874,19 @@ def test_clauses_of_a_headline_and_asides_of_a_sentence() -> None:
 def test_where_people_live_and_fight(sentence: str, metric: str, subject: str) -> None:
     [c] = extract_text(sentence, PUB)
     assert (c.metric, c.subject) == (metric, subject)
+
+
+def test_a_span_of_days_in_one_month() -> None:
+    for sentence, period in [
+        (
+            "Troops killed at least 500 people in Moura between March 27 and 31, 2022.",
+            (date(2022, 3, 27), date(2022, 3, 31)),
+        ),
+        (
+            "Troops killed at least 500 people in Moura on March 27-31, 2022.",
+            (date(2022, 3, 27), date(2022, 3, 31)),
+        ),
+        ("From June 5-6, 40 people were killed.", (date(2025, 6, 5), date(2025, 6, 6))),
+    ]:
+        claims = extract_text(sentence, PUB)
+        assert [(c.period.start, c.period.end) for c in claims] == [period], sentence

@@ -26,7 +26,11 @@ _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _SMALL = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _ATOM = re.compile(  # applied with .match at the candidate positions _CANDIDATES finds
     r"(?:"
-    rf"(?P<m1>{_MONTH})[ \u00a0]+(?P<d1>{_DAY})(?:st|nd|rd|th)?(?![\d:])(?:,?[ \u00a0]*(?P<y1>{_YEAR})(?!\d))?"  # noqa: E501
+    rf"(?P<m1>{_MONTH})[ \u00a0]+(?P<d1>{_DAY})(?:st|nd|rd|th)?(?![\d:])"
+    # a span of days in one month: "March 27-31, 2022", "March 27 and 31, 2022" (with its year)
+    rf"(?:[ \u00a0]*[-–—][ \u00a0]*(?P<dr>{_DAY})(?![\d:])"
+    rf"|[ \u00a0]+(?:and|to|through|until)[ \u00a0]+(?P<dr2>{_DAY})(?=,?[ \u00a0]*{_YEAR}(?!\d)))?"
+    rf"(?:,?[ \u00a0]*(?P<y1>{_YEAR})(?!\d))?"
     rf"|(?<![\d.])(?P<d2>{_DAY})(?:st|nd|rd|th)?[ \u00a0]+(?:of[ ]+)?(?P<m2>{_MONTH})(?:,?[ \u00a0]*(?P<y2>{_YEAR})(?!\d))?"  # noqa: E501
     rf"|(?<![\d.])(?P<y3>{_YEAR})-(?P<mo3>[01]\d)-(?P<d3>[0-3]\d)(?!\d)"
     rf"|(?<![\d.,])(?P<d4>{_DAY})[./](?P<mo4>1[0-2]|0?[1-9])[./](?P<y4>{_YEAR}|\d\d)(?![\d.])"
@@ -283,7 +287,11 @@ def _atom(m: re.Match[str]) -> TimeExpr:
         return _atom_other(m)  # not a date, month or year: a weekday, a relative phrase, a span
     if g("m1"):
         y = int(g("y1")) if g("y1") else None
-        return TimeExpr(s, e, "point", _When(y, _month(g("m1")), int(g("d1"))), explicit_year=y)
+        mo, d = _month(g("m1")), int(g("d1"))
+        last = g("dr") or g("dr2")
+        if last and int(last) > d:
+            return TimeExpr(s, e, "interval", _When(y, mo, d), _When(y, mo, int(last)), explicit_year=y)
+        return TimeExpr(s, e, "point", _When(y, mo, d), explicit_year=y)
     if g("m2"):
         y = int(g("y2")) if g("y2") else None
         return TimeExpr(s, e, "point", _When(y, _month(g("m2")), int(g("d2"))), explicit_year=y)
@@ -548,7 +556,7 @@ def _year_of_dates(text: str, atoms: list[TimeExpr]) -> list[TimeExpr]:
 
 def _with_prefix(t: TimeExpr, p: str, edge: str, vague: bool, pstart: int) -> TimeExpr:
     a = t.a
-    if p == "since" or (p == "from" and edge in ("", "start", "beginning")):
+    if p == "since" or (p == "from" and edge in ("", "start", "beginning") and t.b is None):
         if edge == "end":
             return TimeExpr(
                 pstart, t.end_char, "since", _When(a.y, a.m, a.d) if a else None, vague_start=True, rel=t.rel
