@@ -890,3 +890,27 @@ def test_a_span_of_days_in_one_month() -> None:
     ]:
         claims = extract_text(sentence, PUB)
         assert [(c.period.start, c.period.end) for c in claims] == [period], sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "subject", "start"),
+    [
+        ("OCHA estimates that up to 1.9 million people in Gaza, about 90 per cent of the population, have been "
+         "displaced since October 2023.", "displaced", "palestinians", None),
+        ("Israel's campaign has forced some 1.2 million people in Lebanon from their homes, the prime minister said.",
+         "displaced", "lebanon", None),
+        ("Estonian intelligence believes Russia has amassed about 600,000 troops in occupied Ukraine and can keep "
+         "recruiting 30,000 or more each month.", "recruited", "russia", None),
+        ("Ukraine is holding a front line of more than 1,000 km with roughly 300,000 troops, an analyst said.",
+         "deployed", "ukraine", None),
+        ("The number of martyrs since the beginning of the aggression on the Strip on 7 October 2023 rose to "
+         "54 927, the ministry said.", "killed", None, date(2023, 10, 7)),
+    ],
+)  # fmt: skip
+def test_asides_places_and_long_since_clauses(sentence: str, metric: str, subject, start) -> None:
+    c = [c for c in extract_text(sentence, PUB) if c.metric == metric][-1]
+    assert c.metric == metric
+    if subject is not None:
+        assert c.subject == subject
+    if start is not None:
+        assert (c.period.start, c.period.end) == (start, PUB)

@@ -537,7 +537,10 @@ def _read(
             lows[k] in _PLACE_AFTER and not (k + 1 < n and in_time is not None and in_time[k + 1])
             for k in range(head + 1, min(n, head + 3))
         ) or (after < n and lows[after] in _PLACE_AFTER)  # "soldiers on Tuesday" is no place
-        metric = "casualties" if per else ("deployed" if place else "")
+        with_ = (
+            lead > 0 and lows[lead - 1] == "with"
+        )  # "holding a 1,000 km front with roughly 300,000 troops"
+        metric = "casualties" if per else ("deployed" if place or with_ else "")
     label_start = -1
     tally = False
     if not metric and prev_b < 0 and not _LABEL_MARKS.isdisjoint(lows[max(0, a - 5) : a]):
@@ -605,6 +608,13 @@ def _read(
         subject = "self"  # "38 of its soldiers were killed", with no other side named before: the speaker's
     if subject is None:
         subject = _subject_from_verbs(toks, a, metric, np_mask)
+    if subject is not None and subject.startswith("opp:") and head is not None and head + 2 < n:
+        if lows[head + 1] == "in" and lows[head + 2] in _MAY_SUBJECT:
+            side_in, _ = subject_at(toks, head + 2)  # "Israel's campaign has forced 1.2 million people in
+            if (
+                side_in and not side_in.startswith("opp:") and side_in != subject[4:]
+            ):  # Lebanon from their homes"
+                subject = side_in
     r = Reading(q, metric, subject, bound, per, quote_start, quote_end, enemy=enemy, inherit_from=inherit)
     r.civil = not _CIVIL_WORDS.isdisjoint(lows[max(0, a - 2) : (head + 1 if head is not None else b + 3)])
     r.cumulative = tally
@@ -667,7 +677,12 @@ _QUALIFIER_WORDS = frozenset(w for phrase in lx.LEFT_QUALIFIERS for w in phrase 
     "of",
 }
 _HEADLINE_BREAKS = frozenset(["-", "–", "—", ";"])
+# Words between a preposition and a place's name: "in occupied Ukraine", "in eastern Ukraine".
+_PLACE_ADJECTIVES = frozenset(
+    "occupied eastern western northern southern central northeastern southeastern".split()
+)
 _ELIMINATED = re.compile(r"(?i:liquidated|eliminated|neutrali[sz]ed)")
+_ASIDE_OPENERS = frozenset("most many mostly including mainly or".split())
 _SERVING = frozenset("serving based deployed stationed fighting working".split())
 _FINITE_AUX = frozenset("were was are is have has had".split())
 # Participles before a people noun that say what is counted ("displaced people", "wounded soldiers").
@@ -737,7 +752,8 @@ def _predicate(toks: TokenList, start: int, stop: int) -> tuple[str, int, int]:
     if stop < n:
         n = stop
     weak: tuple[str, int, int] = ("", 0, 0)
-    while i < n and i - start < 12:
+    reach = 12  # words looked at, asides aside
+    while i < n and i - start < reach:
         w = lows[i]
         if w in ("-", "+") or (w == "plus" and i > start and lows[i - 1] == "-"):
             i += 1  # "3 million-plus have fled"
@@ -748,14 +764,22 @@ def _predicate(toks: TokenList, start: int, stop: int) -> tuple[str, int, int]:
                 i = verb  # "14 of its soldiers serving with UN missions were killed"
                 continue
         if w not in _PREDICATE_SPECIAL:  # only the last tests can hold: decide at once
-            if w in _AUX_RIGHT or w in lx.MODIFIERS or (toks.texts[i][:1].isupper() and weak[0]):
-                i += 1
+            if (
+                w in _AUX_RIGHT
+                or w in lx.MODIFIERS
+                or (toks.texts[i][:1].isupper() and (weak[0] or (i > start and lows[i - 1] == "in")))
+            ):
+                i += 1  # "1.9 million people in Gaza, ..., have been displaced": a place passed over
                 continue
             break
-        if w == "," and i + 1 < n and lows[i + 1] in ("most", "many", "mostly", "including", "mainly", "or"):
-            k = next((x for x in range(i + 1, min(n, i + 8)) if lows[x] == ","), None)
-            if k is not None:
-                i = k + 1  # "70,000 Ukrainians, most of them soldiers, are listed as missing"
+        if w == "," and i + 1 < n and (lows[i + 1] in _ASIDE_OPENERS or (lows[i + 1],) in lx.LEFT_QUALIFIERS):
+            k = next((x for x in range(i + 1, min(len(lows), i + 14)) if lows[x] == ","), None)
+            if k is not None and (k < n or lows[i + 1] not in _ASIDE_OPENERS):
+                # "70,000 Ukrainians, most of them soldiers, are listed as missing"; "1.9 million
+                # people, about 90 per cent of the population, have been displaced": past the aside's
+                # own figure
+                reach += k + 1 - i
+                i, n = k + 1, min(len(lows), max(n, k + 13))
                 continue
         if w in _BOUNDARY or w == ",":
             break
@@ -1320,6 +1344,7 @@ def _subject_from_verbs(toks: TokenList, a: int, metric: str, mask: list[bool] |
             and s != "world"
             and not owner
             and not (j > 0 and lows[j - 1] in _PLACE_WORDS)
+            and not (j > 1 and lows[j - 1] in _PLACE_ADJECTIVES and lows[j - 2] in _PLACE_WORDS)
             and not (j > 0 and lows[j - 1] == "since")  # "since Russia's invasion, ... civilian deaths"
             and not (mask and mask[j])
         ):

@@ -65,7 +65,7 @@ _RANGE_GAP = re.compile(
     r"(?:(?P<vague>early|mid|late|mid-|the[ ]+middle[ ]+of)[ \u00a0-]*|(?P<endof>the[ ]+end[ ]+of)[ ]+)?$",
     re.IGNORECASE,
 )
-_SINCE_CLAUSE = re.compile(r"\b[Ss]ince[ ]+(?:[\w'’-]+[ ]+){1,6}?(?:on|in)[ ]+$")
+_SINCE_CLAUSE = re.compile(r"\b[Ss]ince[ ]+(?:[\w'’-]+[ ]+){1,10}?(?:on|in)[ ]+$")
 # The last characters _VAGUE_BEFORE can end on: its spaces and hyphen, or the last letter of a word.
 _VAGUE_LAST = frozenset(" \u00a0-yYdDeEfF")
 _VAGUE_BEFORE = re.compile(r"(?:early|mid|late|mid-|middle[ ]of|beginning[ ]of|start[ ]of)[ \u00a0-]*$", re.I)
@@ -501,8 +501,8 @@ def time_expressions(text: str, start: int, end: int) -> list[TimeExpr]:
                 i += 1  # "the February 2022 invasion": a name, not a period
                 continue
             clause = (
-                _SINCE_CLAUSE.search(text, max(start, t.start_char - 60), t.start_char)
-                if p in ("", "in", "on") and before == " " and "ince" in text[max(start, sc - 60) : sc]
+                _SINCE_CLAUSE.search(text, max(start, t.start_char - 90), t.start_char)
+                if p in ("", "in", "on") and before == " " and "ince" in text[max(start, sc - 90) : sc]
                 else None
             )
             if (
