@@ -914,3 +914,14 @@ def test_asides_places_and_long_since_clauses(sentence: str, metric: str, subjec
         assert c.subject == subject
     if start is not None:
         assert (c.period.start, c.period.end) == (start, PUB)
+
+
+def test_an_army_counting_soldiers_with_no_side_counts_its_own() -> None:
+    [c] = extract_text(
+        "Since the start of the ground operation on October 27, 2023, 429 soldiers have been killed in Gaza, "
+        "the Israel Defense Forces said.",
+        PUB,
+    )
+    assert (c.subject, c.period.start) == ("israel", date(2023, 10, 27))
+    [c] = extract_text("The General Staff said the enemy lost 1,000 soldiers over the past day.", PUB)
+    assert c.subject == "russia"

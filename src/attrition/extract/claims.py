@@ -65,6 +65,7 @@ class Reading:
     coordinated: bool = False  # listed with the previous figure ("46,000 killed and 380,000 wounded")
     anaphoric: bool = False  # "This figure translates to ...": refers to the previous sentence
     civil: bool = False  # civilians or people, not soldiers ("159 people were hurt", "civilian deaths")
+    military: bool = False  # soldiers counted ("429 soldiers have been killed")
 
 
 _SUBJECT_FIRST = frozenset(
@@ -617,6 +618,7 @@ def _read(
                 subject = side_in
     r = Reading(q, metric, subject, bound, per, quote_start, quote_end, enemy=enemy, inherit_from=inherit)
     r.civil = not _CIVIL_WORDS.isdisjoint(lows[max(0, a - 2) : (head + 1 if head is not None else b + 3)])
+    r.military = head is not None and lows[head] in _MILITARY_NOUNS
     r.cumulative = tally
     r.coordinated = coordinated and r.per == (prev.per if prev else None)
     if inherit is not None:

@@ -659,6 +659,8 @@ def _final_subject(
             # in a civil war both sides are the country; with no opponent known, the victims are
             # anyone but the attacker ("US strikes killed 68 migrants")
             s = opponent(attacker) or (attacker if attacker in _CIVIL_WARS else None)
+    if s is None and said.name and r.military:
+        s = party_of(said.name)  # "429 soldiers have been killed in Gaza, the IDF said": its own
     if s is None and said.name:
         info = source_info(said.name)
         if info is not None and info.party and info.kind not in ("military", "media"):
