@@ -925,3 +925,33 @@ def test_an_army_counting_soldiers_with_no_side_counts_its_own() -> None:
     assert (c.subject, c.period.start) == ("israel", date(2023, 10, 27))
     [c] = extract_text("The General Staff said the enemy lost 1,000 soldiers over the past day.", PUB)
     assert c.subject == "russia"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The death toll from the shelling of the city centre has reached 25, of them five are children.",
+         [("killed", 25), ("killed", 5)]),
+        ("Russian forces executed at least 32 Ukrainian prisoners of war, the UN said.", [("killed", 32)]),
+        ("All 74 people on board were killed, among them 65 Ukrainian prisoners of war.",
+         [("killed", 74), ("killed", 65)]),
+        ("About 400 mobilised Russian soldiers had been killed, Ukraine said.", [("killed", 400)]),
+        ("Russia has called up 300,000 mobilised men.", [("recruited", 300000)]),
+        ("Indepaz counted 173 social leaders killed in 2024.", [("killed", 173)]),
+    ],
+)  # fmt: skip
+def test_what_was_done_to_the_people_counted(sentence: str, expected: list[tuple[str, float]]) -> None:
+    assert [(c.metric, c.figure.value) for c in extract_text(sentence, PUB)] == expected
+
+
+def test_victims_of_an_agent_with_no_known_opponent_and_the_world() -> None:
+    [c] = extract_text("Eritrean troops killed more than 100 civilians in the city of Axum in Ethiopia.", PUB)
+    assert c.subject == "ethiopia"
+    [c] = extract_text(
+        "Western intelligence services put the number of Ukrainian soldiers killed since the full-scale invasion "
+        "at 60,000-100,000.",
+        PUB,
+    )
+    assert c.subject == "ukraine"
+    [c] = extract_text("Some 383 aid workers were killed around the world in 2024.", PUB)
+    assert c.subject == "world"

@@ -349,6 +349,16 @@ def _head(toks: TokenList, b: int) -> int | None:
     while j < n and steps < 5:
         w = lows[j]
         if w not in _HEAD_SPECIAL:
+            if (
+                j + 1 < n
+                and lows[j + 1] in lx.PEOPLE_NOUNS
+                and w.isalpha()
+                and w not in _NOT_ADJECTIVES
+                and toks.texts[j][:1].islower()
+            ):
+                j += 1  # "173 social leaders", "50 local residents": an adjective of the people counted
+                steps += 1
+                continue
             return j  # none of the tests below holds
         subj, width = subject_at(toks, j) if w in _MAY_SUBJECT else _NO_SUBJECT
         if subj and subj != "enemy" and (j + width >= n or lows[j + width] not in (",", ".")):
@@ -470,7 +480,9 @@ def _read(
             quote_end = max(quote_end, toks.ends[at + width - 1])
     if not metric and head is not None and head < next_a:
         w = lows[head]
-        if w in lx.METRIC_NOUNS:
+        if w in _CAPTIVE_NOUNS and (relative or not _KILL_VERBS.isdisjoint(lows[max(0, a - 4) : a])):
+            pass  # "executed at least 32 prisoners of war", "among them 65 prisoners": what was done to them
+        elif w in lx.METRIC_NOUNS:
             pred, width = _phrase_at(toks, head, lx.PREDICATES, lx.MAX_PREDICATE_LEN)
             metric = pred if pred and "?" not in pred else lx.METRIC_NOUNS[w]
             if metric == "casualties" and not lx.PERMANENT_WORDS.isdisjoint(modifiers):
@@ -656,7 +668,16 @@ _WEAPON_WORDS = frozenset(
     "aerial tank mortar full - scale full-scale large massive renewed overnight combined".split()
 )
 _SUBORDINATE = frozenset("when after as while because before until where whereas".split())
-_PARTICIPLES = frozenset("wounded injured killed dead captured missing".split())
+_PARTICIPLES = frozenset(
+    "wounded injured killed dead captured missing mobilised mobilized conscripted drafted".split()
+)
+# Words before a people noun that are not its adjective ("killed 40 and wounded soldiers").
+_NOT_ADJECTIVES = frozenset(
+    "and or of the a an to in on at by for from with were was had have are is be been as than who that "
+    "which these those them their its his her our other".split()
+)
+_CAPTIVE_NOUNS = frozenset("prisoners hostages pows detainees captives".split())
+_KILL_VERBS = frozenset("killed executed shot murdered killing executing".split())
 _CONVERSION_GAP = frozenset("( or , about roughly some nearly almost around approximately".split())
 
 
@@ -759,6 +780,9 @@ def _predicate(toks: TokenList, start: int, stop: int) -> tuple[str, int, int]:
         w = lows[i]
         if w in ("-", "+") or (w == "plus" and i > start and lows[i - 1] == "-"):
             i += 1  # "3 million-plus have fled"
+            continue
+        if w == "on" and i + 1 < n and lows[i + 1] == "board":
+            i += 2  # "all 74 people on board were killed"
             continue
         if w in _SERVING and i + 1 < n and lows[i + 1] in ("with", "in", "on", "alongside", "under"):
             verb = next((x for x in range(i + 2, min(n, i + 10)) if lows[x] in _FINITE_AUX), -1)
@@ -993,10 +1017,30 @@ def _left_metric(toks: TokenList, a: int, prev_b: int, in_time: list[bool]) -> _
             steps += 1
             continue
         break
+    if j >= 0 and not _RISE_VERBS.isdisjoint(lows[j + 1 : a]):
+        # "the death toll from the shelling of the city centre has reached 25": the loss noun heads a
+        # phrase that runs up to the verb
+        for k in range(j, max(prev_b, j - 10), -1):
+            if (
+                lows[k] in _TOLL_NOUNS
+                and k + 1 < a
+                and lows[k + 1] in ("from", "in", "of", "after", "since", "on")
+            ):
+                metric = lx.METRIC_NOUNS[lows[k]]
+                if lows[k] == "toll" and _WOUND_WORDS.isdisjoint(lows):
+                    metric = "killed"
+                start = k - 1 if k > 0 and lows[k - 1] == "death" else k
+                return _Left(metric, subjects[0] if subjects else None, toks.starts[start], enemy, False, k)
+            if lows[k] in (".", ";", ":") or lows[k][:1].isdigit():
+                break
     return _Left()
 
 
 _AGE = frozenset(["age", "aged", "ages"])
+_RISE_VERBS = frozenset(
+    "reached rose risen climbed stood hit passed topped exceeded surpassed increased grew jumped".split()
+)
+_TOLL_NOUNS = frozenset("toll losses deaths casualties fatalities".split())
 _AREA_UNITS = frozenset(["km", "km2", "km²", "kilometres", "kilometers", "miles", "mi"])
 _PLACE_AFTER = frozenset(["in", "on", "near", "along", "inside", "at", "across"])
 _DESERTION = frozenset(["desertion", "awol", "defection", "defections", "desertions"])
@@ -1296,7 +1340,9 @@ def _subject_from_verbs(toks: TokenList, a: int, metric: str, mask: list[bool] |
             inflict
             and j > 0
             and (
-                lows[j - 1] in lx.PEOPLE_NOUNS
+                # "13,341 civilians killed", "Ukrainian soldiers killed since ... at"; but "Eritrean
+                # troops killed more than 100": a verb with the figure as its object
+                (lows[j - 1] in lx.PEOPLE_NOUNS and not (j > 1 and subject_at(toks, j - 2)[0] and a - j <= 3))
                 or lows[j - 1] in lx.ENEMY_WORDS
                 or lows[j - 1][:1].isdigit()
                 or lows[j - 1] in _PASSIVE_AUX
@@ -1367,7 +1413,7 @@ def _subject_from_verbs(toks: TokenList, a: int, metric: str, mask: list[bool] |
         owner = k + width < len(toks.lows) and lows[k + width] in lx.TERRITORY_WORDS
         if abroad and _placed(lows, k):
             continue
-        if lows[k] in ("world", "worldwide", "global", "globally") and k > a + 2:
+        if lows[k] == "world" and k > a + 2 and lows[k - 2 : k] == ["in", "the"]:
             continue  # "one of the largest such crises in the world": no world figure
         if metric == "displaced" and lows[k - 1] in ("into", "to", "towards"):
             continue  # "crossed into Chad", "fled to Poland": where they went, not whose people they are

@@ -140,7 +140,8 @@ PEOPLE_NOUNS = frozenset(
     "combatants marines paratroopers infantrymen conscripts recruits volunteers "
     "russians ukrainians palestinians israelis sudanese syrians gazans koreans yemenis iraqis "
     "afghans americans reservists persons lebanese staff staffers employees workers journalists medics "
-    "doctors nurses paramedics policemen officers residents villagers migrants detainees".split()
+    "doctors nurses paramedics policemen officers residents villagers migrants detainees leaders activists "
+    "protesters demonstrators defenders".split()
 )
 # Verbs to the left of a number that say what happened to it ("killed 300", "lost 900,000 people").
 LEFT_VERBS = {

@@ -647,7 +647,9 @@ def _final_subject(
     if s == "opp:enemy" or s == "by:enemy":
         s = None  # the enemy's enemy: the text does not say who
     elif s and s.startswith("by:"):
-        s = opponent(s[3:]) or s[3:]
+        # "Russia has killed": its opponent; "Sudan's war has killed": the country; "Eritrean troops
+        # killed 100 civilians", with no opponent known: whoever the paragraph or article is about
+        s = opponent(s[3:]) or (s[3:] if s[3:] in _CIVIL_WARS or s[3:] in _CONFLICT else None)
     elif s and s.startswith("opp:"):
         attacker = s[4:]
         party = party_of(said.name)
