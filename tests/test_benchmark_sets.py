@@ -90,3 +90,13 @@ def test_fourth_held_out_articles_floor(scorer) -> None:
     r = _score(scorer, load_jsonl(d / "gold.jsonl"), read_manifest(d / "manifest.jsonl"))
     assert r["f1"] >= 0.82
     assert r["source_acc"] >= 0.78
+
+
+def test_fifth_held_out_articles_floor(scorer) -> None:
+    """Eight articles annotated blind by a helper (Belgorod translated, a territory assessment, prisoners
+    and the missing, a defence intelligence tracker, aid workers and journalists in Gaza, Amhara,
+    Catatumbo, a Makiivka fact check): first measured at F1 0.558 with the code of the day's start and
+    0.667 with that day's final rules before reading them, then used as a development set."""
+    d = DATA / "articles5"
+    r = _score(scorer, load_jsonl(d / "gold.jsonl"), read_manifest(d / "manifest.jsonl"))
+    assert r["f1"] >= 0.68
