@@ -955,3 +955,33 @@ def test_victims_of_an_agent_with_no_known_opponent_and_the_world() -> None:
     assert c.subject == "ukraine"
     [c] = extract_text("Some 383 aid workers were killed around the world in 2024.", PUB)
     assert c.subject == "world"
+
+
+def test_parts_in_places_deaths_counted_by_number_and_dates_before_a_colon() -> None:
+    claims = extract_text(
+        "According to the database, 383 aid workers were killed around the world in 2024, 181 of them in Gaza.",
+        PUB,
+    )
+    assert [(c.figure.value, c.subject) for c in claims] == [(383, "world"), (181, "palestinians")]
+    claims = extract_text(
+        "The number of people who died as a result of the shelling of the centre of Belgorod on Saturday has "
+        "reached 25, of them five are children, the governor reported on Sunday.",
+        PUB,
+    )
+    assert [(c.metric, c.figure.value) for c in claims] == [("killed", 25), ("killed", 5)]
+    # "Jan. 16:" is a date before a label's colon, not a time of day
+    [c] = extract_text("* Displaced since Jan. 16: more than 32,000 (Ombudsman's Office)", PUB)
+    assert (c.metric, c.figure.value, c.period.start) == ("displaced", 32000, date(2025, 1, 16))
+    # a person's nationality is not a side; an army killing at home is its own country's
+    claims = extract_text(
+        "The war killed as many as 600,000 people in Tigray, according to Olusegun Obasanjo, the former Nigerian "
+        "president. It also displaced more than 2 million people, according to UN agencies.",
+        PUB,
+    )
+    assert "nigeria" not in [c.subject for c in claims]
+    [c] = extract_text(
+        "Fighting in Amhara continues. Ethiopian soldiers killed at least 50 civilians in Merawi, the Ethiopian "
+        "Human Rights Commission said.",
+        PUB,
+    )
+    assert c.subject == "ethiopia"

@@ -518,7 +518,8 @@ def _read(
     adjacent = prev is not None and prev_b >= 0 and prev.q.end == toks.ends[prev_b]  # no other figure between
     listed = not metric and adjacent and not (increment or relative) and _elliptical(toks, prev_b, a, b)
     if not metric and prev is not None and (increment or relative or listed):
-        metric, subject = prev.metric, subject or prev.subject
+        # "383 aid workers were killed ..., 181 of them in Gaza": a part in a place of its own
+        metric, subject = prev.metric, subject or (_side_in(toks, b) if relative else None) or prev.subject
     per = _rate(toks, a, b, next_a, prev_b, left.start_index)
     if per is None and listed and prev is not None and _TOTAL_WORDS.isdisjoint(lows[prev_b:a]):
         per = prev.per  # "averaged 1,113 a day in May, 1,081 in June and 1,072 in July"
@@ -1020,7 +1021,7 @@ def _left_metric(toks: TokenList, a: int, prev_b: int, in_time: list[bool]) -> _
     if j >= 0 and not _RISE_VERBS.isdisjoint(lows[j + 1 : a]):
         # "the death toll from the shelling of the city centre has reached 25": the loss noun heads a
         # phrase that runs up to the verb
-        for k in range(j, max(prev_b, j - 10), -1):
+        for k in range(j, max(prev_b, j - 16), -1):
             if (
                 lows[k] in _TOLL_NOUNS
                 and k + 1 < a
@@ -1031,12 +1032,19 @@ def _left_metric(toks: TokenList, a: int, prev_b: int, in_time: list[bool]) -> _
                     metric = "killed"
                 start = k - 1 if k > 0 and lows[k - 1] == "death" else k
                 return _Left(metric, subjects[0] if subjects else None, toks.starts[start], enemy, False, k)
+            if lows[k] == "number" and k + 2 < a and lows[k + 1] == "of":
+                # "the number of people who died as a result of the shelling ... has reached 25"
+                for x in range(k + 2, min(a, k + 6)):
+                    if (lows[x],) in lx.PREDICATES and lows[x] in _DEATH_OR_WOUND:
+                        return _Left(lx.PREDICATES[(lows[x],)], subjects[0] if subjects else None,
+                                     toks.starts[k], enemy, False, k)  # fmt: skip
             if lows[k] in (".", ";", ":") or lows[k][:1].isdigit():
                 break
     return _Left()
 
 
 _AGE = frozenset(["age", "aged", "ages"])
+_DEATH_OR_WOUND = frozenset("died killed dead wounded injured displaced missing".split())
 _RISE_VERBS = frozenset(
     "reached rose risen climbed stood hit passed topped exceeded surpassed increased grew jumped".split()
 )
@@ -1427,6 +1435,18 @@ def _subject_from_verbs(toks: TokenList, a: int, metric: str, mask: list[bool] |
 def _placed(lows: list[str], k: int) -> bool:
     """The name at ``k`` follows a preposition of place ("in Gaza", "in the Gaza ground operation")."""
     return lows[k - 1] in _PLACE_WORDS or (k > 1 and lows[k - 1] == "the" and lows[k - 2] in _PLACE_WORDS)
+
+
+def _side_in(toks: TokenList, b: int) -> str | None:
+    """The side named by "in X" right after the figure ending at token ``b`` ("181 of them in Gaza")."""
+    lows = toks.lows
+    for x in range(b + 1, min(len(lows) - 1, b + 5)):
+        if lows[x] == "in" and lows[x + 1] in _MAY_SUBJECT:
+            side = subject_at(toks, x + 1)[0]
+            return side if side and not side.startswith("opp:") and side != "enemy" else None
+        if lows[x] in (",", ";", "."):
+            break
+    return None
 
 
 def _place_phrase_start(toks: TokenList, j: int) -> int:

@@ -26,9 +26,9 @@ _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _SMALL = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _ATOM = re.compile(  # applied with .match at the candidate positions _CANDIDATES finds
     r"(?:"
-    rf"(?P<m1>{_MONTH})[ \u00a0]+(?P<d1>{_DAY})(?:st|nd|rd|th)?(?![\d:])"
+    rf"(?P<m1>{_MONTH})[ \u00a0]+(?P<d1>{_DAY})(?:st|nd|rd|th)?(?!\d|:\d)"
     # a span of days in one month: "March 27-31, 2022", "March 27 and 31, 2022" (with its year)
-    rf"(?:[ \u00a0]*[-–—][ \u00a0]*(?P<dr>{_DAY})(?![\d:])"
+    rf"(?:[ \u00a0]*[-–—][ \u00a0]*(?P<dr>{_DAY})(?!\d|:\d)"
     rf"|[ \u00a0]+(?:and|to|through|until)[ \u00a0]+(?P<dr2>{_DAY})(?=,?[ \u00a0]*{_YEAR}(?!\d)))?"
     rf"(?:,?[ \u00a0]*(?P<y1>{_YEAR})(?!\d))?"
     rf"|(?<![\d.])(?P<d2>{_DAY})(?:st|nd|rd|th)?[ \u00a0]+(?:of[ ]+)?(?P<m2>{_MONTH})(?:,?[ \u00a0]*(?P<y2>{_YEAR})(?!\d))?"  # noqa: E501

@@ -589,12 +589,17 @@ def _last_side(low: str, start: int, end: int, hosts: bool = False) -> str | Non
             continue  # "the Hamas-run administration": who runs an office, not a side
         if _ATTACK_AFTER.match(low, m.end()):
             continue  # "Russian missiles", "an Israeli air strike": who attacks, not who is hit
+        if _TITLE_AFTER.match(low, m.end()):
+            continue  # "the former Nigerian president": a person's country, not a side
         found = m.group()
     if found is None:
         return None
     return lx.SUBJECT_WORDS.get(tuple(found.replace("'s", "").split()))
 
 
+_TITLE_AFTER = re.compile(
+    r"[ ]+(?:former[ ]+)?(?:president|prime[ ]minister|minister|envoy|ambassador|diplomat)\b"
+)
 _ATTACK_AFTER = re.compile(
     r"(?:['’]s)?(?:[ ]+[a-z-]+){0,2}?[ ]+"  # "Russian missiles", "Russia's full-scale invasion"
     r"(?:missiles?|drones?|rockets?|strikes?|attacks?|bombs?|bombardment|shelling|airstrikes?|shells|raids?"
@@ -638,6 +643,7 @@ def _final_subject(
         if s is None:
             s = "russia"  # "the enemy", "the occupiers" with no side known: the Ukrainian usage
     attacker = None
+    named_agent = None
     if s == "opp:enemy":  # "the enemy attack on Sumy": the speaker's own people
         s = "self"
     if s == "self":  # "we lost": the speaker's side, else the side facing "the enemy" in its usage
@@ -649,7 +655,10 @@ def _final_subject(
     elif s and s.startswith("by:"):
         # "Russia has killed": its opponent; "Sudan's war has killed": the country; "Eritrean troops
         # killed 100 civilians", with no opponent known: whoever the paragraph or article is about
-        s = opponent(s[3:]) or (s[3:] if s[3:] in _CIVIL_WARS or s[3:] in _CONFLICT else None)
+        agent = s[3:]
+        s = opponent(agent) or (agent if agent in _CIVIL_WARS or agent in _CONFLICT else None)
+        if s is None:
+            named_agent = agent  # not the paragraph's side, but may be the article's: a war at home
     elif s and s.startswith("opp:"):
         attacker = s[4:]
         party = party_of(said.name)
@@ -669,7 +678,7 @@ def _final_subject(
             s = info.party  # a government or agency that does not name a side counts its own people
     if s is None:
         side = para_side()
-        if side is not None and side == attacker:
+        if side is not None and (side == attacker or side == named_agent):
             side = None
         if r.metric == "displaced":
             # no country in the paragraph: the country of the article's last displacement figure
