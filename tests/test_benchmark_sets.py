@@ -88,7 +88,7 @@ def test_fourth_held_out_articles_floor(scorer) -> None:
     development set."""
     d = DATA / "articles4"
     r = _score(scorer, load_jsonl(d / "gold.jsonl"), read_manifest(d / "manifest.jsonl"))
-    assert r["f1"] >= 0.82
+    assert r["f1"] >= 0.84
     assert r["source_acc"] >= 0.78
 
 
@@ -99,4 +99,5 @@ def test_fifth_held_out_articles_floor(scorer) -> None:
     0.667 with that day's final rules before reading them, then used as a development set."""
     d = DATA / "articles5"
     r = _score(scorer, load_jsonl(d / "gold.jsonl"), read_manifest(d / "manifest.jsonl"))
-    assert r["f1"] >= 0.68
+    assert r["f1"] >= 0.75
+    assert r["source_acc"] >= 0.5
