@@ -985,3 +985,22 @@ def test_parts_in_places_deaths_counted_by_number_and_dates_before_a_colon() -> 
         PUB,
     )
     assert c.subject == "ethiopia"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subjects"),
+    [
+        ("At least 12 people were killed and 50 injured when a Russian missile struck a shopping centre in "
+         "Kharkiv on Saturday, the regional governor said.", ["ukraine", "ukraine"]),
+        ("Israeli drones hit a car in southern Lebanon, killing three people.", ["lebanon"]),
+        ("A Russian missile struck a hospital in Kyiv, killing two doctors and wounding 15 people.",
+         ["ukraine", "ukraine"]),
+    ],
+)  # fmt: skip
+def test_a_weapon_that_struck_names_the_attacker_not_the_victims(sentence: str, subjects: list[str]) -> None:
+    assert [c.subject for c in extract_text(sentence, PUB)] == subjects
+
+
+def test_refugees_as_a_predicate() -> None:
+    [c] = extract_text("The UN refugee agency says 6.8 million Ukrainians are refugees abroad.", PUB)
+    assert (c.metric, c.subject, c.figure.value) == ("displaced", "ukraine", 6.8e6)

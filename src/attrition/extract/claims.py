@@ -96,6 +96,8 @@ def subject_at(toks: TokenList, i: int) -> tuple[str | None, int]:
             k += 1
         if k > i + 1 and k < len(lows) and lows[k] in _AGENT_NOUNS:
             return "opp:" + side, k - i + 1  # "a Russian missile strike", "Israeli air strikes"
+        if k > i + 1 and lows[k - 1] in _WEAPON_NOUNS and k < len(lows) and lows[k] in _ATTACK_VERBS:
+            return "opp:" + side, k - i  # "when a Russian missile struck", "Israeli drones hit"
         return side, 1
     if lows[i] in lx.ENEMY_WORDS:
         if i + 1 < len(lows) and lows[i + 1] in _AGENT_NOUNS:
@@ -667,6 +669,11 @@ _AGENT_NOUNS = frozenset(
 _WEAPON_WORDS = frozenset(
     "missile missiles drone drones rocket rockets air artillery glide bomb ballistic cruise guided "
     "aerial tank mortar full - scale full-scale large massive renewed overnight combined".split()
+)
+_WEAPON_NOUNS = frozenset("missile missiles drone drones rocket rockets bomb bombs shell shells".split())
+_ATTACK_VERBS = frozenset(
+    "struck strikes strike hit hits slammed slams targeted targets killed kill kills exploded landed "
+    "fell".split()
 )
 _SUBORDINATE = frozenset("when after as while because before until where whereas".split())
 _PARTICIPLES = frozenset(
@@ -1376,6 +1383,10 @@ def _subject_from_verbs(toks: TokenList, a: int, metric: str, mask: list[bool] |
             agent, target = _agent_before(toks, j)
             if inflict and target and (agent is None or agent.startswith("opp:")):
                 return target  # "Israeli strikes on Lebanon killed": the people where the strikes fell
+            if inflict and agent is None and j > 0 and lows[j - 1] == "," and lows[j].endswith("ing"):
+                attack, place = _clause_sides(toks, j - 1)
+                if attack is not None:  # "Israeli drones hit a car in southern Lebanon, killing three"
+                    return place or attack
             agent = agent or _clause_subject(toks, j)
             if agent:
                 if agent.startswith("opp:"):
@@ -1511,6 +1522,36 @@ def _clause_subject(toks: TokenList, verb: int) -> str | None:
             return None
         end = k - 1  # the comma opening the aside: the clause before it
     return None
+
+
+def _clause_sides(toks: TokenList, end: int) -> tuple[str | None, str | None]:
+    """(the attack's nationality as "opp:X", the side of the place it hit) in the clause ending at
+    ``end``: "Israeli drones hit a car in southern Lebanon" gives ("opp:israel", "lebanon")."""
+    lows = toks.lows
+    k = end - 1
+    while k > 0 and lows[k - 1] not in (",", ";", ":", ".") and end - k < 20:
+        k -= 1
+    attack = place = None
+    for i in range(k, end):
+        if lows[i] not in _MAY_SUBJECT:
+            continue
+        s, _ = subject_at(toks, i)
+        if s and s.startswith("opp:") and attack is None:
+            attack = s
+        elif (
+            s
+            and not s.startswith("opp:")
+            and s != "enemy"
+            and attack is not None
+            and _placed_loosely(lows, i)
+        ):
+            place = place or s
+    return attack, place
+
+
+def _placed_loosely(lows: list[str], i: int) -> bool:
+    """A name after a preposition of place, with up to two words between ("in southern Lebanon")."""
+    return any(lows[x] in _TARGET_WORDS for x in range(max(0, i - 3), i))
 
 
 def _aside_opener(w: str) -> bool:

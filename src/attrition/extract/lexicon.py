@@ -102,7 +102,7 @@ PREDICATES: dict[tuple[str, ...], str] = {
     ("neutralized",): "casualties", ("kia",): "killed", ("out", "of", "action"): "casualties",
     ("put", "out", "of"): "casualties", ("called", "up"): "recruited", ("drafted",): "recruited",
     ("evacuated",): "displaced", ("disappeared",): "missing", ("forcibly", "disappeared"): "missing",
-    ("as", "refugees"): "displaced", ("crossed", "the", "border"): "displaced",
+    ("as", "refugees"): "displaced", ("refugees",): "displaced", ("crossed", "the", "border"): "displaced",
     ("taken", "hostage"): "captured", ("held", "hostage"): "captured", ("as", "hostages"): "captured",
     ("lost",): "casualties",
     ("wounded",): "wounded", ("injured",): "wounded", ("hurt",): "wounded",
