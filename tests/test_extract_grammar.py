@@ -1004,3 +1004,22 @@ def test_a_weapon_that_struck_names_the_attacker_not_the_victims(sentence: str, 
 def test_refugees_as_a_predicate() -> None:
     [c] = extract_text("The UN refugee agency says 6.8 million Ukrainians are refugees abroad.", PUB)
     assert (c.metric, c.subject, c.figure.value) == ("displaced", "ukraine", 6.8e6)
+
+
+def test_a_running_total_after_a_year_and_a_statement_month() -> None:
+    claims = extract_text(
+        "The Gaza health ministry said 52 people had been killed in the past 24 hours, bringing the toll since "
+        "October 2023 to 52,418.",
+        PUB,
+    )
+    assert [c.figure.value for c in claims] == [52, 52418]  # "2023 to 52,418" is no range
+    [c] = extract_text(
+        "Last year, 5,601 people were killed in gang violence across the country, the UN said in January.",
+        PUB,
+    )
+    assert (c.period.start, c.period.end) == (
+        date(2024, 1, 1),
+        date(2024, 12, 31),
+    )  # January dates the statement
+    [c] = extract_text("Over 700,000 Russian troops are now deployed in Ukraine, Putin said in June.", PUB)
+    assert c.period.start is None

@@ -284,6 +284,8 @@ def quantities(text: str, start: int = 0, end: int | None = None) -> list[Quanti
 def _is_range(text: str, a: _Atom, b: _Atom) -> bool:
     if a.kind != "count" and a.kind != b.kind:
         return False
+    if a.plain and 1900 <= a.value <= 2100 and a.scale == 1 and not b.plain and b.scale == 1:
+        return False  # "the toll since October 2023 to 52,418": a year, then the figure
     if _RANGE_GAP.fullmatch(text, a.end, b.start):
         return True
     if _AND_GAP.fullmatch(text, a.end, b.start):

@@ -474,9 +474,10 @@ def _resolve_attributions(
                     a.verb_end <= t.start_char
                     and t.start_char - a.verb_end <= 12
                     and _DATE_GAP.fullmatch(text, a.verb_end, t.start_char) is not None
-                    and text.startswith(" that ", t.end_char)
+                    and (text.startswith(" that ", t.end_char) or (a.post and t.end_char >= sent.end - 1))
                 ):
-                    used.add((t.start_char, t.end_char))  # "said in February that ...": when, not what
+                    # "said in February that ...", "..., Putin said in June.": when, not what
+                    used.add((t.start_char, t.end_char))
                 continue
             gap = text[a.verb_end : t.start_char] if a.verb_end <= t.start_char else ","
             # "said on June 5", "told reporters on Wednesday", "said in a statement on January 9"
