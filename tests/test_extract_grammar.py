@@ -1023,3 +1023,15 @@ def test_a_running_total_after_a_year_and_a_statement_month() -> None:
     )  # January dates the statement
     [c] = extract_text("Over 700,000 Russian troops are now deployed in Ukraine, Putin said in June.", PUB)
     assert c.period.start is None
+
+
+def test_monitors_that_count_the_dead_are_named() -> None:
+    [c] = extract_text(
+        "Iraq Body Count has documented between 186,901 and 210,296 civilian deaths from violence.", PUB
+    )
+    assert (c.source, c.figure.low) == ("Iraq Body Count", 186901)
+    [c] = extract_text(
+        "The Committee to Protect Journalists says at least 186 journalists have been killed since the war began.",
+        PUB,
+    )
+    assert c.source == "CPJ"
