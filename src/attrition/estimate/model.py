@@ -168,32 +168,12 @@ def _obs_nll(
         nll[p] = h * np.log1p(z * z / df) + np.log(sp) - log_c
         dm[p] = psi(z) / sp
         ds[p] = (1.0 - z * psi(z)) / sp
-    for k, sign in ((LOWER, 1.0), (UPPER, -1.0)):
-        q = obs.where[k]
-        if len(q):
-            sq = sig[q]
-            u = sign * (m[q] - obs.y[q]) / sq
-            lp = log_cdf(u)
-            ratio = np.exp(log_pdf(u) - lp)  # t(u) / T(u)
-            nll[q] = -lp
-            dm[q] = -sign * ratio / sq
-            ds[q] = ratio * u / sq
-    q = obs.where[INTERVAL]
-    if len(q):
-        sq = sig[q]
-        a = (obs.y2[q] - m[q]) / sq
-        b = (obs.y[q] - m[q]) / sq
-        # P = T(a) - T(b), on the side where it does not cancel.
-        flip = b > 0
-        hi_ = np.where(flip, -b, a)
-        lo_ = np.where(flip, -a, b)
-        prob = np.maximum(stdtr(df, hi_) - stdtr(df, lo_), 1e-300)
-        logp = np.log(prob)
-        pa = np.exp(log_pdf(a) - logp)
-        pb = np.exp(log_pdf(b) - logp)
-        nll[q] = -logp
-        dm[q] = (pa - pb) / sq
-        ds[q] = (pa * a - pb * b) / sq
+    _bound_terms(m, sig, obs, log_pdf, log_cdf, nll, dm, ds)  # t(u) / T(u)
+
+    def log_prob(hi: F, lo: F) -> F:  # log(T(hi) - T(lo))
+        return np.asarray(np.log(np.maximum(stdtr(df, hi) - stdtr(df, lo), 1e-300)))
+
+    _interval_terms(m, sig, obs, log_pdf, log_prob, nll, dm, ds)
     d2 = _t_curvature(m, sig, obs, df)[0] if second else dm
     return nll, dm, ds, d2
 
@@ -286,37 +266,81 @@ def _normal_nll(m: F, sig: F, obs: Observations, second: bool = False) -> tuple[
         ds[p] = (1.0 - z * z) / sp
         if second:
             d2[p] = 1.0 / (sp * sp)
+    for q, u, ratio, sq in _bound_terms(m, sig, obs, _normal_log_pdf, log_ndtr, nll, dm, ds):  # phi / Phi
+        if second:
+            d2[q] = ratio * (u + ratio) / (sq * sq)
+    interval = _interval_terms(m, sig, obs, _normal_log_pdf, _normal_log_prob, nll, dm, ds)
+    if second and interval is not None:
+        q, a, b, pa, pb, sq = interval
+        d2[q] = (a * pa - b * pb + (pa - pb) ** 2) / (sq * sq)
+    return nll, dm, ds, d2
+
+
+def _normal_log_pdf(u: F) -> F:
+    return -0.5 * u * u - LOG_2PI_HALF
+
+
+def _normal_log_prob(hi: F, lo: F) -> F:
+    """log(Phi(hi) - Phi(lo)), computed where it does not cancel."""
+    la, lb = log_ndtr(hi), log_ndtr(lo)
+    return np.asarray(la + np.log1p(-np.exp(np.minimum(lb - la, -1e-12))))
+
+
+def _bound_terms(
+    m: F,
+    sig: F,
+    obs: Observations,
+    log_pdf: Callable[[F], F],
+    log_cdf: Callable[[F], F],
+    nll: F,
+    dm: F,
+    ds: F,
+) -> list[tuple[I, F, F, F]]:
+    """Fill the terms of the one-sided claims ("over", "under") for a noise with this log density and
+    log distribution function; return (indices, u, pdf/cdf ratio, sigma) of each side for callers
+    that need more of them."""
+    out = []
     for k, sign in ((LOWER, 1.0), (UPPER, -1.0)):
         q = obs.where[k]
         if len(q):
             sq = sig[q]
             u = sign * (m[q] - obs.y[q]) / sq
-            lp = log_ndtr(u)
-            ratio = np.exp(-0.5 * u * u - LOG_2PI_HALF - lp)  # phi(u) / Phi(u)
+            lp = log_cdf(u)
+            ratio = np.exp(log_pdf(u) - lp)
             nll[q] = -lp
             dm[q] = -sign * ratio / sq
             ds[q] = ratio * u / sq
-            if second:
-                d2[q] = ratio * (u + ratio) / (sq * sq)
+            out.append((q, u, ratio, sq))
+    return out
+
+
+def _interval_terms(
+    m: F,
+    sig: F,
+    obs: Observations,
+    log_pdf: Callable[[F], F],
+    log_prob: Callable[[F, F], F],
+    nll: F,
+    dm: F,
+    ds: F,
+) -> tuple[I, F, F, F, F, F] | None:
+    """Fill the terms of the range claims; ``log_prob(hi, lo)`` is the log probability between the
+    two standardised ends. Returns (indices, a, b, pa, pb, sigma), or None with no range claim."""
     q = obs.where[INTERVAL]
-    if len(q):
-        sq = sig[q]
-        a = (obs.y2[q] - m[q]) / sq
-        b = (obs.y[q] - m[q]) / sq
-        # P = Phi(a) - Phi(b), computed on the side where it does not cancel.
-        flip = b > 0
-        hi = np.where(flip, -b, a)
-        lo = np.where(flip, -a, b)
-        la, lb = log_ndtr(hi), log_ndtr(lo)
-        logp = la + np.log1p(-np.exp(np.minimum(lb - la, -1e-12)))
-        pa = np.exp(-0.5 * a * a - LOG_2PI_HALF - logp)
-        pb = np.exp(-0.5 * b * b - LOG_2PI_HALF - logp)
-        nll[q] = -logp
-        dm[q] = (pa - pb) / sq
-        ds[q] = (pa * a - pb * b) / sq
-        if second:
-            d2[q] = (a * pa - b * pb + (pa - pb) ** 2) / (sq * sq)
-    return nll, dm, ds, d2
+    if not len(q):
+        return None
+    sq = sig[q]
+    a = (obs.y2[q] - m[q]) / sq
+    b = (obs.y[q] - m[q]) / sq
+    # P(b < z < a), on the side where it does not cancel
+    flip = b > 0
+    logp = log_prob(np.where(flip, -b, a), np.where(flip, -a, b))
+    pa = np.exp(log_pdf(a) - logp)
+    pb = np.exp(log_pdf(b) - logp)
+    nll[q] = -logp
+    dm[q] = (pa - pb) / sq
+    ds[q] = (pa * a - pb * b) / sq
+    return q, a, b, pa, pb, sq
 
 
 @dataclass
