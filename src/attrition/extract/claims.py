@@ -624,13 +624,10 @@ def _read(
         subject = "self"  # "38 of its soldiers were killed", with no other side named before: the speaker's
     if subject is None:
         subject = _subject_from_verbs(toks, a, metric, np_mask)
-    if subject is not None and subject.startswith("opp:") and head is not None and head + 2 < n:
-        if lows[head + 1] == "in" and lows[head + 2] in _MAY_SUBJECT:
-            side_in, _ = subject_at(toks, head + 2)  # "Israel's campaign has forced 1.2 million people in
-            if (
-                side_in and not side_in.startswith("opp:") and side_in != subject[4:]
-            ):  # Lebanon from their homes"
-                subject = side_in
+    if subject is not None and subject.startswith("opp:") and head is not None:
+        side_in = _side_in(toks, head)  # "Israel's campaign has forced 1.2 million people in Lebanon"
+        if side_in is not None and side_in != subject[4:]:
+            subject = side_in
     r = Reading(q, metric, subject, bound, per, quote_start, quote_end, enemy=enemy, inherit_from=inherit)
     r.civil = not _CIVIL_WORDS.isdisjoint(lows[max(0, a - 2) : (head + 1 if head is not None else b + 3)])
     r.military = head is not None and lows[head] in _MILITARY_NOUNS
@@ -676,9 +673,8 @@ _ATTACK_VERBS = frozenset(
     "fell".split()
 )
 _SUBORDINATE = frozenset("when after as while because before until where whereas".split())
-_PARTICIPLES = frozenset(
-    "wounded injured killed dead captured missing mobilised mobilized conscripted drafted".split()
-)
+_RECRUITED_PARTICIPLES = frozenset("mobilised mobilized conscripted drafted".split())
+_PARTICIPLES = frozenset("wounded injured killed dead captured missing".split()) | _RECRUITED_PARTICIPLES
 # Words before a people noun that are not its adjective ("killed 40 and wounded soldiers").
 _NOT_ADJECTIVES = frozenset(
     "and or of the a an to in on at by for from with were was had have are is be been as than who that "
@@ -717,7 +713,7 @@ _ASIDE_OPENERS = frozenset("most many mostly including mainly or".split())
 _SERVING = frozenset("serving based deployed stationed fighting working".split())
 _FINITE_AUX = frozenset("were was are is have has had".split())
 # Participles before a people noun that say what is counted ("displaced people", "wounded soldiers").
-_ADJECTIVE_METRICS = frozenset("displaced wounded injured killed dead missing captured".split())
+_ADJECTIVE_METRICS = (_PARTICIPLES - _RECRUITED_PARTICIPLES) | {"displaced"}
 _AGED_NOUNS = frozenset("children child boys girls men women people adults those kids infants".split())
 # The spread of an estimate just given ("with a plausible range of 55,298 to 78,525").
 _SPREAD_NOUNS = frozenset("range interval bracket".split())
@@ -1051,7 +1047,7 @@ def _left_metric(toks: TokenList, a: int, prev_b: int, in_time: list[bool]) -> _
 
 
 _AGE = frozenset(["age", "aged", "ages"])
-_DEATH_OR_WOUND = frozenset("died killed dead wounded injured displaced missing".split())
+_DEATH_OR_WOUND = (_ADJECTIVE_METRICS - {"captured"}) | {"died"}
 _RISE_VERBS = frozenset(
     "reached rose risen climbed stood hit passed topped exceeded surpassed increased grew jumped".split()
 )
