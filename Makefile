@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest bench clean browser
+.PHONY: run test lint typecheck pytest bench clean browser native
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -16,8 +16,12 @@ $(VENV)/.bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	touch $(VENV)/.bench
 
+## native: compile the extraction modules with mypyc (skipped when current; pure Python if it fails)
+native: $(STAMP)
+	$(BIN)/attrition native build
+
 ## run: set up and run the main job on the bundled examples
-run: $(STAMP)
+run: $(STAMP) native
 	$(BIN)/attrition run
 
 ## test: set up and run the whole suite (ruff, mypy on the library, pytest)
@@ -30,7 +34,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP) browser
+pytest: $(STAMP) native browser
 	$(BIN)/pytest
 
 ## browser: Debian's Chromium for the browser tests (Playwright drives it; nothing is downloaded)
@@ -41,7 +45,7 @@ browser:
 	  DEBIAN_FRONTEND=noninteractive $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq chromium chromium-driver >/dev/null; }
 
 ## bench: the benchmarks (extraction, ingest, checks, estimate)
-bench: $(VENV)/.bench
+bench: $(VENV)/.bench native
 	$(BIN)/python benchmarks/bench_extract.py
 	$(BIN)/python benchmarks/bench_ingest.py
 	$(BIN)/python benchmarks/bench_check.py
@@ -49,4 +53,4 @@ bench: $(VENV)/.bench
 	$(BIN)/python benchmarks/bench_report.py
 
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache src/attrition/extract/_native

@@ -353,6 +353,12 @@ def rounded(x: Any, digits: int = 4) -> Any:
     return round(x, digits) if isinstance(x, float) else x
 
 
+def compiled_modules() -> bool | None:
+    """Whether attrition's extraction runs as its mypyc build (``make native``); None for others."""
+    native = sys.modules.get("attrition.extract.native")
+    return all(native.active().values()) if native is not None else None
+
+
 def run(args: argparse.Namespace, extract: Extract) -> dict[str, Any]:
     from corpus import make_corpus
 
@@ -360,6 +366,7 @@ def run(args: argparse.Namespace, extract: Extract) -> dict[str, Any]:
         "extractor": args.extractor,
         "python": platform.python_version(),
         "seed": args.seed,
+        "compiled": compiled_modules(),
     }
 
     log(f"accuracy on the seeds ({SHARED_BENCH})")
@@ -407,7 +414,8 @@ def fmt(x: Any, spec: str = ".3f") -> str:
 
 
 def report(r: dict[str, Any]) -> str:
-    lines = [f"attrition extraction benchmark ({r['extractor']}, Python {r['python']})", ""]
+    build = {True: ", compiled by mypyc", False: ", pure Python"}.get(r["compiled"], "")
+    lines = [f"attrition extraction benchmark ({r['extractor']}, Python {r['python']}{build})", ""]
     lines.append("accuracy on the seeds (../shared/bench)")
     if r["seeds_skipped"]:
         lines.append(f"  skipped: {r['seeds_skipped']}")

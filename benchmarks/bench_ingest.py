@@ -26,7 +26,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
 
-from attrition.extract import extract_text  # noqa: E402
+from attrition.extract import extract_text, native  # noqa: E402
 from attrition.ingest import iter_documents  # noqa: E402
 from attrition.store.ledger import Ledger  # noqa: E402
 from attrition.workflow import ingest_documents  # noqa: E402
@@ -70,6 +70,7 @@ def run(n: int, seed: int) -> dict[str, Any]:
 
         db_bytes = sum(p.stat().st_size for p in Path(tmp).glob("bench.db*"))
     return {
+        "compiled": all(native.active().values()),
         "documents": n,
         "corpus_mb": round(mb, 2),
         "docs_per_s": round(first.ingested / t_first, 1),
@@ -91,7 +92,8 @@ def report(r: dict[str, Any]) -> str:
     ok = "PASS" if r["docs_per_s"] >= 300 else "FAIL"
     return "\n".join(
         [
-            f"ingest benchmark: {r['documents']:,} generated articles, {r['corpus_mb']} MB",
+            f"ingest benchmark: {r['documents']:,} generated articles, {r['corpus_mb']} MB"
+            f" (extraction {'compiled by mypyc' if r['compiled'] else 'pure Python'})",
             f"  end to end (read, extract, store): {r['docs_per_s']:,} documents/s"
             f" ({r['seconds']} s, {r['mb_per_s']} MB/s)  [{ok}: target >= 300]",
             f"  extraction alone: {r['extract_only_docs_per_s']:,} documents/s"

@@ -412,6 +412,30 @@ def serve_cmd(host: str, port: int, allow_ingest: bool, max_body: int, db: str) 
         raise click.ClickException(str(e)) from e
 
 
+@main.command("native")
+@click.argument("action", type=click.Choice(["status", "build"]), default="status")
+@click.option("--force", is_flag=True, help="Build even when the build matches the sources.")
+@click.option("--strict", is_flag=True, help="Exit 1 when the build fails (else the pure modules do).")
+def native_cmd(action: str, force: bool, strict: bool) -> None:
+    """The extraction modules compiled by mypyc: whether they are in use; build them."""
+    from attrition.extract import native
+
+    if action == "build":
+        try:
+            out = native.build(force=force)
+        except Exception as e:  # no compiler, no mypyc: the pure modules still do the job
+            click.echo(
+                f"attrition: native build failed, extraction stays pure Python ({type(e).__name__}: {e})"
+            )
+            sys.exit(1 if strict else 0)
+        click.echo(f"compiled extraction modules in {out}" if out else "the native build is current")
+        return
+    state = "current" if native.current() else "missing or stale (pure Python in use)"
+    click.echo(f"build {native.build_dir()}: {state}")
+    for module, compiled in native.active().items():
+        click.echo(f"  {native.PACKAGE}.{module}: {'compiled' if compiled else 'pure Python'}")
+
+
 @main.command("run")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--published", help="Publication date YYYY-MM-DD for inputs that give none.")

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from attrition.extract.pipeline import EXTRACTOR, dateline, extract
+from attrition.extract import native
 from attrition.model import Claim, Document
+
+native.activate(__path__)  # the compiled modules, when a build matches the sources (native.py)
+
+from attrition.extract.pipeline import EXTRACTOR, dateline, extract  # noqa: E402
 
 __all__ = ["EXTRACTOR", "dateline", "extract", "extract_text"]
 
