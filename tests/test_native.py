@@ -31,7 +31,9 @@ def _fake_package(root: Path, modules: tuple[str, ...]) -> Path:
     return pkg
 
 
-def test_a_build_is_used_only_while_every_source_matches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_build_is_used_only_while_every_source_matches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("ATTRITION_PURE", raising=False)
     modules = ("alpha", "beta")
     pkg = _fake_package(tmp_path, modules)
@@ -94,7 +96,12 @@ def test_the_compiled_modules_give_exactly_the_pure_modules_claims() -> None:
     assert len(files) >= 40
     env = {**os.environ, "ATTRITION_PURE": "1"}
     done = subprocess.run(
-        [sys.executable, "-c", _PURE, *files], env=env, capture_output=True, text=True, check=True, timeout=600
+        [sys.executable, "-c", _PURE, *files],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
     )
     pure = json.loads(done.stdout)
     assert not any(pure["active"].values()), "ATTRITION_PURE=1 still loaded compiled modules"
