@@ -101,3 +101,14 @@ def test_fifth_held_out_articles_floor(scorer) -> None:
     r = _score(scorer, load_jsonl(d / "gold.jsonl"), read_manifest(d / "manifest.jsonl"))
     assert r["f1"] >= 0.75
     assert r["source_acc"] >= 0.5
+
+
+def test_sixth_held_out_articles_floor(scorer) -> None:
+    """Eight articles annotated blind by a helper (a wire on Russian and Ukrainian losses, Wad Madani, the
+    cost of Bakhmut, a translated Lebanese health ministry statement, the Dnipro strike, a Kashmir live
+    blog, a Gaza fact check, the Thailand-Cambodia border war): first measured at F1 0.392 with the code
+    of the day they were written (two of their wars unknown to it), then used as a development set."""
+    d = DATA / "articles6"
+    r = _score(scorer, load_jsonl(d / "gold.jsonl"), read_manifest(d / "manifest.jsonl"))
+    assert r["f1"] >= 0.57
+    assert r["source_acc"] >= 0.5

@@ -1035,3 +1035,71 @@ def test_monitors_that_count_the_dead_are_named() -> None:
         PUB,
     )
     assert c.source == "CPJ"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("Pakistan's military said 31 people had been killed in the Indian strikes.", "pakistan"),
+        ("India's army said 15 civilians were killed by Pakistani shelling in Poonch.", "india"),
+        ("Thai health officials said 14 civilians had been killed since the fighting began.", "thailand"),
+        ("More than 35,000 Cambodians have fled their homes, officials in Phnom Penh said.", "cambodia"),
+        ("A missile strike on an apartment block in Dnipro killed 46 people.", "ukraine"),
+        ("Lebanon's health ministry said 558 people had been killed in Israeli strikes.", "lebanon"),
+    ],
+)  # fmt: skip
+def test_the_countries_of_newer_wars_are_sides(sentence: str, subject: str) -> None:
+    [c] = extract_text(sentence, PUB)
+    assert c.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start"),
+    [
+        # a month named alone covers the whole month, in every war but the full-scale invasion's
+        ("The ministry says 61,000 Palestinians have been killed since October 2023.", date(2023, 10, 1)),
+        ("UNHCR says 800,000 Sudanese refugees have reached Chad since April 2023.", date(2023, 4, 1)),
+        ("Kyiv says 46,000 Ukrainian soldiers have been killed since February 2022.", date(2022, 2, 24)),
+        ("Ukraine says Russia lost 106,720 soldiers in 2022.", date(2022, 2, 24)),
+        ("The ministry says 20,000 Palestinians were killed in 2024.", date(2024, 1, 1)),
+        # the day the war began is still its start
+        ("The ministry says 61,000 Palestinians have been killed since October 7, 2023.", date(2023, 10, 7)),
+        ("Sudan's war has killed at least 20,000 people since it began.", date(2023, 4, 15)),
+    ],
+)  # fmt: skip
+def test_a_month_named_alone_starts_on_its_first_day_except_the_invasion(sentence: str, start: date) -> None:
+    [c] = extract_text(sentence, PUB)
+    assert c.period.start == start
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("At least 40 people, including three children, were killed in the strike.", [("killed", 40), ("killed", 3)]),
+        ("Eleven people, three of them children, were killed overnight.", [("killed", 11), ("killed", 3)]),
+        ("Some 25 people, four of whom were medics, were wounded.", [("wounded", 25), ("wounded", 4)]),
+        ("The UN condemned the killing of 30 civilians in the village.", [("killed", 30)]),
+        ("The aggression led to the martyrdom of 558 persons and to the wounding of 1835 persons.",
+         [("killed", 558), ("wounded", 1835)]),
+        ("It caused the death of 12 persons and the injury of 2323 persons.", [("killed", 12), ("wounded", 2323)]),
+        ("The group claimed the abduction of 276 schoolgirls.", [("captured", 276)]),
+        ("Monitors documented the executions of 32 prisoners of war.", [("killed", 32)]),
+    ],
+)  # fmt: skip
+def test_parts_in_asides_before_the_verb_and_deeds_named_as_nouns(
+    sentence: str, expected: list[tuple[str, float]]
+) -> None:
+    assert [(c.metric, c.figure.value) for c in extract_text(sentence, PUB)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("Israeli strikes on the towns of southern Lebanon since yesterday have killed 558 people.", "lebanon"),
+        ("Russian shelling of Kherson killed four civilians on Tuesday.", "ukraine"),
+        ("The paper put the number of Ukrainian soldiers killed at 80,000.", "ukraine"),
+    ],
+)  # fmt: skip
+def test_the_place_an_attack_fell_on_is_the_side_hit(sentence: str, subject: str) -> None:
+    [c] = extract_text(sentence, PUB)
+    assert c.subject == subject

@@ -681,7 +681,9 @@ _NOT_ADJECTIVES = frozenset(
     "which these those them their its his her our other".split()
 )
 _CAPTIVE_NOUNS = frozenset("prisoners hostages pows detainees captives".split())
-_KILL_VERBS = frozenset("killed executed shot murdered killing executing".split())
+_KILL_VERBS = frozenset(
+    "killed executed shot murdered killing executing execution executions killings murder".split()
+)
 _CONVERSION_GAP = frozenset("( or , about roughly some nearly almost around approximately".split())
 
 
@@ -802,9 +804,20 @@ def _predicate(toks: TokenList, start: int, stop: int) -> tuple[str, int, int]:
                 i += 1  # "1.9 million people in Gaza, ..., have been displaced": a place passed over
                 continue
             break
-        if w == "," and i + 1 < n and (lows[i + 1] in _ASIDE_OPENERS or (lows[i + 1],) in lx.LEFT_QUALIFIERS):
+        if (
+            w == ","
+            and i + 1 < len(lows)
+            and (
+                (i + 1 < n and (lows[i + 1] in _ASIDE_OPENERS or (lows[i + 1],) in lx.LEFT_QUALIFIERS))
+                or (i + 1 == stop and _part_aside(lows, i + 1))
+            )
+        ):
             k = next((x for x in range(i + 1, min(len(lows), i + 14)) if lows[x] == ","), None)
-            if k is not None and (k < n or lows[i + 1] not in _ASIDE_OPENERS):
+            if k is not None and (
+                k < n
+                or lows[i + 1] not in _ASIDE_OPENERS
+                or (lows[i + 1] == "including" and _verb_after(lows, k))
+            ):
                 # "70,000 Ukrainians, most of them soldiers, are listed as missing"; "1.9 million
                 # people, about 90 per cent of the population, have been displaced": past the aside's
                 # own figure
@@ -838,6 +851,20 @@ def _predicate(toks: TokenList, start: int, stop: int) -> tuple[str, int, int]:
             continue
         break
     return weak
+
+
+def _part_aside(lows: list[str], i: int) -> bool:
+    """A part of the people counted named in an aside with its own figure: "40 people, three of them
+    children, were killed" (``i`` is the aside's figure)."""
+    j = i + 1
+    while j < len(lows) and j < i + 4 and lows[j] != "of":
+        j += 1  # the figure's own words ("three", "3,000")
+    return j + 1 < len(lows) and lows[j] == "of" and lows[j + 1] in ("them", "whom")
+
+
+def _verb_after(lows: list[str], k: int) -> bool:
+    """A finite verb right after the comma that closes an aside: "..., including three children, were"."""
+    return k + 1 < len(lows) and lows[k + 1] in _FINITE_AUX
 
 
 # Words _predicate does more with than pass over (_AUX_RIGHT, modifiers) or stop at.
@@ -1574,10 +1601,20 @@ def _agent_before(toks: TokenList, verb: int) -> tuple[str | None, str | None]:
             s2, w2 = subject_at(toks, j - 1)
             if s2 and w2 == 2:
                 s = s2
-        if s and j > 1 and lows[j - 1] in _TARGET_WORDS:
+        if s and j > 1 and (lows[j - 1] in _TARGET_WORDS or lows[j - 1] == "of"):
             target = target or s
             j -= 2  # "Israeli strikes on Rafah killed": the target's name, not the agent's
             steps += 2
+            continue
+        if (
+            s
+            and j > 2
+            and lows[j - 1] in _PLACE_ADJECTIVES
+            and (lows[j - 2] in _TARGET_WORDS or lows[j - 2] == "of")
+        ):
+            target = target or s
+            j -= 3  # "strikes on the towns of southern Lebanon have killed"
+            steps += 3
             continue
         if s:
             return s, target

@@ -185,7 +185,13 @@ class TimeExpr:
                 and (self.a.m, self.a.d) == (war_start.month, war_start.day)
             ):
                 return war_start, None, True  # "since February 24" names the day the war began
-            if self.a and self.a.d is None and war_start and self.a.y == war_start.year:
+            if (
+                self.a
+                and self.a.d is None
+                and war_start is not None
+                and war_start in lx.WAR_STARTS_NAMED_BY_MONTH
+                and self.a.y == war_start.year
+            ):
                 if self.a.m is None or self.a.m == war_start.month:
                     return war_start, None, True  # "since 2022", "since February 2022": since the war began
             return (None if self.vague_start else a0), None, True
@@ -201,7 +207,13 @@ class TimeExpr:
         if self.natural and ref is not None and end is not None and start is not None and start <= ref < end:
             return start, None, True  # "in 2025" said in June 2025 runs to the statement
         if war_start is not None and start is not None and end is not None and start < war_start <= end:
-            if self.natural and self.b is None and self.a is not None and self.a.m is None:
+            if (
+                self.natural
+                and self.b is None
+                and self.a is not None
+                and self.a.m is None
+                and war_start in lx.WAR_STARTS_NAMED_BY_MONTH
+            ):  # "in 2022" of the full-scale war starts on 24 February
                 start = war_start  # "in 2022" of the full-scale war starts on 24 February
         return start, end, False
 

@@ -6,6 +6,8 @@ phrasing is a change here, not in the rules.
 
 from __future__ import annotations
 
+from datetime import date
+
 # --- numbers -----------------------------------------------------------------
 
 UNITS = {
@@ -77,6 +79,12 @@ METRIC_NOUNS = {
     "pows": "captured", "pow": "captured", "recruits": "recruited", "conscripts": "recruited",
     "refugees": "displaced", "displaced": "displaced", "idps": "displaced",
     "evacuees": "displaced",
+    # what was done, named as a noun before "of" ("the killing of 30 civilians", "the wounding of 1835
+    # persons", "the martyrdom of 558 persons" in translated statements)
+    "killing": "killed", "killings": "killed", "martyrdom": "killed", "execution": "killed",
+    "executions": "killed", "murder": "killed", "murders": "killed", "wounding": "wounded",
+    "injuring": "wounded", "injury": "wounded", "abduction": "captured", "abductions": "captured",
+    "kidnapping": "captured", "kidnappings": "captured", "deployment": "deployed",
 }  # fmt: skip
 # Phrases after a number or its noun that fix the metric; longest first when applied.
 PREDICATES: dict[tuple[str, ...], str] = {
@@ -314,6 +322,16 @@ SUBJECT_WORDS: dict[tuple[str, ...], str] = {
     ("chadian",): "chad", ("cameroon",): "cameroon", ("mozambique",): "mozambique",
     ("colombia",): "colombia", ("mexico",): "mexico",
     ("beirut",): "lebanon", ("haitians",): "haiti", ("haitian",): "haiti",
+    ("india",): "india", ("indian",): "india", ("indians",): "india", ("new", "delhi"): "india",
+    ("pakistan",): "pakistan", ("pakistani",): "pakistan", ("pakistanis",): "pakistan",
+    ("islamabad",): "pakistan", ("thailand",): "thailand", ("thai",): "thailand", ("thais",): "thailand",
+    ("bangkok",): "thailand", ("cambodia",): "cambodia", ("cambodian",): "cambodia",
+    ("cambodians",): "cambodia", ("phnom", "penh"): "cambodia", ("somali",): "somalia",
+    ("somalis",): "somalia", ("mogadishu",): "somalia",
+    # cities of a country at war, where the people hit are that country's ("a strike on Dnipro")
+    ("kharkiv",): "ukraine", ("dnipro",): "ukraine", ("odesa",): "ukraine", ("odessa",): "ukraine",
+    ("kherson",): "ukraine", ("zaporizhzhia",): "ukraine", ("mariupol",): "ukraine", ("sumy",): "ukraine",
+    ("chernihiv",): "ukraine", ("lviv",): "ukraine", ("kramatorsk",): "ukraine", ("belgorod",): "russia",
 }  # fmt: skip
 SUBJECT_WORDS_FLAT = frozenset(w for key in SUBJECT_WORDS for w in key)
 # Ambiguous place words that are not a subject when they follow a number's head as a location.
@@ -328,16 +346,27 @@ CONFLICTS: tuple[dict[str, object], ...] = (
         # "since the start of the war" usually means: no figure of it can count from earlier.
         "earliest": "2014-02-20",
         "sides": (("russia", "north_korea", "belarus"), ("ukraine",)),
+        # "since February 2022", "since 2022" and "in 2022" mean the full-scale war (elsewhere a month
+        # or year named alone covers all of it: "since October 2023" starts on 1 October)
+        "month_means_start": True,
     },
     {
         "name": "israel-gaza",
         "start": "2023-10-07",
-        "sides": (("israel",), ("palestinians", "hamas", "hezbollah")),
+        "sides": (("israel",), ("palestinians", "hamas", "hezbollah", "lebanon")),
     },
+    # the strikes of May 2025 after the Pahalgam attack, and the border war of July 2025
+    {"name": "india-pakistan", "start": "2025-05-07", "sides": (("india",), ("pakistan",))},
+    {"name": "thailand-cambodia", "start": "2025-07-24", "sides": (("thailand",), ("cambodia",))},
     {"name": "sudan", "start": "2023-04-15", "sides": (("sudan",),)},
     # the twelve-day war of June 2025: Israel stays with its first war above, Iran's opponent is Israel
     {"name": "israel-iran", "start": "2025-06-13", "sides": (("iran",), ("israel",))},
     {"name": "soviet-afghan", "start": "1979-12-24", "sides": (("soviet_union",), ("afghanistan",))},
+)
+
+# The war starts that a month or year named alone means (see "month_means_start" above).
+WAR_STARTS_NAMED_BY_MONTH = frozenset(
+    date.fromisoformat(str(c["start"])) for c in CONFLICTS if c.get("month_means_start")
 )
 
 # --- attribution -------------------------------------------------------------
