@@ -1103,3 +1103,22 @@ def test_parts_in_asides_before_the_verb_and_deeds_named_as_nouns(
 def test_the_place_an_attack_fell_on_is_the_side_hit(sentence: str, subject: str) -> None:
     [c] = extract_text(sentence, PUB)
     assert c.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The ministry said 34,844 people had been killed, including 7,797 children, 4,959 women and 10,006 men.",
+         [("killed", 34844), ("killed", 7797), ("killed", 4959), ("killed", 10006)]),
+        ("The strikes killed 558 persons, among them 50 children and 94 women.",
+         [("killed", 558), ("killed", 50), ("killed", 94)]),
+        ("75 people were injured, including 14 children, and 46 residents were still missing.",
+         [("wounded", 75), ("wounded", 14), ("missing", 46)]),
+        ("Pakistani artillery and mortar fire on villages had killed 15 civilians.", [("killed", 15)]),
+    ],
+)  # fmt: skip
+def test_lists_of_parts_and_clauses_after_them(sentence: str, expected: list[tuple[str, float]]) -> None:
+    claims = extract_text(sentence, PUB)
+    assert [(c.metric, c.figure.value) for c in claims] == expected
+    if "Pakistani" in sentence:
+        assert claims[0].subject == "india"  # the people hit by Pakistani fire are India's

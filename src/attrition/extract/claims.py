@@ -21,7 +21,7 @@ _AUX_RIGHT = frozenset(
     "are were have has had been being was is be reportedly likely probably said to also who that "
     "already as believed thought estimated now currently soldiers troops people men in action "
     "of them among remain remained remains listed members around officially either may might could "
-    "would will must".split()
+    "would will must still".split()
 )
 _ANAPHORA = frozenset(["this", "that", "the", "these"])
 _ANAPHOR_NOUNS = frozenset("figure number total toll tally count estimate".split())
@@ -66,6 +66,7 @@ class Reading:
     anaphoric: bool = False  # "This figure translates to ...": refers to the previous sentence
     civil: bool = False  # civilians or people, not soldiers ("159 people were hurt", "civilian deaths")
     military: bool = False  # soldiers counted ("429 soldiers have been killed")
+    part: bool = False  # a part of the figure before ("including 7,797 children", "181 of them")
 
 
 _SUBJECT_FIRST = frozenset(
@@ -92,9 +93,21 @@ def subject_at(toks: TokenList, i: int) -> tuple[str | None, int]:
         if i + 1 < len(toks.lows) and lows[i + 1] in _AGENT_NOUNS:
             return "opp:" + side, 2  # "the Israeli aggression": the other side suffers
         k = i + 1
-        while k < len(lows) and k <= i + 3 and lows[k] in _WEAPON_WORDS:
-            k += 1
-        if k > i + 1 and k < len(lows) and lows[k] in _AGENT_NOUNS:
+        while (
+            k < len(lows)
+            and k <= i + 5
+            and (
+                lows[k] in _WEAPON_WORDS
+                or (
+                    lows[k] in ("and", "or")
+                    and k > i + 1
+                    and k + 1 < len(lows)
+                    and lows[k + 1] in _WEAPON_WORDS
+                )
+            )
+        ):
+            k += 1  # "a Russian missile and drone attack", "Pakistani artillery and mortar fire"
+        if k > i + 1 and k < len(lows) and (lows[k] in _AGENT_NOUNS or lows[k] == "fire"):
             return "opp:" + side, k - i + 1  # "a Russian missile strike", "Israeli air strikes"
         if k > i + 1 and lows[k - 1] in _WEAPON_NOUNS and k < len(lows) and lows[k] in _ATTACK_VERBS:
             return "opp:" + side, k - i  # "when a Russian missile struck", "Israeli drones hit"
@@ -519,6 +532,18 @@ def _read(
     # 4. an elliptical list or a parenthesis: "106,720 in 2022 and 253,290 in 2023", "(+1,140)"
     adjacent = prev is not None and prev_b >= 0 and prev.q.end == toks.ends[prev_b]  # no other figure between
     listed = not metric and adjacent and not (increment or relative) and _elliptical(toks, prev_b, a, b)
+    if (
+        not metric
+        and prev is not None
+        and prev.part
+        and prev.inherit_from is not None
+        and adjacent
+        and not (increment or relative)
+        and _next_part(toks, prev_b, a, head)
+    ):  # "including 7,797 children, 4,959 women and 10,006 men": each a part of the same whole
+        inherit = prev.inherit_from
+        relative = True
+        prev = inherit
     if not metric and prev is not None and (increment or relative or listed):
         # "383 aid workers were killed ..., 181 of them in Gaza": a part in a place of its own
         metric, subject = prev.metric, subject or (_side_in(toks, b) if relative else None) or prev.subject
@@ -632,6 +657,7 @@ def _read(
     r.civil = not _CIVIL_WORDS.isdisjoint(lows[max(0, a - 2) : (head + 1 if head is not None else b + 3)])
     r.military = head is not None and lows[head] in _MILITARY_NOUNS
     r.cumulative = tally
+    r.part = relative and inherit is not None
     r.coordinated = coordinated and r.per == (prev.per if prev else None)
     if inherit is not None:
         if r.subject is None:
@@ -1262,6 +1288,19 @@ def _elliptical(toks: TokenList, prev_b: int, a: int, b: int) -> bool:
     if nxt == "of" and not _NOT_LAND.isdisjoint(lows[b + 2 : b + 5]):
         return False  # "30% of the territory, home to 70% of its population": a share of people
     return nxt in _LIST_NEXT or nxt == "at" or (subject_at(toks, b + 1)[0] is None and not nxt.isalpha())
+
+
+def _next_part(toks: TokenList, prev_b: int, a: int, head: int | None) -> bool:
+    """The figure at ``a`` names people in a list right after a part ("7,797 children, 4,959 women")."""
+    lows = toks.lows
+    between = lows[prev_b + 1 : a]
+    if not between or len(between) > 4 or between[-1] not in (",", "and"):
+        return False
+    if not all(w in (",", "and") or w in lx.PEOPLE_NOUNS or w in _AGED_NOUNS for w in between):
+        return False
+    if head is None or not (lows[head] in lx.PEOPLE_NOUNS or lows[head] in _AGED_NOUNS):
+        return False
+    return not (head + 1 < len(lows) and lows[head + 1] in _FINITE_AUX)  # "and 46 residents were missing"
 
 
 def _coordinated(toks: TokenList, prev_b: int, a: int, prev_subject: str | None = None) -> bool:
