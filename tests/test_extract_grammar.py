@@ -1122,3 +1122,20 @@ def test_lists_of_parts_and_clauses_after_them(sentence: str, expected: list[tup
     assert [(c.metric, c.figure.value) for c in claims] == expected
     if "Pakistani" in sentence:
         assert claims[0].subject == "india"  # the people hit by Pakistani fire are India's
+
+
+def test_the_people_hit_by_a_side_with_several_wars_are_those_of_the_opponent_named_most() -> None:
+    text = (
+        "The Ministry of Public Health said on Tuesday that the Israeli enemy aggression on the towns of the"
+        " South since Monday morning has led to the martyrdom of 558 persons and the wounding of 1835 persons."
+        "\n\nIsrael said it had struck 1,600 targets. Tens of thousands fled towards Beirut, and Lebanese"
+        " schools opened as shelters. Israeli officials said the campaign would go on."
+    )
+    claims = extract_text(text, PUB)
+    assert [(c.metric, c.subject, c.figure.value) for c in claims] == [
+        ("killed", "lebanon", 558),
+        ("wounded", "lebanon", 1835),
+    ]
+    # the same in an article on Gaza: Palestinians
+    gaza = text.replace("Beirut", "Rafah").replace("Lebanese", "Palestinian")
+    assert {c.subject for c in extract_text(gaza, PUB)} == {"palestinians"}

@@ -691,7 +691,7 @@ _AGENT_NOUNS = frozenset(
 # Weapons between a nationality and an attack ("a Russian missile strike", "Israeli air strikes").
 _WEAPON_WORDS = frozenset(
     "missile missiles drone drones rocket rockets air artillery glide bomb ballistic cruise guided "
-    "aerial tank mortar full - scale full-scale large massive renewed overnight combined".split()
+    "aerial tank mortar full - scale full-scale large massive renewed overnight combined enemy".split()
 )
 _WEAPON_NOUNS = frozenset("missile missiles drone drones rocket rockets bomb bombs shell shells".split())
 _ATTACK_VERBS = frozenset(

@@ -117,6 +117,22 @@ def _conflicts_by_subject() -> dict[str, tuple[date, dict[str, str]]]:
 _CONFLICT = _conflicts_by_subject()
 
 
+def _opponents() -> dict[str, frozenset[str]]:
+    """Every side each side fights in the conflicts table (Israel: Palestinians, Hamas, Hezbollah, ...)."""
+    out: dict[str, set[str]] = {}
+    for c in lx.CONFLICTS:
+        sides = c["sides"]
+        assert isinstance(sides, tuple)
+        if len(sides) == 2:
+            for mine, theirs in ((sides[0], sides[1]), (sides[1], sides[0])):
+                for s in mine:
+                    out.setdefault(s, set()).update(theirs)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+_OPPONENTS = _opponents()
+
+
 # The sides of wars inside one country ("for a war inside one country, that country").
 def _civil_wars() -> frozenset[str]:
     out: set[str] = set()
@@ -746,6 +762,11 @@ def _dominant_subject(text: str) -> tuple[str | None, str | None]:
     top = max(counts, key=counts.__getitem__)  # the first named of the most named
     if top in ("ukraine", "russia") and counts.get("russia", 0) > 0 and counts.get("ukraine", 0) > 0:
         return "russia", "ukraine"  # in reporting on the war, figures are mostly of Russian losses
+    rivals = _OPPONENTS.get(top)
+    named = [s for s in counts if rivals and len(rivals) > 1 and s in rivals]
+    if named:  # a side at war with several, named most ("Israeli strikes" in an article on Lebanon):
+        # the civilians counted are those of the opponent the article names most
+        return top, max(named, key=counts.__getitem__)
     return top, top
 
 
