@@ -1139,3 +1139,19 @@ def test_the_people_hit_by_a_side_with_several_wars_are_those_of_the_opponent_na
     # the same in an article on Gaza: Palestinians
     gaza = text.replace("Beirut", "Rafah").replace("Lebanese", "Palestinian")
     assert {c.subject for c in extract_text(gaza, PUB)} == {"palestinians"}
+
+
+def test_places_and_parties_counted_are_no_claims_and_a_commander_counts_his_men() -> None:
+    claims = extract_text(
+        "Close to one million soldiers have been killed or wounded on the two sides since the invasion began.",
+        PUB,
+    )
+    assert [c.figure.value for c in claims] == [1_000_000]
+    [c] = extract_text("Strikes hit 14 provinces, and 200 people were killed, the ministry said.", PUB)
+    assert c.figure.value == 200
+    [c] = extract_text(
+        "Prigozhin said about 20,000 of his men had been killed in the battle for the city.", PUB
+    )
+    assert (c.subject, c.source) == ("russia", "Wagner Group")
+    [c] = extract_text("ISPR said 31 people had been killed in the Indian strikes.", PUB)
+    assert (c.subject, c.source) == ("pakistan", "Inter-Services Public Relations")

@@ -503,7 +503,7 @@ def _read(
             if metric == "casualties" and not lx.PERMANENT_WORDS.isdisjoint(modifiers):
                 metric = "permanent_losses"
             quote_end = max(quote_end, toks.ends[head + max(width, 1) - 1])
-        elif w in lx.EQUIPMENT_NOUNS or w in lx.CURRENCY_WORDS:
+        elif w in lx.EQUIPMENT_NOUNS or w in lx.CURRENCY_WORDS or w in lx.PLACE_COUNT_NOUNS:
             return None
         elif w in lx.PEOPLE_NOUNS:
             quote_end = max(quote_end, toks.ends[head])
@@ -635,7 +635,10 @@ def _read(
         subject = prev.subject  # "46,000 Ukrainian soldiers were killed and 380,000 wounded"
         enemy = enemy or prev.enemy
     own = (
-        b + 3 < n and lows[b + 1] == "of" and lows[b + 2] in ("its", "our") and lows[b + 3] in lx.PEOPLE_NOUNS
+        b + 3 < n
+        and lows[b + 1] == "of"
+        and lows[b + 2] in ("its", "our", "his")
+        and lows[b + 3] in lx.PEOPLE_NOUNS
     )
     if (
         subject is None
@@ -1290,13 +1293,16 @@ def _elliptical(toks: TokenList, prev_b: int, a: int, b: int) -> bool:
     return nxt in _LIST_NEXT or nxt == "at" or (subject_at(toks, b + 1)[0] is None and not nxt.isalpha())
 
 
+_PART_GAP = frozenset(", and of them whom these".split())  # "14 of them civilians and one soldier"
+
+
 def _next_part(toks: TokenList, prev_b: int, a: int, head: int | None) -> bool:
     """The figure at ``a`` names people in a list right after a part ("7,797 children, 4,959 women")."""
     lows = toks.lows
     between = lows[prev_b + 1 : a]
-    if not between or len(between) > 4 or between[-1] not in (",", "and"):
+    if not between or len(between) > 5 or between[-1] not in (",", "and"):
         return False
-    if not all(w in (",", "and") or w in lx.PEOPLE_NOUNS or w in _AGED_NOUNS for w in between):
+    if not all(w in _PART_GAP or w in lx.PEOPLE_NOUNS or w in _AGED_NOUNS for w in between):
         return False
     if head is None or not (lows[head] in lx.PEOPLE_NOUNS or lows[head] in _AGED_NOUNS):
         return False

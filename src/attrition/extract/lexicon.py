@@ -232,6 +232,12 @@ EQUIPMENT_NOUNS = frozenset(
     "units votes euros dollars calories tonnes tons barrels carriers apcs ifvs howitzers mlrs vessels jets "
     "warplanes helicopter planes aircrafts uav".split()
 )
+# Places and parties counted, not people: a number before one is no claim ("on the two sides",
+# "in 14 provinces"); unlike the nouns above, they do not end an elliptical list ("994 were killed
+# near the sites and 766 along the routes").
+PLACE_COUNT_NOUNS = frozenset(
+    "sides countries nations provinces regions districts sites locations airports hospitals schools".split()
+)
 DURATION_UNITS = frozenset(
     "day days week weeks month months year years hour hours minute minutes decade decades "
     "century centuries night nights".split()
