@@ -1155,3 +1155,17 @@ def test_places_and_parties_counted_are_no_claims_and_a_commander_counts_his_men
     assert (c.subject, c.source) == ("russia", "Wagner Group")
     [c] = extract_text("ISPR said 31 people had been killed in the Indian strikes.", PUB)
     assert (c.subject, c.source) == ("pakistan", "Inter-Services Public Relations")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("Dnipro missile strike death toll rises to 40", "ukraine"),
+        ("A Gaza airstrike killed 20 people on Tuesday.", "palestinians"),
+        ("A Russian missile strike killed 20 people in Dnipro.", "ukraine"),
+        ("Kharkiv drone attack: 7 people were injured overnight.", "ukraine"),
+    ],
+)  # fmt: skip
+def test_a_city_before_an_attack_is_where_it_fell(sentence: str, subject: str) -> None:
+    [c] = extract_text(sentence, PUB)
+    assert c.subject == subject

@@ -89,7 +89,7 @@ def subject_at(toks: TokenList, i: int) -> tuple[str | None, int]:
     side = "united_states" if toks.texts[i] == "US" else lx.SUBJECT_WORDS.get(one)
     if side is not None and i + 2 < len(lows) and lows[i + 1] == "-" and lows[i + 2] == "run":
         return None, 0  # "the Hamas-run administration": who runs an office, not a side of its own
-    if side is not None:
+    if side is not None and one[0] not in lx.TARGET_PLACES:
         if i + 1 < len(toks.lows) and lows[i + 1] in _AGENT_NOUNS:
             return "opp:" + side, 2  # "the Israeli aggression": the other side suffers
         k = i + 1
@@ -112,6 +112,8 @@ def subject_at(toks: TokenList, i: int) -> tuple[str | None, int]:
         if k > i + 1 and lows[k - 1] in _WEAPON_NOUNS and k < len(lows) and lows[k] in _ATTACK_VERBS:
             return "opp:" + side, k - i  # "when a Russian missile struck", "Israeli drones hit"
         return side, 1
+    if side is not None:
+        return side, 1  # a place: "the Dnipro missile strike" fell on it
     if lows[i] in lx.ENEMY_WORDS:
         if i + 1 < len(lows) and lows[i + 1] in _AGENT_NOUNS:
             return "opp:enemy", 2  # "the enemy attack on Sumy": the speaker's own people suffer
@@ -1646,6 +1648,11 @@ def _agent_before(toks: TokenList, verb: int) -> tuple[str | None, str | None]:
             s2, w2 = subject_at(toks, j - 1)
             if s2 and w2 == 2:
                 s = s2
+        if s and lows[j] in lx.TARGET_PLACES:
+            target = target or s  # "a Gaza airstrike killed": where it fell
+            j -= 1
+            steps += 1
+            continue
         if s and j > 1 and (lows[j - 1] in _TARGET_WORDS or lows[j - 1] == "of"):
             target = target or s
             j -= 2  # "Israeli strikes on Rafah killed": the target's name, not the agent's

@@ -340,6 +340,14 @@ SUBJECT_WORDS: dict[tuple[str, ...], str] = {
     ("chernihiv",): "ukraine", ("lviv",): "ukraine", ("kramatorsk",): "ukraine", ("belgorod",): "russia",
 }  # fmt: skip
 SUBJECT_WORDS_FLAT = frozenset(w for key in SUBJECT_WORDS for w in key)
+# Cities and regions among them: before an attack they name where it fell ("the Dnipro missile strike",
+# "a Gaza airstrike"), not who struck, as a nationality does ("a Russian missile strike"). Capitals
+# that stand for their governments ("Kyiv's drones", "Moscow's offensive") are not among them.
+TARGET_PLACES = frozenset(
+    "fasher fashir omdurman kordofan geneina zamzam gezira darfur rafah jabalia gaza aleppo idlib homs "
+    "latakia sweida suwayda rakhine sagaing goma kivu tigray beirut kharkiv dnipro odesa odessa kherson "
+    "zaporizhzhia mariupol sumy chernihiv lviv kramatorsk belgorod mogadishu".split()
+)
 # Ambiguous place words that are not a subject when they follow a number's head as a location.
 ENEMY_WORDS = frozenset(["enemy", "enemy's", "occupiers", "occupier", "invaders", "adversary"])
 
