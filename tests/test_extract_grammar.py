@@ -1169,3 +1169,21 @@ def test_places_and_parties_counted_are_no_claims_and_a_commander_counts_his_men
 def test_a_city_before_an_attack_is_where_it_fell(sentence: str, subject: str) -> None:
     [c] = extract_text(sentence, PUB)
     assert c.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("He says 10 soldiers and four civilians were killed when missiles hit a mosque.", [10, 4]),
+        ("Some 300 Russian soldiers and 12 Ukrainian civilians have died.", [300, 12]),
+        ("He says 10 members of his family were killed when missiles hit a mosque.", [10]),
+        ("Five members of the same family were killed in the strike.", [5]),
+        # a figure with a verb of its own before the second keeps it
+        ("The attack killed about 1,200 people, most of them civilians, and 251 people were taken hostage.",
+         [1200, 251]),
+    ],
+)  # fmt: skip
+def test_two_groups_before_one_verb_and_families(sentence: str, expected: list[float]) -> None:
+    claims = extract_text(sentence, PUB)
+    assert [c.figure.value for c in claims] == expected
+    assert claims[0].metric == "killed"

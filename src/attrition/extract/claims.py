@@ -821,6 +821,17 @@ def _predicate(toks: TokenList, start: int, stop: int) -> tuple[str, int, int]:
         if w == "on" and i + 1 < n and lows[i + 1] == "board":
             i += 2  # "all 74 people on board were killed"
             continue
+        if w == "of" and i > start and i + 1 < n:
+            fam = next((x for x in range(i + 1, min(n, i + 5)) if lows[x] in _FAMILY_WORDS), -1)
+            if fam > 0:
+                i = fam + 1  # "10 members of his family were killed", "five members of one household"
+                continue
+        if w == "and" and i + 1 == stop and (lows[i - 1] in lx.PEOPLE_NOUNS or lows[i - 1] in _AGED_NOUNS):
+            noun = _people_after(lows, stop)
+            if noun > 0:  # "10 soldiers and four civilians were killed": the verb after the second
+                reach += noun + 1 - i
+                i, n = noun + 1, min(len(lows), noun + 13)
+                continue
         if w in _SERVING and i + 1 < n and lows[i + 1] in ("with", "in", "on", "alongside", "under"):
             verb = next((x for x in range(i + 2, min(n, i + 10)) if lows[x] in _FINITE_AUX), -1)
             if verb > 0:
@@ -896,6 +907,23 @@ def _part_aside(lows: list[str], i: int) -> bool:
 def _verb_after(lows: list[str], k: int) -> bool:
     """A finite verb right after the comma that closes an aside: "..., including three children, were"."""
     return k + 1 < len(lows) and lows[k + 1] in _FINITE_AUX
+
+
+_FAMILY_WORDS = frozenset("family families household households".split())
+_NUMBER_WORDS = frozenset(list(lx.UNITS) + list(lx.TENS) + list(lx.SCALES))
+
+
+def _people_after(lows: list[str], k: int) -> int:
+    """Index of the people noun of a figure starting at ``k`` ("four civilians", "1,200 Palestinian
+    children"), or -1 when it counts none."""
+    start = k
+    while k < len(lows) and k < start + 4 and (lows[k][:1].isdigit() or lows[k] in _NUMBER_WORDS):
+        k += 1
+    if k == start:
+        return -1
+    while k < len(lows) and k < start + 8 and (lows[k] in lx.MODIFIERS or lows[k] in _MAY_SUBJECT):
+        k += 1
+    return k if k < len(lows) and (lows[k] in lx.PEOPLE_NOUNS or lows[k] in _AGED_NOUNS) else -1
 
 
 # Words _predicate does more with than pass over (_AUX_RIGHT, modifiers) or stop at.
