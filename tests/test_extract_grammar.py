@@ -1187,3 +1187,18 @@ def test_two_groups_before_one_verb_and_families(sentence: str, expected: list[f
     claims = extract_text(sentence, PUB)
     assert [c.figure.value for c in claims] == expected
     assert claims[0].metric == "killed"
+
+
+def test_a_when_clause_dates_the_event_it_tells() -> None:
+    [c] = extract_text(
+        "At least 40 people were killed when a Russian missile tore through a block in Dnipro on Saturday.",
+        date(2023, 1, 16),
+    )
+    assert (c.period.start, c.period.end) == (date(2023, 1, 14), date(2023, 1, 14))
+    [c] = extract_text("Twelve people died when a drone hit a bus near Kherson on 3 May.", date(2023, 6, 1))
+    assert (c.period.start, c.period.end) == (date(2023, 5, 3), date(2023, 5, 3))
+    # a time before the clause still gives the period
+    [c] = extract_text(
+        "Twelve people died in May when drones hit buses near Kherson on 3 June.", date(2023, 7, 1)
+    )
+    assert (c.period.start, c.period.end) == (date(2023, 5, 1), date(2023, 5, 31))

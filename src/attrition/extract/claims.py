@@ -1765,8 +1765,13 @@ def period_for(
     stop = next_start
     starts = toks.starts
     i = bisect.bisect_left(starts, q.end)  # the tokens after the figure, up to the next one
+    when_at = -1
     while i < len(starts) and starts[i] < stop:
         w = lows[i]
+        if w == "when" and when_at < 0 and i > 0 and lows[i - 1] in _WHEN_AFTER:
+            when_at = starts[i]  # "were killed when a missile hit a block on Saturday": the event's day
+            i += 1
+            continue
         if w == "including" and i > 0 and lows[i - 1] == ",":
             close = next((k for k in range(i + 1, min(len(lows), i + 8)) if lows[k] == ","), -1)
             if close > 0 and not any(x[:1].isdigit() for x in lows[i + 1 : close]):
@@ -1777,6 +1782,9 @@ def period_for(
             break
         i += 1
     right = [t for t in times if q.end <= t.start_char < stop]
+    if when_at >= 0:
+        before = [t for t in right if t.start_char < when_at]
+        right = before or [t for t in right if t.is_date][:1]
     left = [
         t for t in times if prev_end <= t.start_char and t.end_char <= q.start and not _publication(toks, t)
     ]
@@ -1826,6 +1834,8 @@ def _milestone(toks: TokenList, figure_start: int) -> bool:
     return not _MILESTONE_VERBS.isdisjoint(toks.lows[max(0, i - 3) : i])
 
 
+# The words of a predicate that a "when" clause dating the event may follow ("were killed when").
+_WHEN_AFTER = frozenset("killed injured wounded dead died hurt displaced".split())
 _CLAUSE_STOP = frozenset("than including which who when while whereas although but ;".split())
 _AFTER_COMMA_STOP = frozenset("it that so meaning making this".split()) | _RUNNING_VERBS
 _PUBLICATION = frozenset(
