@@ -1202,3 +1202,16 @@ def test_a_when_clause_dates_the_event_it_tells() -> None:
         "Twelve people died in May when drones hit buses near Kherson on 3 June.", date(2023, 7, 1)
     )
     assert (c.period.start, c.period.end) == (date(2023, 5, 1), date(2023, 5, 31))
+
+
+def test_another_and_a_further_figure_share_the_period_of_the_sentence_before() -> None:
+    text = (
+        "The ministry said 15 people had been killed in the strikes on July 24. Another 46 people had been"
+        " wounded, it said. A further 159 people were hurt in the attack."
+    )
+    claims = extract_text(text, date(2025, 7, 26))
+    assert [(c.figure.value, c.period.start, c.period.end) for c in claims] == [
+        (15, date(2025, 7, 24), date(2025, 7, 24)),
+        (46, date(2025, 7, 24), date(2025, 7, 24)),
+        (159, date(2025, 7, 24), date(2025, 7, 24)),
+    ]

@@ -287,7 +287,15 @@ def read_sentence(
             and _ELIMINATED.search(text, prev.q.end, r.q.start) is not None
         ):
             prev.metric = "killed"  # "113 were liquidated and 74 wounded": beside the wounded, the dead
-        r.anaphoric = opens or of_these < a
+        r.anaphoric = (
+            opens
+            or of_these < a
+            or (
+                not out
+                and a > 0
+                and (lows[a - 1] == "another" or (a > 1 and lows[a - 2 : a] == ["a", "further"]))
+            )
+        )  # "Another 46 people had been wounded": more of what the sentence before counted, then
         r.present = present or (milestones and _milestone(toks, q.start))  # "had passed 1,000,000"
         out.append(r)
         prev = r
