@@ -112,3 +112,14 @@ def test_sixth_held_out_articles_floor(scorer) -> None:
     r = _score(scorer, load_jsonl(d / "gold.jsonl"), read_manifest(d / "manifest.jsonl"))
     assert r["f1"] >= 0.73
     assert r["source_acc"] >= 0.5
+
+
+def test_seventh_held_out_articles_floor(scorer) -> None:
+    """Eight articles annotated blind by a helper (the Kryvyi Rih strike, a translated General Staff
+    report on Kursk, Yemen, Syria's coast, Mali, mobilisation numbers, the Nuseirat raid, a round-up):
+    first measured at F1 0.552 with the code of that session's start and 0.617 with its final rules
+    before reading them, then used as a development set."""
+    d = DATA / "articles7"
+    r = _score(scorer, load_jsonl(d / "gold.jsonl"), read_manifest(d / "manifest.jsonl"))
+    assert r["f1"] >= 0.6
+    assert r["source_acc"] >= 0.5
