@@ -1215,3 +1215,23 @@ def test_another_and_a_further_figure_share_the_period_of_the_sentence_before() 
         (46, date(2025, 7, 24), date(2025, 7, 24)),
         (159, date(2025, 7, 24), date(2025, 7, 24)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The commission said 238 members of the army and the security forces had been killed.",
+         [("killed", None, 238)]),
+        ("121 persons, among them 10 children, had received wounds, the governor of Kursk said.",
+         [("wounded", "russia", 121), ("wounded", "russia", 10)]),
+        ("Putin said 244,000 were still fighting and about 1,500 more were signing up every day.",
+         [("deployed", "russia", 244000), ("recruited", "russia", 1500)]),
+        ("Mujahid said Pakistani strikes killed 12 civilians and wounded more than 100 in Kabul.",
+         [("killed", "afghanistan", 12), ("wounded", "afghanistan", 100)]),
+        ("A missile that hit Kryvyi Rih on Friday killed 18 people.", [("killed", "ukraine", 18)]),
+    ],
+)  # fmt: skip
+def test_groups_of_an_institution_wounds_received_recruits_and_newer_sides(
+    sentence: str, expected: list[tuple[str, str | None, float]]
+) -> None:
+    assert [(c.metric, c.subject, c.figure.value) for c in extract_text(sentence, PUB)] == expected

@@ -750,7 +750,7 @@ _PLACE_ADJECTIVES = frozenset(
     "occupied eastern western northern southern central northeastern southeastern".split()
 )
 _ELIMINATED = re.compile(r"(?i:liquidated|eliminated|neutrali[sz]ed)")
-_ASIDE_OPENERS = frozenset("most many mostly including mainly or".split())
+_ASIDE_OPENERS = frozenset("most many mostly including mainly or among".split())
 _SERVING = frozenset("serving based deployed stationed fighting working".split())
 _FINITE_AUX = frozenset("were was are is have has had".split())
 # Participles before a people noun that say what is counted ("displaced people", "wounded soldiers").
@@ -834,6 +834,18 @@ def _predicate(toks: TokenList, start: int, stop: int) -> tuple[str, int, int]:
             if fam > 0:
                 i = fam + 1  # "10 members of his family were killed", "five members of one household"
                 continue
+            if lows[i - 1] in lx.PEOPLE_NOUNS and lows[i + 1] not in ("them", "whom", "these"):
+                verb = next(
+                    (
+                        x
+                        for x in range(i + 1, min(n, i + 9))
+                        if lows[x] in _FINITE_AUX or lows[x] in _OF_BREAKS
+                    ),
+                    -1,
+                )
+                if verb > 0 and lows[verb] in _FINITE_AUX:
+                    i = verb  # "238 members of the army and the security forces had been killed"
+                    continue
         if w == "and" and i + 1 == stop and (lows[i - 1] in lx.PEOPLE_NOUNS or lows[i - 1] in _AGED_NOUNS):
             noun = _people_after(lows, stop)
             if noun > 0:  # "10 soldiers and four civilians were killed": the verb after the second
@@ -866,7 +878,7 @@ def _predicate(toks: TokenList, start: int, stop: int) -> tuple[str, int, int]:
             if k is not None and (
                 k < n
                 or lows[i + 1] not in _ASIDE_OPENERS
-                or (lows[i + 1] == "including" and _verb_after(lows, k))
+                or (lows[i + 1] in ("including", "among") and _verb_after(lows, k))
             ):
                 # "70,000 Ukrainians, most of them soldiers, are listed as missing"; "1.9 million
                 # people, about 90 per cent of the population, have been displaced": past the aside's
@@ -918,6 +930,7 @@ def _verb_after(lows: list[str], k: int) -> bool:
 
 
 _FAMILY_WORDS = frozenset("family families household households".split())
+_OF_BREAKS = frozenset(", ; : ( ) . - – — who which that".split())
 _NUMBER_WORDS = frozenset(list(lx.UNITS) + list(lx.TENS) + list(lx.SCALES))
 
 
@@ -1684,6 +1697,8 @@ def _agent_before(toks: TokenList, verb: int) -> tuple[str | None, str | None]:
             s2, w2 = subject_at(toks, j - 1)
             if s2 and w2 == 2:
                 s = s2
+                j -= 1  # a name of two words ("Kryvyi Rih"): what comes before it is before its first
+                steps += 1
         if s and lows[j] in lx.TARGET_PLACES:
             target = target or s  # "a Gaza airstrike killed": where it fell
             j -= 1

@@ -137,6 +137,11 @@ PREDICATES: dict[tuple[str, ...], str] = {
     ("left", "their", "homes"): "displaced", ("in", "displacement", "sites"): "displaced",
     ("in", "displacement", "camps"): "displaced", ("living", "in", "displacement"): "displaced",
     ("living", "in", "camps"): "displaced", ("fighting", "alongside"): "deployed",
+    ("received", "wounds"): "wounded", ("sustained", "wounds"): "wounded",
+    ("sustained", "injuries"): "wounded", ("suffered", "injuries"): "wounded",
+    ("suffered", "wounds"): "wounded", ("received", "injuries"): "wounded",
+    ("signing", "up"): "recruited", ("sign", "up"): "recruited", ("signs", "up"): "recruited",
+    ("fighting",): "deployed",
     ("fighting", "inside"): "deployed", ("fighting", "for"): "deployed",
 }  # fmt: skip
 MAX_PREDICATE_LEN = 4
@@ -149,7 +154,7 @@ PEOPLE_NOUNS = frozenset(
     "russians ukrainians palestinians israelis sudanese syrians gazans koreans yemenis iraqis "
     "afghans americans reservists persons lebanese staff staffers employees workers journalists medics "
     "doctors nurses paramedics policemen officers residents villagers migrants detainees leaders activists "
-    "protesters demonstrators defenders".split()
+    "protesters demonstrators defenders inhabitants citizens locals".split()
 )
 # Verbs to the left of a number that say what happened to it ("killed 300", "lost 900,000 people").
 LEFT_VERBS = {
@@ -338,6 +343,10 @@ SUBJECT_WORDS: dict[tuple[str, ...], str] = {
     ("kharkiv",): "ukraine", ("dnipro",): "ukraine", ("odesa",): "ukraine", ("odessa",): "ukraine",
     ("kherson",): "ukraine", ("zaporizhzhia",): "ukraine", ("mariupol",): "ukraine", ("sumy",): "ukraine",
     ("chernihiv",): "ukraine", ("lviv",): "ukraine", ("kramatorsk",): "ukraine", ("belgorod",): "russia",
+    ("kryvyi", "rih"): "ukraine", ("poltava",): "ukraine", ("vinnytsia",): "ukraine",
+    ("zhytomyr",): "ukraine", ("mykolaiv",): "ukraine", ("uman",): "ukraine", ("pokrovsk",): "ukraine",
+    ("sloviansk",): "ukraine", ("kostiantynivka",): "ukraine", ("kursk",): "russia", ("bryansk",): "russia",
+    ("taliban",): "afghanistan", ("kabul",): "afghanistan",
 }  # fmt: skip
 SUBJECT_WORDS_FLAT = frozenset(w for key in SUBJECT_WORDS for w in key)
 # Cities and regions among them: before an attack they name where it fell ("the Dnipro missile strike",
@@ -346,7 +355,8 @@ SUBJECT_WORDS_FLAT = frozenset(w for key in SUBJECT_WORDS for w in key)
 TARGET_PLACES = frozenset(
     "fasher fashir omdurman kordofan geneina zamzam gezira darfur rafah jabalia gaza aleppo idlib homs "
     "latakia sweida suwayda rakhine sagaing goma kivu tigray beirut kharkiv dnipro odesa odessa kherson "
-    "zaporizhzhia mariupol sumy chernihiv lviv kramatorsk belgorod mogadishu".split()
+    "zaporizhzhia mariupol sumy chernihiv lviv kramatorsk belgorod mogadishu poltava vinnytsia zhytomyr "
+    "mykolaiv uman pokrovsk sloviansk kostiantynivka kursk bryansk kryvyi".split()
 )
 # Ambiguous place words that are not a subject when they follow a number's head as a location.
 ENEMY_WORDS = frozenset(["enemy", "enemy's", "occupiers", "occupier", "invaders", "adversary"])
@@ -372,6 +382,8 @@ CONFLICTS: tuple[dict[str, object], ...] = (
     # the strikes of May 2025 after the Pahalgam attack, and the border war of July 2025
     {"name": "india-pakistan", "start": "2025-05-07", "sides": (("india",), ("pakistan",))},
     {"name": "thailand-cambodia", "start": "2025-07-24", "sides": (("thailand",), ("cambodia",))},
+    # the border clashes of October 2025 (Pakistan's first war above keeps India as its opponent)
+    {"name": "afghanistan-pakistan", "start": "2025-10-11", "sides": (("afghanistan",), ("pakistan",))},
     {"name": "sudan", "start": "2023-04-15", "sides": (("sudan",),)},
     # the twelve-day war of June 2025: Israel stays with its first war above, Iran's opponent is Israel
     {"name": "israel-iran", "start": "2025-06-13", "sides": (("iran",), ("israel",))},
