@@ -1235,3 +1235,11 @@ def test_groups_of_an_institution_wounds_received_recruits_and_newer_sides(
     sentence: str, expected: list[tuple[str, str | None, float]]
 ) -> None:
     assert [(c.metric, c.subject, c.figure.value) for c in extract_text(sentence, PUB)] == expected
+
+
+def test_an_article_on_an_armed_group_counts_its_countrys_dead() -> None:
+    text = (
+        "The Houthis said US strikes hit the port. Houthi television showed the damage, and the Houthis"
+        " vowed to respond.\n\nThe Houthi-run health ministry put the dead at 38 and the wounded at 102."
+    )
+    assert [(c.subject, c.figure.value) for c in extract_text(text, PUB)] == [("yemen", 38), ("yemen", 102)]

@@ -390,6 +390,10 @@ CONFLICTS: tuple[dict[str, object], ...] = (
     {"name": "soviet-afghan", "start": "1979-12-24", "sides": (("soviet_union",), ("afghanistan",))},
 )
 
+# Armed groups and the country whose people an article about them counts when it names no side for
+# a figure ("the Houthi-run health ministry put the dead at 38": Yemen's).
+GROUP_COUNTRIES = {"houthis": "yemen", "hamas": "palestinians", "hezbollah": "lebanon"}
+
 # The war starts that a month or year named alone means (see "month_means_start" above).
 WAR_STARTS_NAMED_BY_MONTH = frozenset(
     date.fromisoformat(str(c["start"])) for c in CONFLICTS if c.get("month_means_start")

@@ -760,6 +760,7 @@ def _dominant_subject(text: str) -> tuple[str | None, str | None]:
     if not counts:
         return None, None
     top = max(counts, key=counts.__getitem__)  # the first named of the most named
+    top = lx.GROUP_COUNTRIES.get(top, top)  # an article on the Houthis counts Yemen's dead
     if top in ("ukraine", "russia") and counts.get("russia", 0) > 0 and counts.get("ukraine", 0) > 0:
         return "russia", "ukraine"  # in reporting on the war, figures are mostly of Russian losses
     rivals = _OPPONENTS.get(top)
