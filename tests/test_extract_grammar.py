@@ -1243,3 +1243,13 @@ def test_an_article_on_an_armed_group_counts_its_countrys_dead() -> None:
         " vowed to respond.\n\nThe Houthi-run health ministry put the dead at 38 and the wounded at 102."
     )
     assert [(c.subject, c.figure.value) for c in extract_text(text, PUB)] == [("yemen", 38), ("yemen", 102)]
+
+
+def test_the_people_hit_by_an_attacker_with_several_wars_are_the_articles() -> None:
+    text = (
+        "Syria's new government sent troops to Sweida. Syrian officials said the Syrian army would restore"
+        " order.\n\nThe fighting, which drew in Israeli air strikes, had killed more than 1,000 people by"
+        " Sunday, according to the Observatory."
+    )
+    [c] = extract_text(text, PUB)
+    assert (c.subject, c.figure.value) == ("syria", 1000)

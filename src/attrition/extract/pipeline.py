@@ -683,6 +683,10 @@ def _final_subject(
             # a party counts its own people ("Lebanon's health ministry said Israeli strikes killed",
             # "Iran says Israeli strikes killed"): the attacker has more than one opponent
             s = party
+        elif dominant and dominant != attacker and len(_OPPONENTS.get(attacker, ())) > 1:
+            # an attacker with several wars ("Israeli air strikes" in an article on Syria or Lebanon):
+            # the people hit are those the article is about
+            s = dominant
         else:
             # in a civil war both sides are the country; with no opponent known, the victims are
             # anyone but the attacker ("US strikes killed 68 migrants")
