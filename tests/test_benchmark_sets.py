@@ -121,5 +121,5 @@ def test_seventh_held_out_articles_floor(scorer) -> None:
     before reading them, then used as a development set."""
     d = DATA / "articles7"
     r = _score(scorer, load_jsonl(d / "gold.jsonl"), read_manifest(d / "manifest.jsonl"))
-    assert r["f1"] >= 0.6
+    assert r["f1"] >= 0.72
     assert r["source_acc"] >= 0.5

@@ -1253,3 +1253,15 @@ def test_the_people_hit_by_an_attacker_with_several_wars_are_the_articles() -> N
     )
     [c] = extract_text(text, PUB)
     assert (c.subject, c.figure.value) == ("syria", 1000)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("Mujahid said Pakistani fire had killed 12 civilians and wounded more than 100 there.", "afghanistan"),
+        ("Pakistani shelling killed 15 civilians in Poonch, the Indian Army said.", "india"),
+        ("Israeli fire killed 20 people near an aid site in Rafah.", "palestinians"),
+    ],
+)  # fmt: skip
+def test_the_side_hit_by_an_enemy_with_several_wars_is_the_speakers(sentence: str, subject: str) -> None:
+    assert {c.subject for c in extract_text(sentence, PUB)} == {subject}

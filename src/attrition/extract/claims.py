@@ -90,8 +90,8 @@ def subject_at(toks: TokenList, i: int) -> tuple[str | None, int]:
     if side is not None and i + 2 < len(lows) and lows[i + 1] == "-" and lows[i + 2] == "run":
         return None, 0  # "the Hamas-run administration": who runs an office, not a side of its own
     if side is not None and one[0] not in lx.TARGET_PLACES:
-        if i + 1 < len(toks.lows) and lows[i + 1] in _AGENT_NOUNS:
-            return "opp:" + side, 2  # "the Israeli aggression": the other side suffers
+        if i + 1 < len(toks.lows) and (lows[i + 1] in _AGENT_NOUNS or lows[i + 1] == "fire"):
+            return "opp:" + side, 2  # "the Israeli aggression", "Pakistani fire": the other side suffers
         k = i + 1
         while (
             k < len(lows)

@@ -673,7 +673,11 @@ def _final_subject(
         # "Russia has killed": its opponent; "Sudan's war has killed": the country; "Eritrean troops
         # killed 100 civilians", with no opponent known: whoever the paragraph or article is about
         agent = s[3:]
-        s = opponent(agent) or (agent if agent in _CIVIL_WARS or agent in _CONFLICT else None)
+        party = party_of(said.name)
+        if len(_OPPONENTS.get(agent, ())) > 1 and party and party in _OPPONENTS[agent]:
+            s = party  # "Mujahid said Pakistani fire killed 12": Pakistan fights more than one war
+        else:
+            s = opponent(agent) or (agent if agent in _CIVIL_WARS or agent in _CONFLICT else None)
         if s is None:
             named_agent = agent  # not the paragraph's side, but may be the article's: a war at home
     elif s and s.startswith("opp:"):
