@@ -1265,3 +1265,19 @@ def test_the_people_hit_by_an_attacker_with_several_wars_are_the_articles() -> N
 )  # fmt: skip
 def test_the_side_hit_by_an_enemy_with_several_wars_is_the_speakers(sentence: str, subject: str) -> None:
     assert {c.subject for c in extract_text(sentence, PUB)} == {subject}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Israel released nearly 2,000 Palestinian prisoners on Monday.", []),
+        ("Hamas freed 20 hostages and Israel released 1,968 prisoners.", []),
+        ("Hamas is holding 48 hostages.", [("captured", 48)]),
+        ('The army said about 20 "terrorists" had been "neutralised".', [("casualties", 20)]),
+        ("About 30 rebels and 12 gunmen were killed.", [("killed", 30), ("killed", 12)]),
+    ],
+)  # fmt: skip
+def test_prisoners_released_are_no_claim_and_words_in_quotation_marks(
+    sentence: str, expected: list[tuple[str, float]]
+) -> None:
+    assert [(c.metric, c.figure.value) for c in extract_text(sentence, PUB)] == expected

@@ -21,7 +21,7 @@ _AUX_RIGHT = frozenset(
     "are were have has had been being was is be reportedly likely probably said to also who that "
     "already as believed thought estimated now currently soldiers troops people men in action "
     "of them among remain remained remains listed members around officially either may might could "
-    "would will must still".split()
+    "would will must still \" “ ” '".split()
 )
 _ANAPHORA = frozenset(["this", "that", "the", "these"])
 _ANAPHOR_NOUNS = frozenset("figure number total toll tally count estimate".split())
@@ -365,6 +365,9 @@ def _excluded(text: str, toks: TokenList, q: Quantity, a: int, b: int, times: li
     return False
 
 
+_QUOTE_MARKS = frozenset("\" “ ” ‘ ’ '".split())
+
+
 def _head(toks: TokenList, b: int) -> int | None:
     """Index of the noun a number counts: after modifiers and nationality words."""
     lows = toks.lows
@@ -373,6 +376,9 @@ def _head(toks: TokenList, b: int) -> int | None:
     steps = 0
     while j < n and steps < 5:
         w = lows[j]
+        if w in _QUOTE_MARKS and j + 1 < n:
+            j += 1  # 'about 20 "terrorists"': a word in quotation marks
+            continue
         if w not in _HEAD_SPECIAL:
             if (
                 j + 1 < n
@@ -505,6 +511,8 @@ def _read(
             quote_end = max(quote_end, toks.ends[at + width - 1])
     if not metric and head is not None and head < next_a:
         w = lows[head]
+        if w in _CAPTIVE_NOUNS and not _RELEASE_VERBS.isdisjoint(lows[max(0, a - 4) : a]):
+            return None  # "Israel released nearly 2,000 Palestinian prisoners": no longer held
         if w in _CAPTIVE_NOUNS and (relative or not _KILL_VERBS.isdisjoint(lows[max(0, a - 4) : a])):
             pass  # "executed at least 32 prisoners of war", "among them 65 prisoners": what was done to them
         elif w in lx.METRIC_NOUNS:
@@ -720,6 +728,9 @@ _NOT_ADJECTIVES = frozenset(
     "which these those them their its his her our other".split()
 )
 _CAPTIVE_NOUNS = frozenset("prisoners hostages pows detainees captives".split())
+_RELEASE_VERBS = frozenset(
+    "released releasing release releases freed freeing free frees exchanged swapped".split()
+)
 _KILL_VERBS = frozenset(
     "killed executed shot murdered killing executing execution executions killings murder".split()
 )

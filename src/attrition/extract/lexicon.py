@@ -154,7 +154,8 @@ PEOPLE_NOUNS = frozenset(
     "russians ukrainians palestinians israelis sudanese syrians gazans koreans yemenis iraqis "
     "afghans americans reservists persons lebanese staff staffers employees workers journalists medics "
     "doctors nurses paramedics policemen officers residents villagers migrants detainees leaders activists "
-    "protesters demonstrators defenders inhabitants citizens locals".split()
+    "protesters demonstrators defenders inhabitants citizens locals terrorists jihadists insurgents rebels "
+    "gunmen assailants attackers extremists".split()
 )
 # Verbs to the left of a number that say what happened to it ("killed 300", "lost 900,000 people").
 LEFT_VERBS = {
