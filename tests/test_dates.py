@@ -1,7 +1,10 @@
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from attrition.extract import dates
 from attrition.extract.dates import time_expressions
 
 REF = date(2025, 6, 12)
@@ -54,3 +57,42 @@ def test_weekday_is_the_latest_such_day_not_after_the_reference() -> None:
     assert t.resolve(REF, WAR)[0] == date(2025, 6, 12)
     (t,) = time_expressions("on Monday", 0, 9)
     assert t.resolve(REF, WAR)[0] == date(2025, 6, 9)
+
+
+_WORDS = [
+    "May",
+    "Jan",
+    "since",
+    "last",
+    "Monday",
+    "Q1",
+    "H2",
+    "the",
+    "past",
+    "Σ",
+    "é",
+    "2024",
+    "3",
+    " ",
+    ".",
+    ",",
+    "x",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_WORDS), max_size=40).map("".join),
+    st.integers(min_value=0, max_value=5),
+    st.integers(min_value=0, max_value=5),
+)
+def test_candidates_found_after_a_non_letter_are_those_of_a_scan_at_every_place(
+    text: str, cut_start: int, cut_end: int
+) -> None:
+    """The word candidates scanned for after a character that is no ASCII letter are exactly those of
+    the plain scan at every place, after the same test of the character before."""
+    start, end = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
+    digits = [m.start() for m in dates._DIGIT_CANDIDATE.finditer(text, start, end)]
+    words = [m.start() for m in dates._WORD_CANDIDATE.finditer(text, start, end)]
+    expected = [p for p in sorted(digits + words) if p == 0 or not text[p - 1].isalpha()]
+    assert dates._candidates(text, start, end) == expected

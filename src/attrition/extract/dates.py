@@ -427,13 +427,21 @@ _WORD_CANDIDATE = re.compile(
     )
     + ")"
 )
+# The same after a character that is no ASCII letter: the regex engine then scans for that character
+# at C speed instead of trying every branch at every place (a candidate after a letter is dropped).
+# Only that character is consumed (the name is looked at ahead): "Q1May" has two candidates.
+_WORD_CANDIDATE_AFTER = re.compile("[^A-Za-z](?=(" + _WORD_CANDIDATE.pattern + "))")
 _THE_BEFORE = re.compile(r"(?i:the)[ ]+$")
 
 
 def _candidates(text: str, start: int, end: int) -> list[int]:
     """Where a time expression can start, in order (not after a letter, Unicode ones included)."""
     out = [m.start() for m in _DIGIT_CANDIDATE.finditer(text, start, end)]
-    out += [m.start() for m in _WORD_CANDIDATE.finditer(text, start, end)]
+    if start == 0:
+        first = _WORD_CANDIDATE.match(text, 0, end)
+        if first is not None:
+            out.append(0)
+    out += [m.start(1) for m in _WORD_CANDIDATE_AFTER.finditer(text, max(0, start - 1), end)]
     out.sort()
     return [p for p in out if p == 0 or not text[p - 1].isalpha()]
 

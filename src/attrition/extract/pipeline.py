@@ -448,6 +448,10 @@ _AUTHOR_LINE = re.compile(r"(?i:by)[ ]+[A-Z]")
 _WORDY = re.compile(r"[^\W0-9]")
 
 
+# Lower-case words inside names ("Institute for the Study of War", "Ministry of Defence of Ukraine").
+_NAME_LINKS = frozenset("of the for and in on de du al el la le des y".split())
+
+
 def _byline(line: str, ctx: DocSources) -> str | None:
     """The organisation a short heading line names as its author, if it does.
 
@@ -460,6 +464,8 @@ def _byline(line: str, ctx: DocSources) -> str | None:
         part = part.strip()
         if not part or _WORDY.search(part) is None:
             continue  # no letter ("2025", "1,140 (+12)"): no name of the table nor an organisation
+        if sum(1 for w in part.split() if w[:1].islower() and w not in _NAME_LINKS) >= 3:
+            continue  # words of a sentence ("Why the gap matters"), not a name: the costly lookup spared
         name, generic, _ = canonical(part, ctx)
         if not name or generic:
             continue
