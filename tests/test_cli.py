@@ -1,6 +1,7 @@
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from attrition.cli import main
@@ -50,11 +51,14 @@ def test_bad_file_gives_one_line_and_the_batch_goes_on(tmp_path: Path) -> None:
     assert "900000" in r.stdout
 
 
-def test_run_summarises_the_bundled_examples() -> None:
+def test_run_summarises_the_bundled_examples(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # the default ledger and report go to the working folder, not the checkout
+    monkeypatch.delenv("ATTRITION_DB", raising=False)
     r = CliRunner().invoke(main, ["run"])
     assert r.exit_code == 0, r.output
     assert "claims from 5 documents" in r.output
     assert "By source:" in r.output
+    assert (tmp_path / "attrition.db").is_file() and (tmp_path / "report.html").is_file()
 
 
 def test_extract_without_input_is_a_usage_error() -> None:
