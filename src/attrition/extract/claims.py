@@ -10,37 +10,40 @@ import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Final
 
 from attrition.extract import lexicon as lx
 from attrition.extract.dates import TimeExpr
 from attrition.extract.numbers import Quantity
 from attrition.extract.text import TokenList
 
-_BOUNDARY = frozenset("; . ! ? ( ) but while whereas although though compared versus vs — – which".split())
-_AUX_RIGHT = frozenset(
+_BOUNDARY: Final = frozenset(
+    "; . ! ? ( ) but while whereas although though compared versus vs — – which".split()
+)
+_AUX_RIGHT: Final = frozenset(
     "are were have has had been being was is be reportedly likely probably said to also who that "
     "already as believed thought estimated now currently soldiers troops people men in action "
     "of them among remain remained remains listed members around officially either may might could "
     "would will must still \" “ ” '".split()
 )
-_ANAPHORA = frozenset(["this", "that", "the", "these"])
-_ANAPHOR_NOUNS = frozenset("figure number total toll tally count estimate".split())
+_ANAPHORA: Final = frozenset(["this", "that", "the", "these"])
+_ANAPHOR_NOUNS: Final = frozenset("figure number total toll tally count estimate".split())
 # Words that make a total a running one ("currently", "to date"): it runs from the war's start.
-_CUMULATIVE_WORDS = frozenset(["currently", "overall"])
+_CUMULATIVE_WORDS: Final = frozenset(["currently", "overall"])
 # Verbs and adverbs of the present: a total stated with them runs to the day it is said.
-_PRESENT = frozenset(
+_PRESENT: Final = frozenset(
     "has have is are remain remains now currently stands exceeds exceed tops top passes number numbers "
     "holds hold controls control occupy occupies totals amounts reach reaches stand".split()
 )
-_CUMULATIVE_PHRASES = (" to date ", " so far ", " in total ", " all told ")
-_SNAPSHOT_METRICS = frozenset(["deployed", "territory_km2", "territory_pct", "displaced"])
-_LOSS_METRICS = frozenset(
+_CUMULATIVE_PHRASES: Final = (" to date ", " so far ", " in total ", " all told ")
+_SNAPSHOT_METRICS: Final = frozenset(["deployed", "territory_km2", "territory_pct", "displaced"])
+_LOSS_METRICS: Final = frozenset(
     ["casualties", "killed", "wounded", "killed_or_missing", "missing", "captured", "permanent_losses"]
 )
-_COORD = frozenset(
+_COORD: Final = frozenset(
     "and , ; or while to from versus compared with against up down ( average averaging".split()
 )
-_LIST_NEXT = frozenset("along near inside outside across among within into ".split()) | frozenset(
+_LIST_NEXT: Final = frozenset("along near inside outside across among within into ".split()) | frozenset(
     "a per each every daily monthly weekly annually in so thus since from over during last this "
     "between of more , ; . ) and or".split()
 )
@@ -69,11 +72,11 @@ class Reading:
     part: bool = False  # a part of the figure before ("including 7,797 children", "181 of them")
 
 
-_SUBJECT_FIRST = frozenset(
+_SUBJECT_FIRST: Final = frozenset(
     [k[0] for k in lx.SUBJECT_WORDS] + [k[0] + "'s" for k in lx.SUBJECT_WORDS] + list(lx.ENEMY_WORDS)
 )
 # subject_at finds nothing at a token whose lower case is not one of these (a test callers inline)
-_MAY_SUBJECT = _SUBJECT_FIRST | {"us"}
+_MAY_SUBJECT: Final = _SUBJECT_FIRST | {"us"}
 
 
 def subject_at(toks: TokenList, i: int) -> tuple[str | None, int]:
@@ -196,11 +199,11 @@ def _phrase_ending(
 
 
 # What the look-ups above cannot find, for callers that test a token before calling them.
-_PRED_FIRST = _firsts(lx.PREDICATES)
-_PRED_LAST = _lasts(lx.PREDICATES)
-_LQ_LAST = _lasts(lx.LEFT_QUALIFIERS)
-_RATE_FIRST = _firsts(lx.RATE_PHRASES)
-_NO_PHRASE = ("", 0)
+_PRED_FIRST: Final = _firsts(lx.PREDICATES)
+_PRED_LAST: Final = _lasts(lx.PREDICATES)
+_LQ_LAST: Final = _lasts(lx.LEFT_QUALIFIERS)
+_RATE_FIRST: Final = _firsts(lx.RATE_PHRASES)
+_NO_PHRASE: Final = ("", 0)
 _NO_SUBJECT: tuple[str | None, int] = (None, 0)
 
 
@@ -365,7 +368,7 @@ def _excluded(text: str, toks: TokenList, q: Quantity, a: int, b: int, times: li
     return False
 
 
-_QUOTE_MARKS = frozenset("\" “ ” ‘ ’ '".split())
+_QUOTE_MARKS: Final = frozenset("\" “ ” ‘ ’ '".split())
 
 
 def _head(toks: TokenList, b: int) -> int | None:
@@ -705,36 +708,40 @@ def _anaphora(toks: TokenList) -> tuple[bool, int]:
     return opens, 1 << 30
 
 
-_AGENT_NOUNS = frozenset(
+_AGENT_NOUNS: Final = frozenset(
     "aggression attack attacks strike strikes airstrikes bombardment bombing shelling offensive raids "
     "occupation campaign invasion airstrike barrage barrages bombings raid".split()
 )
 # Weapons between a nationality and an attack ("a Russian missile strike", "Israeli air strikes").
-_WEAPON_WORDS = frozenset(
+_WEAPON_WORDS: Final = frozenset(
     "missile missiles drone drones rocket rockets air artillery glide bomb ballistic cruise guided "
     "aerial tank mortar full - scale full-scale large massive renewed overnight combined enemy".split()
 )
-_WEAPON_NOUNS = frozenset("missile missiles drone drones rocket rockets bomb bombs shell shells".split())
-_ATTACK_VERBS = frozenset(
+_WEAPON_NOUNS: Final = frozenset(
+    "missile missiles drone drones rocket rockets bomb bombs shell shells".split()
+)
+_ATTACK_VERBS: Final = frozenset(
     "struck strikes strike hit hits slammed slams targeted targets killed kill kills exploded landed "
     "fell".split()
 )
-_SUBORDINATE = frozenset("when after as while because before until where whereas".split())
-_RECRUITED_PARTICIPLES = frozenset("mobilised mobilized conscripted drafted".split())
-_PARTICIPLES = frozenset("wounded injured killed dead captured missing".split()) | _RECRUITED_PARTICIPLES
+_SUBORDINATE: Final = frozenset("when after as while because before until where whereas".split())
+_RECRUITED_PARTICIPLES: Final = frozenset("mobilised mobilized conscripted drafted".split())
+_PARTICIPLES: Final = (
+    frozenset("wounded injured killed dead captured missing".split()) | _RECRUITED_PARTICIPLES
+)
 # Words before a people noun that are not its adjective ("killed 40 and wounded soldiers").
-_NOT_ADJECTIVES = frozenset(
+_NOT_ADJECTIVES: Final = frozenset(
     "and or of the a an to in on at by for from with were was had have are is be been as than who that "
     "which these those them their its his her our other".split()
 )
-_CAPTIVE_NOUNS = frozenset("prisoners hostages pows detainees captives".split())
-_RELEASE_VERBS = frozenset(
+_CAPTIVE_NOUNS: Final = frozenset("prisoners hostages pows detainees captives".split())
+_RELEASE_VERBS: Final = frozenset(
     "released releasing release releases freed freeing free frees exchanged swapped".split()
 )
-_KILL_VERBS = frozenset(
+_KILL_VERBS: Final = frozenset(
     "killed executed shot murdered killing executing execution executions killings murder".split()
 )
-_CONVERSION_GAP = frozenset("( or , about roughly some nearly almost around approximately".split())
+_CONVERSION_GAP: Final = frozenset("( or , about roughly some nearly almost around approximately".split())
 
 
 def _area_before(toks: TokenList, j: int) -> bool:
@@ -742,43 +749,45 @@ def _area_before(toks: TokenList, j: int) -> bool:
     return not _AREA_UNITS.isdisjoint(toks.lows[j - 2 : j + 1])
 
 
-_RELATIVE = frozenset(
+_RELATIVE: Final = frozenset(
     [("of", "whom"), ("of", "which"), ("of", "them"), ("among", "them"), ("among", "whom"), ("from", "them"),
      ("of", "these"), ("among", "these"), ("of", "those")]
 )  # fmt: skip
 # Words of people who are not soldiers: their side, when none is named, is the one attacked.
-_CIVIL_WORDS = frozenset(
+_CIVIL_WORDS: Final = frozenset(
     "civilian civilians people persons children women residents inhabitants villagers passengers patients "
     "pedestrians".split()
 )
-_QUALIFIER_WORDS = frozenset(w for phrase in lx.LEFT_QUALIFIERS for w in phrase if w.isalpha()) - {
+_QUALIFIER_WORDS: Final = frozenset(w for phrase in lx.LEFT_QUALIFIERS for w in phrase if w.isalpha()) - {
     "the",
     "of",
 }
-_HEADLINE_BREAKS = frozenset(["-", "–", "—", ";"])
+_HEADLINE_BREAKS: Final = frozenset(["-", "–", "—", ";"])
 # Words between a preposition and a place's name: "in occupied Ukraine", "in eastern Ukraine".
-_PLACE_ADJECTIVES = frozenset(
+_PLACE_ADJECTIVES: Final = frozenset(
     "occupied eastern western northern southern central northeastern southeastern".split()
 )
-_ELIMINATED = re.compile(r"(?i:liquidated|eliminated|neutrali[sz]ed)")
-_ASIDE_OPENERS = frozenset("most many mostly including mainly or among".split())
-_SERVING = frozenset("serving based deployed stationed fighting working".split())
-_FINITE_AUX = frozenset("were was are is have has had".split())
+_ELIMINATED: Final = re.compile(r"(?i:liquidated|eliminated|neutrali[sz]ed)")
+_ASIDE_OPENERS: Final = frozenset("most many mostly including mainly or among".split())
+_SERVING: Final = frozenset("serving based deployed stationed fighting working".split())
+_FINITE_AUX: Final = frozenset("were was are is have has had".split())
 # Participles before a people noun that say what is counted ("displaced people", "wounded soldiers").
-_ADJECTIVE_METRICS = (_PARTICIPLES - _RECRUITED_PARTICIPLES) | {"displaced"}
-_AGED_NOUNS = frozenset("children child boys girls men women people adults those kids infants".split())
+_ADJECTIVE_METRICS: Final = (_PARTICIPLES - _RECRUITED_PARTICIPLES) | {"displaced"}
+_AGED_NOUNS: Final = frozenset("children child boys girls men women people adults those kids infants".split())
 # The spread of an estimate just given ("with a plausible range of 55,298 to 78,525").
-_SPREAD_NOUNS = frozenset("range interval bracket".split())
-_FORCE_NOUNS = frozenset("troops soldiers servicemen fighters marines paratroopers conscripts".split())
-_UNIT_WORDS = frozenset(
+_SPREAD_NOUNS: Final = frozenset("range interval bracket".split())
+_FORCE_NOUNS: Final = frozenset("troops soldiers servicemen fighters marines paratroopers conscripts".split())
+_UNIT_WORDS: Final = frozenset(
     "day days month week year daily monthly weekly annually kilometer kilometre km kilometers kilometres "
     "km2".split()
 )
 
 
-_TOPIC_CUES = frozenset("the estimate total average tally figure record count toll rate its".split())
-_TOPIC_LINKS = frozenset("the its was were is are at of to reached passed hit estimate total tally".split())
-_TOPIC_NEXT = frozenset(
+_TOPIC_CUES: Final = frozenset("the estimate total average tally figure record count toll rate its".split())
+_TOPIC_LINKS: Final = frozenset(
+    "the its was were is are at of to reached passed hit estimate total tally".split()
+)
+_TOPIC_NEXT: Final = frozenset(
     ". , ; ) a per each every in for from since over during by at on recorded counted estimated reported "
     "registered and".split()
 )
@@ -817,7 +826,7 @@ def _of_subject(toks: TokenList, i: int, in_place: bool = False) -> str | None:
     return None
 
 
-_METRIC_SET = frozenset(
+_METRIC_SET: Final = frozenset(
     "casualties killed wounded killed_or_missing missing captured permanent_losses recruited deployed "
     "territory_km2 territory_pct displaced".split()
 )
@@ -940,9 +949,9 @@ def _verb_after(lows: list[str], k: int) -> bool:
     return k + 1 < len(lows) and lows[k + 1] in _FINITE_AUX
 
 
-_FAMILY_WORDS = frozenset("family families household households".split())
-_OF_BREAKS = frozenset(", ; : ( ) . - – — who which that".split())
-_NUMBER_WORDS = frozenset(list(lx.UNITS) + list(lx.TENS) + list(lx.SCALES))
+_FAMILY_WORDS: Final = frozenset("family families household households".split())
+_OF_BREAKS: Final = frozenset(", ; : ( ) . - – — who which that".split())
+_NUMBER_WORDS: Final = frozenset(list(lx.UNITS) + list(lx.TENS) + list(lx.SCALES))
 
 
 def _people_after(lows: list[str], k: int) -> int:
@@ -959,9 +968,11 @@ def _people_after(lows: list[str], k: int) -> int:
 
 
 # Words _predicate does more with than pass over (_AUX_RIGHT, modifiers) or stop at.
-_PREDICATE_SPECIAL = frozenset([","]) | _BOUNDARY | _PARTICIPLES | _PRED_FIRST | _RATE_FIRST | _MAY_SUBJECT
+_PREDICATE_SPECIAL: Final = (
+    frozenset([","]) | _BOUNDARY | _PARTICIPLES | _PRED_FIRST | _RATE_FIRST | _MAY_SUBJECT
+)
 # Words _head does not take for the noun at once.
-_HEAD_SPECIAL = (
+_HEAD_SPECIAL: Final = (
     _MAY_SUBJECT
     | lx.PEOPLE_NOUNS
     | _PARTICIPLES
@@ -983,11 +994,11 @@ class _Left:
     start_index: int = -1  # token index of that phrase
 
 
-_TIGHT = frozenset(
+_TIGHT: Final = frozenset(
     "of at to is are was were stood stands reached rose hit totalled totaled amounted number numbered "
     "( : - – — made make makes range ranges ranged run runs ran passed passes through".split()
 )
-_LEFT_SKIP = frozenset(
+_LEFT_SKIP: Final = frozenset(
     "armed forces army military in for the manpower war conflict record averaged across country "
     "nationwide autumn spring summer winter among amongst units ranks on attack attacks strike strikes "
     "shelling bombing missile missiles drone drones rocket rockets air glide bomb".split()
@@ -1164,16 +1175,16 @@ def _left_metric(toks: TokenList, a: int, prev_b: int, in_time: list[bool]) -> _
     return _Left()
 
 
-_AGE = frozenset(["age", "aged", "ages"])
-_DEATH_OR_WOUND = (_ADJECTIVE_METRICS - {"captured"}) | {"died"}
-_RISE_VERBS = frozenset(
+_AGE: Final = frozenset(["age", "aged", "ages"])
+_DEATH_OR_WOUND: Final = (_ADJECTIVE_METRICS - {"captured"}) | {"died"}
+_RISE_VERBS: Final = frozenset(
     "reached rose risen climbed stood hit passed topped exceeded surpassed increased grew jumped".split()
 )
-_TOLL_NOUNS = frozenset("toll losses deaths casualties fatalities".split())
-_AREA_UNITS = frozenset(["km", "km2", "km²", "kilometres", "kilometers", "miles", "mi"])
-_PLACE_AFTER = frozenset(["in", "on", "near", "along", "inside", "at", "across"])
-_DESERTION = frozenset(["desertion", "awol", "defection", "defections", "desertions"])
-_EQUIPMENT_ADJECTIVES = frozenset(
+_TOLL_NOUNS: Final = frozenset("toll losses deaths casualties fatalities".split())
+_AREA_UNITS: Final = frozenset(["km", "km2", "km²", "kilometres", "kilometers", "miles", "mi"])
+_PLACE_AFTER: Final = frozenset(["in", "on", "near", "along", "inside", "at", "across"])
+_DESERTION: Final = frozenset(["desertion", "awol", "defection", "defections", "desertions"])
+_EQUIPMENT_ADJECTIVES: Final = frozenset(
     "armoured armored combat fighting infantry artillery air naval cruise ballistic military attack "
     "personnel other more main battle multiple launch rocket".split()
 )
@@ -1189,18 +1200,18 @@ def _counts_equipment(lows: list[str], b: int) -> bool:
     return False
 
 
-_BE_NOW = frozenset(
+_BE_NOW: Final = frozenset(
     "are is were was be to remain remained now currently still already reportedly believed thought "
     "said".split()
 )
-_TOTAL_WORDS = frozenset(["total", "tally", "sum"])
-_WOUND_WORDS = frozenset("wounded injured casualties maimed hurt".split())
-_PRONOUN_OBJECTS = frozenset("him them it us her".split())
+_TOTAL_WORDS: Final = frozenset(["total", "tally", "sum"])
+_WOUND_WORDS: Final = frozenset("wounded injured casualties maimed hurt".split())
+_PRONOUN_OBJECTS: Final = frozenset("him them it us her".split())
 
 
-_ASIDE_CLOSE = {")": "(", "–": "–", "—": "—", "-": "-", ",": ","}
+_ASIDE_CLOSE: Final = {")": "(", "–": "–", "—": "—", "-": "-", ",": ","}
 # Words _left_metric does more with than pass over (_LEFT_PASS) or stop at (anything else).
-_LEFT_SPECIAL = (
+_LEFT_SPECIAL: Final = (
     frozenset(_ASIDE_CLOSE)
     | _LQ_LAST
     | frozenset(lx.LEFT_VERBS)
@@ -1211,7 +1222,7 @@ _LEFT_SPECIAL = (
     | _PRONOUN_OBJECTS
     | _PRED_LAST
 )
-_LEFT_PASS = lx.CONNECTORS | lx.MODIFIERS | _LEFT_SKIP
+_LEFT_PASS: Final = lx.CONNECTORS | lx.MODIFIERS | _LEFT_SKIP
 
 
 def _aside_start(toks: TokenList, j: int, opener: str, prev_b: int) -> int | None:
@@ -1242,9 +1253,9 @@ def _aside_start(toks: TokenList, j: int, opener: str, prev_b: int) -> int | Non
     return None
 
 
-_LABEL_MARKS = frozenset([":", "–", "—", "-"])
+_LABEL_MARKS: Final = frozenset([":", "–", "—", "-"])
 # Words that say what a label's figure counts.
-_LABEL_WORDS = frozenset(
+_LABEL_WORDS: Final = frozenset(
     "killed dead deaths fatalities casualties losses wounded injured missing displaced refugees fled".split()
 )
 
@@ -1312,9 +1323,11 @@ def _metric_before(toks: TokenList, j: int) -> int:
 
 # Words after "of Ukraine's" that still leave a share of its land: "18% of Ukraine's internationally
 # recognised territory", "20% of Ukraine's land".
-_SHARE_OK = frozenset("internationally recognised recognized entire whole pre-war prewar total".split())
+_SHARE_OK: Final = frozenset(
+    "internationally recognised recognized entire whole pre-war prewar total".split()
+)
 # What a share can be of besides land.
-_NOT_LAND = frozenset(
+_NOT_LAND: Final = frozenset(
     "population people residents inhabitants voters households children women men budget gdp economy "
     "output revenue exports imports losses casualties deaths fighters troops forces army".split()
 )
@@ -1355,7 +1368,7 @@ def _elliptical(toks: TokenList, prev_b: int, a: int, b: int) -> bool:
     return nxt in _LIST_NEXT or nxt == "at" or (subject_at(toks, b + 1)[0] is None and not nxt.isalpha())
 
 
-_PART_GAP = frozenset(", and of them whom these".split())  # "14 of them civilians and one soldier"
+_PART_GAP: Final = frozenset(", and of them whom these".split())  # "14 of them civilians and one soldier"
 
 
 def _next_part(toks: TokenList, prev_b: int, a: int, head: int | None) -> bool:
@@ -1454,11 +1467,11 @@ def _rate(toks: TokenList, a: int, b: int, next_a: int, prev_b: int, left_start:
     return None
 
 
-_RATE_STOP = frozenset([";", "(", ")", ","])
-_LEFT_RATE_KEYS = frozenset(lx.LEFT_RATE_WORDS)
+_RATE_STOP: Final = frozenset([";", "(", ")", ","])
+_LEFT_RATE_KEYS: Final = frozenset(lx.LEFT_RATE_WORDS)
 # "daily figures", "a weekly update", "the monthly tally": the word dates a publication, it does
 # not make the figure a rate.
-_PUBLICATION_NOUNS = lx.DATA_NOUNS | frozenset(
+_PUBLICATION_NOUNS: Final = lx.DATA_NOUNS | frozenset(
     "total report reports update updates bulletin bulletins briefing briefings summary summaries "
     "statement statements tallies release".split()
 )
@@ -1606,29 +1619,29 @@ def _place_phrase_start(toks: TokenList, j: int) -> int:
     return -1
 
 
-_DIRECTIONS = frozenset("northern southern eastern western central north south east west".split())
+_DIRECTIONS: Final = frozenset("northern southern eastern western central north south east west".split())
 # Places named by a common noun ("in the region", "across the country").
-_PLACE_NOUNS = frozenset(
+_PLACE_NOUNS: Final = frozenset(
     "region area city town village country province oblast district territory enclave strip state capital "
     "south north east west".split()
 )
 # Nouns of a stretch of front named by a place before them ("the Kursk direction", "the Pokrovsk axis").
-_FRONT_NOUNS = frozenset("direction axis sector bridgehead salient oblast province".split())
-_HAVE = frozenset("have had 've".split())
+_FRONT_NOUNS: Final = frozenset("direction axis sector bridgehead salient oblast province".split())
+_HAVE: Final = frozenset("have had 've".split())
 # People nouns for the military, whose losses are often far from home.
-_MILITARY_NOUNS = frozenset(
+_MILITARY_NOUNS: Final = frozenset(
     "soldiers soldier troops servicemen serviceman personnel marines paratroopers infantrymen "
     "reservists conscripts".split()
 )
 
 
-_PLACE_WORDS = frozenset("in into on across to help".split())
-_PASSIVE_AUX = frozenset("was were been being".split())
-_TERRITORY_VERBS = lx.GAIN_VERBS | lx.LOSS_VERBS_TERRITORY
-_LOSS_OR_INFLICT = lx.LOSS_VERBS | lx.INFLICT_VERBS
+_PLACE_WORDS: Final = frozenset("in into on across to help".split())
+_PASSIVE_AUX: Final = frozenset("was were been being".split())
+_TERRITORY_VERBS: Final = lx.GAIN_VERBS | lx.LOSS_VERBS_TERRITORY
+_LOSS_OR_INFLICT: Final = lx.LOSS_VERBS | lx.INFLICT_VERBS
 
 
-_STOP_AGENT = frozenset("against on at in of by for with that which who".split())
+_STOP_AGENT: Final = frozenset("against on at in of by for with that which who".split())
 
 
 def _clause_subject(toks: TokenList, verb: int) -> str | None:
@@ -1747,12 +1760,14 @@ def _agent_before(toks: TokenList, verb: int) -> tuple[str | None, str | None]:
     return None, target
 
 
-_TARGET_WORDS = frozenset("on in at near across against over".split())
+_TARGET_WORDS: Final = frozenset("on in at near across against over".split())
 # "bringing the death toll to 54,000", "taking total losses to over 1 million": a running total
 # that a new figure brings up, from the start of the count to the day it is said.
-_RUNNING_VERBS = frozenset("bringing brings brought taking takes took pushing pushes pushed raising raises "
-                           "raised lifting lifted".split())  # fmt: skip
-_RUNNING_NOUNS = frozenset("total toll tally count number losses figure sum".split())
+_RUNNING_VERBS: Final = frozenset(
+    "bringing brings brought taking takes took pushing pushes pushed raising raises raised lifting "
+    "lifted".split()
+)
+_RUNNING_NOUNS: Final = frozenset("total toll tally count number losses figure sum".split())
 
 
 def running_total(toks: TokenList, a: int) -> int:
@@ -1854,7 +1869,7 @@ def period_for(
 
 # Verbs of a running total crossing a mark: with one day, that day is when it stood there, not a
 # one-day total ("losses passed 1,000,000 on June 12" against "lost 1,130 on Tuesday").
-_MILESTONE_VERBS = frozenset("passed surpassed topped crossed reached exceeded hit".split())
+_MILESTONE_VERBS: Final = frozenset("passed surpassed topped crossed reached exceeded hit".split())
 
 
 def _updated_before(toks: TokenList, t: TimeExpr) -> bool:
@@ -1869,10 +1884,10 @@ def _milestone(toks: TokenList, figure_start: int) -> bool:
 
 
 # The words of a predicate that a "when" clause dating the event may follow ("were killed when").
-_WHEN_AFTER = frozenset("killed injured wounded dead died hurt displaced".split())
-_CLAUSE_STOP = frozenset("than including which who when while whereas although but ;".split())
-_AFTER_COMMA_STOP = frozenset("it that so meaning making this".split()) | _RUNNING_VERBS
-_PUBLICATION = frozenset(
+_WHEN_AFTER: Final = frozenset("killed injured wounded dead died hurt displaced".split())
+_CLAUSE_STOP: Final = frozenset("than including which who when while whereas although but ;".split())
+_AFTER_COMMA_STOP: Final = frozenset("it that so meaning making this".split()) | _RUNNING_VERBS
+_PUBLICATION: Final = frozenset(
     "published released issued posted update report study statement interview briefing aired "
     "broadcast".split()
 )

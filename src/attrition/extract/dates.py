@@ -12,19 +12,20 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Final
 
 from attrition.extract import lexicon as lx
 from attrition.extract.text import word_alternation
 
-_MONTH = (
+_MONTH: Final = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?"
     r"|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
 )
-_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
-_YEAR = r"(?:19[5-9]\d|20\d\d)"
-_SMALL = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-_ATOM = re.compile(  # applied with .match at the candidate positions _CANDIDATES finds
+_DAY: Final = r"(?:3[01]|[12]\d|0?[1-9])"
+_YEAR: Final = r"(?:19[5-9]\d|20\d\d)"
+_SMALL: Final = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_ATOM: Final = re.compile(  # applied with .match at the candidate positions _CANDIDATES finds
     r"(?:"
     rf"(?P<m1>{_MONTH})[ \u00a0]+(?P<d1>{_DAY})(?:st|nd|rd|th)?(?!\d|:\d)"
     # a span of days in one month: "March 27-31, 2022", "March 27 and 31, 2022" (with its year)
@@ -56,24 +57,26 @@ _ATOM = re.compile(  # applied with .match at the candidate positions _CANDIDATE
     r"|\b(?P<sy>[Ss]ince[ ]+(?:the[ ]+)?(?:start|beginning)[ ]+of[ ]+(?:the|this)[ ]+year)\b"
     r")"
 )
-_SMALL_WORDS = {
+_SMALL_WORDS: Final = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }  # fmt: skip
-_RANGE_GAP = re.compile(
+_RANGE_GAP: Final = re.compile(
     r"[ \u00a0]*(?P<c>to|and|through|until|till|-|–|—)[ \u00a0]*"
     r"(?:(?P<vague>early|mid|late|mid-|the[ ]+middle[ ]+of)[ \u00a0-]*|(?P<endof>the[ ]+end[ ]+of)[ ]+)?$",
     re.IGNORECASE,
 )
-_SINCE_CLAUSE = re.compile(r"\b[Ss]ince[ ]+(?:[\w'’-]+[ ]+){1,10}?(?:on|in)[ ]+$")
+_SINCE_CLAUSE: Final = re.compile(r"\b[Ss]ince[ ]+(?:[\w'’-]+[ ]+){1,10}?(?:on|in)[ ]+$")
 # The last characters _VAGUE_BEFORE can end on: its spaces and hyphen, or the last letter of a word.
-_VAGUE_LAST = frozenset(" \u00a0-yYdDeEfF")
-_VAGUE_BEFORE = re.compile(r"(?:early|mid|late|mid-|middle[ ]of|beginning[ ]of|start[ ]of)[ \u00a0-]*$", re.I)
-_PREFIXES = (
+_VAGUE_LAST: Final = frozenset(" \u00a0-yYdDeEfF")
+_VAGUE_BEFORE: Final = re.compile(
+    r"(?:early|mid|late|mid-|middle[ ]of|beginning[ ]of|start[ ]of)[ \u00a0-]*$", re.I
+)
+_PREFIXES: Final = (
     "since|from|between|as of|as at|by|until|through|so far in|thus far in|to date in"
     "|on|in|during|for|throughout|of|over"
 ).split("|")
-_PREFIX = re.compile(
+_PREFIX: Final = re.compile(
     r"(?P<p>"
     + "|".join(w.replace(" ", "[ ]") for w in _PREFIXES)
     + r")(?:[ ]+the[ ]+(?P<edge>start|beginning|end|middle)[ ]+of)?[ ]+$",
@@ -82,7 +85,7 @@ _PREFIX = re.compile(
 # _PREFIX read backwards from the time expression: .match on the reversed text before it finds what
 # .search finds (the leftmost start is the longest match, so the longer words come first) without
 # trying every place of the window.
-_PREFIX_REV = re.compile(
+_PREFIX_REV: Final = re.compile(
     r"[ ]+(?:fo[ ]+(?P<edge>trats|gninnigeb|dne|elddim)[ ]+eht[ ]+)?(?P<p>"
     + "|".join(w[::-1].replace(" ", "[ ]") for w in sorted(_PREFIXES, key=len, reverse=True))
     + ")",
@@ -218,9 +221,9 @@ class TimeExpr:
         return start, end, False
 
 
-_DAY_RELS = frozenset(["yesterday", "today", "the previous day", "the day before"])
+_DAY_RELS: Final = frozenset(["yesterday", "today", "the previous day", "the day before"])
 # A year named relative to the statement after a date without one: its offset in years.
-_YEAR_OF = {"last year": -1, "this year": 0}
+_YEAR_OF: Final = {"last year": -1, "this year": 0}
 
 
 def _relative(rel: str, n: int, ref: date | None, war_start: date | None) -> tuple[date | None, date | None]:
@@ -323,7 +326,7 @@ def _atom(m: re.Match[str]) -> TimeExpr:
 _G_M1, _G_M2, _G_Y3, _G_Y4, _G_M5, _G_M6, _G_Y7 = (
     _ATOM.groupindex[k] for k in "m1 m2 y3 y4 m5 m6 y7".split()
 )
-_NO_DATE = (None,) * 7
+_NO_DATE: Final = (None,) * 7
 
 
 def _atom_other(m: re.Match[str]) -> TimeExpr:
@@ -403,21 +406,21 @@ def _first_last(m: re.Match[str]) -> TimeExpr:
 # Where a time expression can start: digits, month and weekday names, a few keywords. Each pattern
 # begins with a literal or a character set, which the regex engine scans for at C speed; the full
 # pattern is then only tried at those places.
-_MONTH_STARTS = (
+_MONTH_STARTS: Final = (
     "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC"
 )
-_KEYWORDS = "since last past previous first second third fourth this yesterday today during".split()
+_KEYWORDS: Final = "since last past previous first second third fourth this yesterday today during".split()
 # A run of digits that can begin a date: a year 19xx/20xx, or one or two digits followed by a
 # separator and a digit, a space or an ordinal suffix; not after a letter a-z or inside a number
 # ("1,000", "2.5"). The pattern starts with a digit, so the regex engine scans for digits at C speed;
 # the tests of what comes before look back from the first digit.
-_DIGIT_CANDIDATE = re.compile(
+_DIGIT_CANDIDATE: Final = re.compile(
     r"[0-9](?<![0-9A-Za-z][0-9])(?<![0-9][,.][0-9])"
     r"(?:(?<=1)9[0-9]{2}(?![0-9])|(?<=2)0[0-9]{2}(?![0-9])"
     r"|[0-9]?(?![0-9])(?=[./-][0-9]|[ \u00a0]|st|nd|rd|th))"
 )
 # A month or weekday name or a keyword.
-_WORD_CANDIDATE = re.compile(
+_WORD_CANDIDATE: Final = re.compile(
     "(?:"
     + word_alternation(
         [*_MONTH_STARTS.split(), "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
@@ -430,8 +433,8 @@ _WORD_CANDIDATE = re.compile(
 # The same after a character that is no ASCII letter: the regex engine then scans for that character
 # at C speed instead of trying every branch at every place (a candidate after a letter is dropped).
 # Only that character is consumed (the name is looked at ahead): "Q1May" has two candidates.
-_WORD_CANDIDATE_AFTER = re.compile("[^A-Za-z](?=(" + _WORD_CANDIDATE.pattern + "))")
-_THE_BEFORE = re.compile(r"(?i:the)[ ]+$")
+_WORD_CANDIDATE_AFTER: Final = re.compile("[^A-Za-z](?=(" + _WORD_CANDIDATE.pattern + "))")
+_THE_BEFORE: Final = re.compile(r"(?i:the)[ ]+$")
 
 
 def _candidates(text: str, start: int, end: int) -> list[int]:

@@ -7,21 +7,22 @@ phrasing is a change here, not in the rules.
 from __future__ import annotations
 
 from datetime import date
+from typing import Final
 
 # --- numbers -----------------------------------------------------------------
 
-UNITS = {
+UNITS: Final = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }  # fmt: skip
-TENS = {
+TENS: Final = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+SCALES: Final = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 # Scale words written after digits: "1.1 million", "20k", "2bn", "1.5m".
-SCALE_SUFFIXES = {
+SCALE_SUFFIXES: Final = {
     "hundred": 100, "thousand": 1_000, "k": 1_000, "million": 1_000_000, "mln": 1_000_000,
     "mn": 1_000_000, "m": 1_000_000, "billion": 1_000_000_000, "bn": 1_000_000_000,
 }  # fmt: skip
@@ -61,12 +62,12 @@ RIGHT_QUALIFIERS: dict[tuple[str, ...], str] = {
     ("and", "counting"): "at_least", ("or", "so"): "approx", ("at", "most"): "at_most",
     ("or", "fewer"): "at_most", ("or", "less"): "at_most",
 }  # fmt: skip
-MAX_QUALIFIER_LEN = 4
+MAX_QUALIFIER_LEN: Final = 4
 
 # --- metrics -----------------------------------------------------------------
 # Nouns that name what a number counts when they follow it ("1,000 casualties") or
 # precede it through a connector ("casualties of 1,000", "death toll rose to 300").
-METRIC_NOUNS = {
+METRIC_NOUNS: Final = {
     "casualties": "casualties", "casualty": "casualties", "losses": "casualties",
     "loss": "casualties", "deaths": "killed", "death": "killed", "dead": "killed",
     "fatalities": "killed", "killed": "killed", "kia": "killed", "toll": "casualties",
@@ -144,10 +145,10 @@ PREDICATES: dict[tuple[str, ...], str] = {
     ("fighting",): "deployed",
     ("fighting", "inside"): "deployed", ("fighting", "for"): "deployed",
 }  # fmt: skip
-MAX_PREDICATE_LEN = 4
+MAX_PREDICATE_LEN: Final = 4
 
 # Words for the people a count is about; they need a predicate or a verb to say what happened.
-PEOPLE_NOUNS = frozenset(
+PEOPLE_NOUNS: Final = frozenset(
     "soldiers soldier troops troop servicemen serviceman personnel people men fighters "
     "service members militants mercenaries civilians children women persons individuals "
     "combatants marines paratroopers infantrymen conscripts recruits volunteers "
@@ -158,7 +159,7 @@ PEOPLE_NOUNS = frozenset(
     "gunmen assailants attackers extremists".split()
 )
 # Verbs to the left of a number that say what happened to it ("killed 300", "lost 900,000 people").
-LEFT_VERBS = {
+LEFT_VERBS: Final = {
     "lost": "casualties", "lose": "casualties", "losing": "casualties", "loses": "casualties",
     "killed": "killed", "kill": "killed", "killing": "killed", "kills": "killed",
     "wounded": "wounded", "wounding": "wounded", "injuring": "wounded", "injured": "wounded",
@@ -180,7 +181,7 @@ LEFT_VERBS = {
     "displaced": "displaced", "displacing": "displaced", "uprooted": "displaced",
 }  # fmt: skip
 # Words allowed between a metric noun and its number: "losses amounted to about", "toll rose to".
-CONNECTORS = frozenset(
+CONNECTORS: Final = frozenset(
     "of at to is are was were be been being has have had stand stands stood reach reached "
     "reaches reaching rose risen rise rises climbed climbs climb hit hits total totals totalled "
     "totaled totalling totaling amount amounts amounted number numbered numbers put puts made "
@@ -192,7 +193,7 @@ CONNECTORS = frozenset(
     "continuing remained may might could".split()
 )
 # Adjectives and other words skipped between a number and its noun.
-MODIFIERS = frozenset(
+MODIFIERS: Final = frozenset(
     "new more additional other total combined confirmed estimated reported military "
     "combat battlefield irrecoverable irretrievable permanent civilian enemy foreign "
     "regular active serving armed of which whom the their its his her our young old "
@@ -201,7 +202,7 @@ MODIFIERS = frozenset(
     "elite trained contract contracted internally forcibly forced newly conflict war battle frontline "
     "related direct indirect excess humanitarian aid relief medical health media".split()
 )
-PERMANENT_WORDS = frozenset(["permanent", "irrecoverable", "irretrievable", "irrevocable"])
+PERMANENT_WORDS: Final = frozenset(["permanent", "irrecoverable", "irretrievable", "irrevocable"])
 
 # --- rates -------------------------------------------------------------------
 RATE_PHRASES: dict[tuple[str, ...], str] = {
@@ -220,16 +221,22 @@ RATE_PHRASES: dict[tuple[str, ...], str] = {
     ("per", "24", "hours"): "day", ("every", "24", "hours"): "day",
 }  # fmt: skip
 # Words after "a day" etc. that make it something else: "a day earlier", "a year ago".
-RATE_BREAKERS = frozenset("earlier later after before ago of or and-a-half".split())
-LEFT_RATE_WORDS = {"daily": "day", "monthly": "month", "weekly": "week", "annual": "year", "yearly": "year"}
+RATE_BREAKERS: Final = frozenset("earlier later after before ago of or and-a-half".split())
+LEFT_RATE_WORDS: Final = {
+    "daily": "day",
+    "monthly": "month",
+    "weekly": "week",
+    "annual": "year",
+    "yearly": "year",
+}
 
 # --- what a number is not ----------------------------------------------------
-CURRENCY_WORDS = frozenset(
+CURRENCY_WORDS: Final = frozenset(
     "euros euro dollars dollar usd eur gbp pounds sterling hryvnias hryvnia uah rubles "
     "roubles ruble rouble yuan yen francs shekels rupees".split()
 )
-CURRENCY_SIGNS = "$€£₴₽¥"
-EQUIPMENT_NOUNS = frozenset(
+CURRENCY_SIGNS: Final = "$€£₴₽¥"
+EQUIPMENT_NOUNS: Final = frozenset(
     "tanks tank drones drone uavs ships ship boats boat aircraft planes helicopters missiles "
     "missile shells rounds vehicles vehicle artillery systems launchers guns rifles bombs "
     "munitions warheads cars trucks kilometres kilometers km miles metres meters hectares "
@@ -241,50 +248,52 @@ EQUIPMENT_NOUNS = frozenset(
 # Places and parties counted, not people: a number before one is no claim ("on the two sides",
 # "in 14 provinces"); unlike the nouns above, they do not end an elliptical list ("994 were killed
 # near the sites and 766 along the routes").
-PLACE_COUNT_NOUNS = frozenset(
+PLACE_COUNT_NOUNS: Final = frozenset(
     "sides countries nations provinces regions districts sites locations airports hospitals schools".split()
 )
-DURATION_UNITS = frozenset(
+DURATION_UNITS: Final = frozenset(
     "day days week weeks month months year years hour hours minute minutes decade decades "
     "century centuries night nights".split()
 )
-MONTHS = {
+MONTHS: Final = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
     "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
     "dec": 12,
 }  # fmt: skip
-WEEKDAYS = {
+WEEKDAYS: Final = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
     "sunday": 6,
 }  # fmt: skip
 
 # --- territory ---------------------------------------------------------------
-TERRITORY_WORDS = frozenset(
+TERRITORY_WORDS: Final = frozenset(
     "territory territories land area region oblast province country ukraine salient strip enclave".split()
 )
-GAIN_VERBS = frozenset(
+GAIN_VERBS: Final = frozenset(
     "captured capture captures capturing seized seize seizes seizing occupied occupies occupy "
     "occupying took taken take takes gained gain gains advanced retook retaken regained "
     "liberated controls control controlled controlling holds hold held holding conquered "
     "annexed grabbed overran".split()
 )
-LOSS_VERBS_TERRITORY = frozenset("lost lose loses losing ceded cede gave abandoned surrendered".split())
+LOSS_VERBS_TERRITORY: Final = frozenset(
+    "lost lose loses losing ceded cede gave abandoned surrendered".split()
+)
 
 # --- who suffers -------------------------------------------------------------
 # Loss verbs: the grammatical subject before them is whose losses the figure counts.
-LOSS_VERBS = frozenset(
+LOSS_VERBS: Final = frozenset(
     "lost lose loses losing suffered suffer suffers suffering sustained sustain sustains "
     "sustaining incurred incur incurs taken took endured paying paid pay pays".split()
 )
 # Inflicting verbs: the agent before them is NOT whose losses these are.
-INFLICT_VERBS = frozenset(
+INFLICT_VERBS: Final = frozenset(
     "killed kill kills killing inflicted inflict inflicts inflicting eliminated eliminate "
     "destroyed neutralised neutralized wounded wounding injured injuring slaughtered massacred "
     "murdered executed".split()
 )
 # Words that may sit between a grammatical subject and its verb.
-AUXILIARIES = frozenset(
+AUXILIARIES: Final = frozenset(
     "has have had is are was were be been being will would may might could continues continue "
     "continued to already reportedly also now still currently likely probably allegedly "
     "reported estimated believed thought said expected set so far thus just nearly almost "
@@ -349,18 +358,18 @@ SUBJECT_WORDS: dict[tuple[str, ...], str] = {
     ("sloviansk",): "ukraine", ("kostiantynivka",): "ukraine", ("kursk",): "russia", ("bryansk",): "russia",
     ("taliban",): "afghanistan", ("kabul",): "afghanistan",
 }  # fmt: skip
-SUBJECT_WORDS_FLAT = frozenset(w for key in SUBJECT_WORDS for w in key)
+SUBJECT_WORDS_FLAT: Final = frozenset(w for key in SUBJECT_WORDS for w in key)
 # Cities and regions among them: before an attack they name where it fell ("the Dnipro missile strike",
 # "a Gaza airstrike"), not who struck, as a nationality does ("a Russian missile strike"). Capitals
 # that stand for their governments ("Kyiv's drones", "Moscow's offensive") are not among them.
-TARGET_PLACES = frozenset(
+TARGET_PLACES: Final = frozenset(
     "fasher fashir omdurman kordofan geneina zamzam gezira darfur rafah jabalia gaza aleppo idlib homs "
     "latakia sweida suwayda rakhine sagaing goma kivu tigray beirut kharkiv dnipro odesa odessa kherson "
     "zaporizhzhia mariupol sumy chernihiv lviv kramatorsk belgorod mogadishu poltava vinnytsia zhytomyr "
     "mykolaiv uman pokrovsk sloviansk kostiantynivka kursk bryansk kryvyi".split()
 )
 # Ambiguous place words that are not a subject when they follow a number's head as a location.
-ENEMY_WORDS = frozenset(["enemy", "enemy's", "occupiers", "occupier", "invaders", "adversary"])
+ENEMY_WORDS: Final = frozenset(["enemy", "enemy's", "occupiers", "occupier", "invaders", "adversary"])
 
 # Conflicts: when they began, who the parties are. "Since the war began" resolves through this.
 CONFLICTS: tuple[dict[str, object], ...] = (
@@ -393,26 +402,26 @@ CONFLICTS: tuple[dict[str, object], ...] = (
 
 # Armed groups and the country whose people an article about them counts when it names no side for
 # a figure ("the Houthi-run health ministry put the dead at 38": Yemen's).
-GROUP_COUNTRIES = {"houthis": "yemen", "hamas": "palestinians", "hezbollah": "lebanon"}
+GROUP_COUNTRIES: Final = {"houthis": "yemen", "hamas": "palestinians", "hezbollah": "lebanon"}
 
 # The war starts that a month or year named alone means (see "month_means_start" above).
-WAR_STARTS_NAMED_BY_MONTH = frozenset(
+WAR_STARTS_NAMED_BY_MONTH: Final = frozenset(
     date.fromisoformat(str(c["start"])) for c in CONFLICTS if c.get("month_means_start")
 )
 
 # --- attribution -------------------------------------------------------------
 # Nouns that end the name of an organisation ("Syrian Observatory for Human Rights", "Black Bird Group").
-ORG_WORDS = (
+ORG_WORDS: Final = (
     "Ministry Staff Institute Institution University Center Centre Group Council Agency Service Office "
     "Project Committee Headquarters House Foundation Observatory Mission Command Directorate "
     "Commission Bureau Department Union Initiative Network Tracker Monitor Programme Program Team Rada Count "
     "Administration School College Academy Laboratory Lab Endowment Fund Forum Society Association"
 ).split()
 # Nouns that make "by X's ..." an attribution: "by Ukrainian General Staff figures", "by ISW's reckoning".
-DATA_NOUNS = frozenset(
+DATA_NOUNS: Final = frozenset(
     "data figures figure estimates estimate count counts reckoning calculations tally".split()
 )
-REPORTING_VERBS = frozenset(
+REPORTING_VERBS: Final = frozenset(
     "said says say saying stated states state reported reports report reporting noted notes "
     "told tells announced announces announce claimed claims claim added adds revealed reveals "
     "wrote writes assessed assesses assess believes believe indicated indicates indicate "
@@ -427,17 +436,17 @@ REPORTING_VERBS = frozenset(
 # Reporting verbs that only count when followed by "that", ":", a date, or a comma,
 # because they are also ordinary verbs ("show", "put", "counts") or nouns ("Khartoum state",
 # "member states").
-WEAK_REPORTING_VERBS = frozenset(
+WEAK_REPORTING_VERBS: Final = frozenset(
     "show shows showed shown counted counts recorded records documented verified identified "
     "state states attributed attributes attribute".split()
 )
 # Heads of noun phrases that cannot be a source ("Russian forces reported ...").
-NON_SOURCE_HEADS = frozenset(
+NON_SOURCE_HEADS: Final = frozenset(
     "forces troops soldiers units army's fighters casualties losses figures figure number "
     "this that which these those there".split()
 )
 # Words that make a noun phrase a generic back-reference to an earlier source.
-GENERIC_SOURCE_WORDS = frozenset(
+GENERIC_SOURCE_WORDS: Final = frozenset(
     "he she they official officials spokesman spokeswoman spokesperson ministry agency "
     "alliance update report statement intelligence minister commander chief source sources "
     "department office it we our monitor observatory".split()

@@ -9,14 +9,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from string import ascii_letters as _ASCII_LETTERS
+from typing import Final
 
 from attrition.extract import lexicon as lx
 from attrition.extract.text import spaced, word_alternation
 
-_SCALE = r"(?:(?P<sw>[ \u00a0]?(?:thousand|million|billion|mln|bn|mn)\b)|(?P<sl>[kKmM](?![A-Za-z\d])))?"
-_WORDS = sorted(list(lx.UNITS) + list(lx.TENS) + list(lx.SCALES), key=len, reverse=True)
-_W = "(?:" + "|".join(_WORDS) + r")(?![a-z])"
-_NUMBER_WORDS = re.compile(
+_SCALE: Final = (
+    r"(?:(?P<sw>[ \u00a0]?(?:thousand|million|billion|mln|bn|mn)\b)|(?P<sl>[kKmM](?![A-Za-z\d])))?"
+)
+_WORDS: Final = sorted(list(lx.UNITS) + list(lx.TENS) + list(lx.SCALES), key=len, reverse=True)
+_W: Final = "(?:" + "|".join(_WORDS) + r")(?![a-z])"
+_NUMBER_WORDS: Final = re.compile(
     r"\b(?P<w>(?:(?:half|(?:a|one|three)[ ]quarters?|(?:a|one|two)[ ]thirds?)[ ](?:of[ ])?an?[ ]|an?[ ])?"
     + _W
     + r"(?:(?:[ -]|[ ]and[ ])"
@@ -24,19 +27,21 @@ _NUMBER_WORDS = re.compile(
     + r")*)",
     re.IGNORECASE,
 )
-_PERCENT = re.compile(r"[ \u00a0]?(?:%|percent\b|per[ ]cent\b|pct\b)", re.IGNORECASE)
-_AREA = re.compile(
+_PERCENT: Final = re.compile(r"[ \u00a0]?(?:%|percent\b|per[ ]cent\b|pct\b)", re.IGNORECASE)
+_AREA: Final = re.compile(
     r"[ \u00a0]?(?:(?P<km>square[ ]kilomet(?:er|re)s?\b|sq\.?[ ]?km\b\.?|km2\b|km²|kmsq\b)"
     r"|(?P<mi>square[ ]miles?\b|sq\.?[ ]?mi(?:les?)?\b\.?))",
     re.IGNORECASE,
 )
-_RANGE_GAP = re.compile(r"[ \u00a0]*(?:-|–|—|to|-to-|through)[ \u00a0]*", re.IGNORECASE)
-_AND_GAP = re.compile(r"[ \u00a0]+and[ \u00a0]+", re.IGNORECASE)
-_BETWEEN_BEFORE = re.compile(r"between[ \u00a0]+(?:some[ \u00a0]+|about[ \u00a0]+|roughly[ \u00a0]+)?$", re.I)
-SQ_MILE_KM2 = 2.589988
+_RANGE_GAP: Final = re.compile(r"[ \u00a0]*(?:-|–|—|to|-to-|through)[ \u00a0]*", re.IGNORECASE)
+_AND_GAP: Final = re.compile(r"[ \u00a0]+and[ \u00a0]+", re.IGNORECASE)
+_BETWEEN_BEFORE: Final = re.compile(
+    r"between[ \u00a0]+(?:some[ \u00a0]+|about[ \u00a0]+|roughly[ \u00a0]+)?$", re.I
+)
+SQ_MILE_KM2: Final = 2.589988
 # The characters _PERCENT and _AREA can begin with after their optional space, in any case (the
 # Kelvin sign and the long s match "k" and "s" when case is ignored).
-_UNIT_FIRST = frozenset("%pPsSkK\u212a\u017f")
+_UNIT_FIRST: Final = frozenset("%pPsSkK\u212a\u017f")
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -71,7 +76,7 @@ class _Atom:
     unit: str = ""
 
 
-_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
+_DECIMAL_COMMA: Final = re.compile(r"\d{1,3},\d{1,2}")
 
 
 def _digits_value(d: str) -> tuple[float, bool]:
@@ -121,7 +126,7 @@ def parse_number_words(phrase: str) -> float | None:
     return float(total + current) * fraction
 
 
-_FRACTIONS = {
+_FRACTIONS: Final = {
     ("half",): 0.5, ("a", "quarter"): 0.25, ("one", "quarter"): 0.25, ("three", "quarters"): 0.75,
     ("a", "third"): 1 / 3, ("one", "third"): 1 / 3, ("two", "thirds"): 2 / 3,
 }  # fmt: skip
@@ -129,9 +134,9 @@ _FRACTIONS = {
 
 # Where a figure can start. Both patterns begin with a character set or literals, which the regex
 # engine scans for at C speed; the full patterns are then tried only there.
-_WORD_START = re.compile("(?:" + word_alternation(_WORDS) + ")")  # applied to the lower-cased text
-_WORD_START_ANY = re.compile("(?:" + word_alternation(_WORDS) + ")", re.IGNORECASE)
-_WORD_PREFIX = re.compile(
+_WORD_START: Final = re.compile("(?:" + word_alternation(_WORDS) + ")")  # applied to the lower-cased text
+_WORD_START_ANY: Final = re.compile("(?:" + word_alternation(_WORDS) + ")", re.IGNORECASE)
+_WORD_PREFIX: Final = re.compile(
     r"(?i:(?:half|(?:a|one|three)[ ]quarters?|(?:a|one|two)[ ]thirds?)[ ](?:of[ ])?an?[ ]|an?[ ])$"
 )
 
@@ -139,7 +144,7 @@ _WORD_PREFIX = re.compile(
 # A figure in digits, led by its first digit, an ASCII one; not after a word character or a point
 # (tested looking back from that digit, so that the regex engine scans for digits at C speed instead
 # of trying a lookbehind at every character). A match begins only where a run of digits begins.
-_DIGITS_SCAN = re.compile(
+_DIGITS_SCAN: Final = re.compile(
     r"(?P<d>[0-9](?<![\w.][0-9])(?:"
     r"\d{0,2}(?:,\d{3})+(?:\.\d+)?"  # 106,720 / 1,000,000.5
     r"|\d{0,2}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d]|[,.]\d)"  # 1 010 / 1 000 000
@@ -156,7 +161,7 @@ def _digit_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
 
 # A number word after a character that is not a letter a-z: the scan tries the words only where a
 # word can begin (after a space or a mark) instead of at every letter.
-_WORD_AFTER = re.compile("[^a-z](?:" + word_alternation(_WORDS) + ")")
+_WORD_AFTER: Final = re.compile("[^a-z](?:" + word_alternation(_WORDS) + ")")
 
 
 def _word_spans(low: str, start: int, end: int) -> list[tuple[int, int]]:

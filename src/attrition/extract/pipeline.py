@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Final
 
 from attrition.extract import lexicon as lx
 from attrition.extract.claims import Reading, cumulative_start, period_for, read_sentence
@@ -38,18 +38,18 @@ from attrition.extract.text import (
 )
 from attrition.model import Claim, Document, Figure, Period, Span
 
-EXTRACTOR = "extract.en.v1"
+EXTRACTOR: Final = "extract.en.v1"
 # Cheap test for a reporting verb or a data noun ("by General Staff figures") in a sentence: its
 # lower-case words (found by one C-level scan) against a set.
-_HINT_WORDS = lx.REPORTING_VERBS | lx.DATA_NOUNS
+_HINT_WORDS: Final = lx.REPORTING_VERBS | lx.DATA_NOUNS
 # One of those words as a whole run of letters a-z (what findall of [a-z]+ would find), searched as a
 # trie so that the scan stops at the first.
-_HINT = re.compile("(?<![a-z])(?:" + word_alternation(_HINT_WORDS) + ")(?![a-z])")
+_HINT: Final = re.compile("(?<![a-z])(?:" + word_alternation(_HINT_WORDS) + ")(?![a-z])")
 # The same led by the character before the word: searched from the character before a sentence
 # (when that is not a letter a-z), the regex engine skips to the places a word can begin.
-_HINT_AFTER = re.compile("[^a-z](?:" + word_alternation(_HINT_WORDS) + ")(?![a-z])")
-_DATE_GAP = re.compile(r"(?:[ ]+(?:[A-Za-z][a-z'’]*))*[ ]*")
-_DATELINE = re.compile(
+_HINT_AFTER: Final = re.compile("[^a-z](?:" + word_alternation(_HINT_WORDS) + ")(?![a-z])")
+_DATE_GAP: Final = re.compile(r"(?:[ ]+(?:[A-Za-z][a-z'’]*))*[ ]*")
+_DATELINE: Final = re.compile(
     r"^(?:[^|·•\n]{1,60}[|·•][ ]*){0,2}"  # "By Wire Staff | March 23, 2025", "Opinion · 3 June 2025"
     r"(?:[A-Z][A-Za-z ./'-]{0,40},[ ]+){0,2}(?:(?:Published|Updated|Posted|Date)[: ]+[ ]*)?"
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ ]+)?"
@@ -114,7 +114,7 @@ def _conflicts_by_subject() -> dict[str, tuple[date, dict[str, str]]]:
     return out
 
 
-_CONFLICT = _conflicts_by_subject()
+_CONFLICT: Final = _conflicts_by_subject()
 
 
 def _opponents() -> dict[str, frozenset[str]]:
@@ -130,7 +130,7 @@ def _opponents() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-_OPPONENTS = _opponents()
+_OPPONENTS: Final = _opponents()
 
 
 # The sides of wars inside one country ("for a war inside one country, that country").
@@ -144,7 +144,7 @@ def _civil_wars() -> frozenset[str]:
     return frozenset(out)
 
 
-_CIVIL_WARS = _civil_wars()
+_CIVIL_WARS: Final = _civil_wars()
 
 
 def war_start(subject: str | None, fallback: str | None) -> date | None:
@@ -348,7 +348,7 @@ class _State:
 
 
 # The article's own interview: "We spoke to him on Thursday", "I interviewed her on March 3".
-_INTERVIEW = re.compile(
+_INTERVIEW: Final = re.compile(
     r"\b(?:[Ww]e|I)[ ]+(?:spoke|talked)[ ]+(?:to|with)[ ]+(?:him|her|them)\b"
     r"|\binterviewed[ ]+(?:him|her|them)\b"
 )
@@ -368,7 +368,7 @@ def _interview_date(text: str, times: list[TimeExpr], published: date | None) ->
 
 
 # Words by which a sentence refers back to the figure before it.
-_BACK_REFERENCE = frozenset("milestone figure figures number total tally estimate mark".split())
+_BACK_REFERENCE: Final = frozenset("milestone figure figures number total tally estimate mark".split())
 
 
 def _date_back(
@@ -442,14 +442,14 @@ def _byline_cached(line: str, ctx: DocSources) -> str | None:
 
 # A writer's byline ("By Anna Petrenko and Mark Deveraux", "By Wire Staff | March 23, 2025"): the
 # article's authors, not the source of its figures.
-_AUTHOR_LINE = re.compile(r"(?i:by)[ ]+[A-Z]")
+_AUTHOR_LINE: Final = re.compile(r"(?i:by)[ ]+[A-Z]")
 # A word character other than a digit: every name and alias has one (canonical names a part
 # without one by itself, cleaned, which no table knows and which is no organisation).
-_WORDY = re.compile(r"[^\W0-9]")
+_WORDY: Final = re.compile(r"[^\W0-9]")
 
 
 # Lower-case words inside names ("Institute for the Study of War", "Ministry of Defence of Ukraine").
-_NAME_LINKS = frozenset("of the for and in on de du al el la le des y".split())
+_NAME_LINKS: Final = frozenset("of the for and in on de du al el la le des y".split())
 
 
 def _byline(line: str, ctx: DocSources) -> str | None:
@@ -620,10 +620,10 @@ def _last_side(low: str, start: int, end: int, hosts: bool = False) -> str | Non
     return lx.SUBJECT_WORDS.get(tuple(found.replace("'s", "").split()))
 
 
-_TITLE_AFTER = re.compile(
+_TITLE_AFTER: Final = re.compile(
     r"[ ]+(?:former[ ]+)?(?:president|prime[ ]minister|minister|envoy|ambassador|diplomat)\b"
 )
-_ATTACK_AFTER = re.compile(
+_ATTACK_AFTER: Final = re.compile(
     r"(?:['’]s)?(?:[ ]+[a-z-]+){0,2}?[ ]+"  # "Russian missiles", "Russia's full-scale invasion"
     r"(?:missiles?|drones?|rockets?|strikes?|attacks?|bombs?|bombardment|shelling|airstrikes?|shells|raids?"
     r"|offensive|fire|invasion|aggression|occupation)\b"
@@ -632,19 +632,21 @@ _ATTACK_AFTER = re.compile(
 )
 # A name in a list of places after "in", "to", "into" or "across" ("refugees in Turkey, Lebanon,
 # Jordan and Iraq"): countries that host, not the one a conflict is in ("fighting in Sudan").
-_PLACE_NAME = r"[a-z'’]+(?:[ ][a-z'’]+)?"
-_HOST_PLACE = re.compile(
+_PLACE_NAME: Final = r"[a-z'’]+(?:[ ][a-z'’]+)?"
+_HOST_PLACE: Final = re.compile(
     rf"\b(?:in|to|into|across)[ ]+"
     rf"(?:(?:{_PLACE_NAME},[ ]+)+(?:{_PLACE_NAME}[ ]+and[ ]+)?|{_PLACE_NAME}[ ]+and[ ]+)$"
 )
-_SIDE_NAMES = word_alternation({" ".join(k) for k in lx.SUBJECT_WORDS if k[0] not in ("world", "global")})
-_SIDE_WORDS = re.compile(r"\b(?:" + _SIDE_NAMES + r")\b")  # a trie: the longest name at a place
+_SIDE_NAMES: Final = word_alternation(
+    {" ".join(k) for k in lx.SUBJECT_WORDS if k[0] not in ("world", "global")}
+)
+_SIDE_WORDS: Final = re.compile(r"\b(?:" + _SIDE_NAMES + r")\b")  # a trie: the longest name at a place
 # The same names after a character that is not a word's: the scan tries them only where a word begins.
-_SIDE_WORDS_AFTER = re.compile(r"\W(" + _SIDE_NAMES + r")\b")
+_SIDE_WORDS_AFTER: Final = re.compile(r"\W(" + _SIDE_NAMES + r")\b")
 # In text of ASCII letters the same as a character set, which the regex engine tests faster than a category.
-_SIDE_WORDS_AFTER_ASCII = re.compile(r"[^A-Za-z0-9_](" + _SIDE_NAMES + r")\b")
+_SIDE_WORDS_AFTER_ASCII: Final = re.compile(r"[^A-Za-z0-9_](" + _SIDE_NAMES + r")\b")
 # What each name _SIDE_WORDS finds stands for ("putin's" -> "russia").
-_SIDE_OF = {
+_SIDE_OF: Final = {
     " ".join(k): lx.SUBJECT_WORDS.get(tuple(" ".join(k).replace("'s", "").split())) for k in lx.SUBJECT_WORDS
 }
 
@@ -722,7 +724,7 @@ def _final_subject(
     return s or (dominant if dominant != attacker else None)
 
 
-_WAR_NOUNS = frozenset("war conflict fighting".split())
+_WAR_NOUNS: Final = frozenset("war conflict fighting".split())
 
 
 def _names_war(lows: list[str]) -> bool:
@@ -846,4 +848,4 @@ def _merge(
     return out
 
 
-_BOUND_RANK = {"exact": 0, "approx": 1, "at_most": 2, "at_least": 2, "range": 3}
+_BOUND_RANK: Final = {"exact": 0, "approx": 1, "at_most": 2, "at_least": 2, "range": 3}

@@ -13,29 +13,29 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from itertools import compress
-from typing import Any
+from typing import Any, Final
 
 from attrition.extract import lexicon as lx
 from attrition.extract.text import TokenList, only_ascii_letters, word_alternation
 
-_STOP_LEFT = frozenset(
+_STOP_LEFT: Final = frozenset(
     ', ; : ( ) [ ] " “ ” ‘ ’ that but while as which who whom when where because although though '
     "and if whereas since after before - – — . ! ?".split()
 )
-_SKIP_BEFORE_VERB = frozenset(
+_SKIP_BEFORE_VERB: Final = frozenset(
     "has have had also previously earlier later separately recently further reportedly first again then "
     "repeatedly initially once "
     "publicly officially itself himself herself on in a an statement thursday monday tuesday "
     "wednesday friday saturday sunday yesterday today last week".split()
 )
-_NP_LEAD_DROP = frozenset(
+_NP_LEAD_DROP: Final = frozenset(
     "the a an unnamed anonymous senior top one some several two three another other its "
     "his her their our in by".split()
 )
-_PASSIVE = frozenset("was were is are be been being".split())
-_NOUN_VERBS = frozenset("estimates report reports data figures claims estimate statement".split())
+_PASSIVE: Final = frozenset("was were is are be been being".split())
+_NOUN_VERBS: Final = frozenset("estimates report reports data figures claims estimate statement".split())
 # Words after one of those that make it a noun ("estimates are lower", "figures vary").
-_AFTER_NOUN = frozenset("of are is were was have has vary range differ remain ) ,".split())
+_AFTER_NOUN: Final = frozenset("of are is were was have has vary range differ remain ) ,".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -354,20 +354,20 @@ def _canonical(np: str, doc: DocSources) -> tuple[str | None, bool, bool]:
     return _clean(text), False, False
 
 
-_GENERIC_EXTRA = frozenset("the military defence defense foreign our".split())
-_CAPITALS = frozenset(["kyiv", "kiev", "moscow"])
-_RELAYED = re.compile(r"[ ,]+(?:as[ ]+)?(?:quoted|cited|interviewed)[ ]+by[ ]")
-_PLACE_POSSESSIVES = frozenset(
+_GENERIC_EXTRA: Final = frozenset("the military defence defense foreign our".split())
+_CAPITALS: Final = frozenset(["kyiv", "kiev", "moscow"])
+_RELAYED: Final = re.compile(r"[ ,]+(?:as[ ]+)?(?:quoted|cited|interviewed)[ ]+by[ ]")
+_PLACE_POSSESSIVES: Final = frozenset(
     "territory's country's enclave's strip's region's state's city's nation's territory’s country’s "
     "enclave’s".split()
 )
-_PUBLICATION_NOUNS = frozenset(
+_PUBLICATION_NOUNS: Final = frozenset(
     "update updates report bulletin statement assessment analysis study tally estimate estimates figures "
     "data briefing summary release".split()
 )
 
 
-_PERSON_THEN = re.compile(r"([A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+){1,3}),[ ]")
+_PERSON_THEN: Final = re.compile(r"([A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+){1,3}),[ ]")
 
 
 def _clean(np: str) -> str:
@@ -383,7 +383,7 @@ def _clean(np: str) -> str:
     return " ".join(words).strip(" ,.;:'\"“”‘’") or np.strip()
 
 
-_ORG_PHRASE = re.compile(
+_ORG_PHRASE: Final = re.compile(
     r"(?:[A-Z][\w'’&.-]*[ ]+(?:(?:of|for|the|and|on|&)[ ]+)*)*"
     "(?:" + "|".join([*lx.ORG_WORDS, "group", "project", "monitor"]) + ")"
     r"(?:[ ]+(?:of|for|on|in)[ ]+(?:the[ ]+)?[A-Z][\w'’-]*(?:[ ]+(?:[A-Z][\w'’-]*|of|for|the|and|&))*)?"
@@ -409,7 +409,7 @@ def org_phrase(np: str) -> str | None:
     return " ".join(words) or None
 
 
-_ORG_WORD_SET = frozenset([*lx.ORG_WORDS, "group", "project", "monitor"])
+_ORG_WORD_SET: Final = frozenset([*lx.ORG_WORDS, "group", "project", "monitor"])
 
 
 def learn(text: str, doc: DocSources) -> None:
@@ -454,16 +454,16 @@ def _learn_person(person: str, name: str, doc: DocSources) -> None:
     doc.aliases.setdefault(person.split()[-1].lower(), name)
 
 
-_CAP = r"[A-Z][\w'’-]*"
-_ABBREV = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
-_CAPS_BEFORE = re.compile(rf"(?:{_CAP}[ ]+(?:(?:of|for|the|and|on)[ ]+)*){{1,8}}$")
-_TITLE = re.compile(
+_CAP: Final = r"[A-Z][\w'’-]*"
+_ABBREV: Final = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
+_CAPS_BEFORE: Final = re.compile(rf"(?:{_CAP}[ ]+(?:(?:of|for|the|and|on)[ ]+)*){{1,8}}$")
+_TITLE: Final = re.compile(
     r"(?P<title>Secretary[ ]General|Minister|Chief|Commander|Head|Director|Spokesman|Spokeswoman|"
     r"Spokesperson|General|Admiral|Colonel|President|Chairman|Fellow|Analyst)"
     rf"[ ]+(?P<person>{_CAP}(?:[ ]+{_CAP}){{1,2}})"
 )
-_PERSON_BEFORE = re.compile(rf"{_CAP}[ ]+{_CAP}$")
-_APPOSITIVE = re.compile(
+_PERSON_BEFORE: Final = re.compile(rf"{_CAP}[ ]+{_CAP}$")
+_APPOSITIVE: Final = re.compile(
     r",[ ]+(?:a|an|the)[ ]+[^,.;]{0,60}?(?:at|of|with|for)[ ]+(?:the[ ]+)?"
     rf"(?P<org>{_CAP}(?:[ ]+(?:{_CAP}|of|for|the|and))*)"
 )
@@ -552,21 +552,21 @@ def find_attributions(toks: TokenList, text: str, doc: DocSources) -> list[Attri
 
 
 # Rubrics that lead a headline as a source would ("LIVE: ...", "Factbox: ...").
-_RUBRICS = frozenset(
+_RUBRICS: Final = frozenset(
     "live breaking update updated updates exclusive analysis opinion watch explainer factbox video photos "
     "timeline editorial comment review interview profile latest news".split()
 )
 # Heads of lower-case names of offices that still name a source: "the commissioner for missing persons".
-_OFFICE_HEADS = frozenset("commissioner ombudsman monitor commission mission tracker".split())
-_FUNCTION_WORDS = frozenset("in on at the a an according last this by for from with".split())
-_CLAUSE_WORDS = frozenset("had has have been was were is are will would".split())
-_PRONOUNS = frozenset("it he she they we this that there".split())
-_SUBJECT_PRONOUNS = frozenset("it he she they we".split())
-_DATE_WORDS = frozenset(
+_OFFICE_HEADS: Final = frozenset("commissioner ombudsman monitor commission mission tracker".split())
+_FUNCTION_WORDS: Final = frozenset("in on at the a an according last this by for from with".split())
+_CLAUSE_WORDS: Final = frozenset("had has have been was were is are will would".split())
+_PRONOUNS: Final = frozenset("it he she they we this that there".split())
+_SUBJECT_PRONOUNS: Final = frozenset("it he she they we".split())
+_DATE_WORDS: Final = frozenset(
     "on monday tuesday wednesday thursday friday saturday sunday morning evening night afternoon "
     "yesterday today last week".split()
 )
-_ORG_WORDS = frozenset(w.lower() for w in lx.ORG_WORDS) | {"forces", "army", "intelligence"}
+_ORG_WORDS: Final = frozenset(w.lower() for w in lx.ORG_WORDS) | {"forces", "army", "intelligence"}
 
 
 def _skip_date_words(toks: TokenList, i: int) -> int:
@@ -643,14 +643,14 @@ def _followed_by_that(toks: TokenList, i: int) -> bool:
     return not _THAT.isdisjoint(toks.lows[i + 1 : i + 6])
 
 
-_THAT = frozenset(["that", ":"])
+_THAT: Final = frozenset(["that", ":"])
 # Marks before a headline's closing source: "... - Kyiv", "...: Ukrainian General Staff".
-_TRAILERS = frozenset(["-", "–", "—", ":"])
+_TRAILERS: Final = frozenset(["-", "–", "—", ":"])
 # The words find_attributions acts on: reporting verbs ("according" among them) and "by".
-_TRIGGERS = lx.REPORTING_VERBS | {"by", "per", "citing", "from"}
+_TRIGGERS: Final = lx.REPORTING_VERBS | {"by", "per", "citing", "from"}
 
 
-_RELATIVE_PRONOUNS = frozenset(["which", "who", "whose", "that"])
+_RELATIVE_PRONOUNS: Final = frozenset(["which", "who", "whose", "that"])
 
 
 def _np_left(toks: TokenList, verb: int) -> tuple[int, int] | None:

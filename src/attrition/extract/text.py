@@ -10,21 +10,23 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from itertools import accumulate
-from typing import NamedTuple, overload
+from typing import Final, NamedTuple, overload
 
 # A sentence longer than this is cut at the nearest space: no real sentence is, and the
 # per-sentence work stays bounded on hostile text.
-MAX_SENTENCE = 1200
+MAX_SENTENCE: Final = 1200
 
-ABBREVIATIONS = frozenset(
+ABBREVIATIONS: Final = frozenset(
     "mr mrs ms dr gen lt col maj capt sgt sen rep gov pres st jr sr no vol jan feb mar apr jun "
     "jul aug sep sept oct nov dec sq approx est vs e.g i.e inc co corp ltd adm brig cmdr cpl "
     "pvt u.s u.k u.n fig art ed eds mt ft km op cit al etc".split()
 )
-_BULLET = re.compile(r"[ \t]*(?:[-*•●▪–—✓✔►]|\d{1,2}[.)])[ \t]+")
-_TERMINAL = frozenset('.!?:;"”’)]')
-_SENT_END = re.compile(r"[.!?]+[\"”’')\]]*(?:\[\d{1,3}\])*[ \t\u00a0\u2009\u202f]+(?=[\"“‘'(\[]?[A-Z0-9])")
-_TOKEN = re.compile(
+_BULLET: Final = re.compile(r"[ \t]*(?:[-*•●▪–—✓✔►]|\d{1,2}[.)])[ \t]+")
+_TERMINAL: Final = frozenset('.!?:;"”’)]')
+_SENT_END: Final = re.compile(
+    r"[.!?]+[\"”’')\]]*(?:\[\d{1,3}\])*[ \t\u00a0\u2009\u202f]+(?=[\"“‘'(\[]?[A-Z0-9])"
+)
+_TOKEN: Final = re.compile(
     # The branches are ordered by how often they start a token, each decided by its first character
     # (the regex engine tries them in turn); possessive repeats keep no states to backtrack into.
     r"[a-z][A-Za-z\u00C0-\u024F]*+(?:['’][A-Za-z]++)?"  # words, with an apostrophe part
@@ -176,7 +178,7 @@ def spaced(text: str, start: int = 0, end: int | None = None) -> bool:
     return text.count(" ", start, end) * 10 >= end - start
 
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_NON_ASCII: Final = re.compile(r"[^\x00-\x7f]")
 _PLAIN_CHARS: dict[str, bool] = {}
 
 
@@ -231,7 +233,7 @@ class TokenList(Sequence[Token]):
 # A token between the text before it (whitespace or nothing): every character that is not
 # whitespace starts a token, so split() gives separators and tokens in turn, and the running sum
 # of their lengths every offset.
-_TOKEN_SPLIT = re.compile("(" + _TOKEN.pattern + ")")
+_TOKEN_SPLIT: Final = re.compile("(" + _TOKEN.pattern + ")")
 
 
 def tokens(text: str, start: int, end: int) -> TokenList:
@@ -311,5 +313,5 @@ class DocTokens:
         return TokenList(starts[i:j], ends[i:j], self.texts[i:j], self.lows[i:j])
 
 
-_WINDOW = 1 << 16
-_SPACE = re.compile(r"\s")
+_WINDOW: Final = 1 << 16
+_SPACE: Final = re.compile(r"\s")
