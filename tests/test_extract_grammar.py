@@ -1281,3 +1281,12 @@ def test_prisoners_released_are_no_claim_and_words_in_quotation_marks(
     sentence: str, expected: list[tuple[str, float]]
 ) -> None:
     assert [(c.metric, c.figure.value) for c in extract_text(sentence, PUB)] == expected
+
+
+def test_by_a_weekday_is_a_running_total_as_of_that_day() -> None:
+    [c] = extract_text(
+        "The fighting had killed more than 1,000 people by Sunday, the Observatory said.", date(2025, 3, 11)
+    )
+    assert (c.period.start, c.period.end) == (None, date(2025, 3, 9))
+    [c] = extract_text("The fighting killed 40 people on Sunday, the Observatory said.", date(2025, 3, 11))
+    assert (c.period.start, c.period.end) == (date(2025, 3, 9), date(2025, 3, 9))

@@ -152,7 +152,7 @@ class TimeExpr:
         """A single day (for statement dates: "said on June 5", "on Thursday")."""
         return (
             self.kind == "point"
-            or (self.kind == "weekday" and self.rel != "since")
+            or (self.kind == "weekday" and self.rel not in ("since", "by"))
             or (self.kind == "relative" and self.rel in _DAY_RELS)
         )
 
@@ -171,6 +171,8 @@ class TimeExpr:
             d = ref - timedelta(days=(ref.weekday() - self.n) % 7)
             if self.rel == "since":
                 return d, None, True
+            if self.rel == "by":
+                return None, d, False  # a running total as of that day
             return d, d, False
         if k == "relative":
             return (*_relative(self.rel, self.n, ref, war_start), False)
@@ -545,6 +547,10 @@ def time_expressions(text: str, start: int, end: int) -> list[TimeExpr]:
             )
             if pre and p == "since":
                 t = TimeExpr(pre_start, t.end_char, "weekday", rel="since", n=t.n)
+            elif pre and p in ("by", "as of", "as at", "until", "through"):
+                t = TimeExpr(
+                    pre_start, t.end_char, "weekday", rel="by", n=t.n
+                )  # "had killed 1,000 by Sunday"
             elif clause is not None:
                 t = TimeExpr(clause.start(), t.end_char, "weekday", rel="since", n=t.n)
         out.append(t)
