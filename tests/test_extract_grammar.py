@@ -1290,3 +1290,18 @@ def test_by_a_weekday_is_a_running_total_as_of_that_day() -> None:
     assert (c.period.start, c.period.end) == (None, date(2025, 3, 9))
     [c] = extract_text("The fighting killed 40 people on Sunday, the Observatory said.", date(2025, 3, 11))
     assert (c.period.start, c.period.end) == (date(2025, 3, 9), date(2025, 3, 9))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "said_on"),
+    [
+        ("The military's media wing, Inter-Services Public Relations (ISPR), said on Sunday that 23 Pakistani"
+         " soldiers had been killed.", "Inter-Services Public Relations", date(2025, 6, 1)),
+        ("The UN's refugee agency, UNHCR, said on Friday that 35,000 people had fled.", "UNHCR", date(2025, 5, 30)),
+    ],
+)  # fmt: skip
+def test_a_name_given_as_an_aside_before_the_verb_is_the_source(
+    sentence: str, source: str, said_on: date
+) -> None:
+    [c] = extract_text(sentence, date(2025, 6, 2))
+    assert (c.source, c.said_on) == (source, said_on)

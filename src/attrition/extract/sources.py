@@ -688,6 +688,14 @@ def _np_left(toks: TokenList, verb: int) -> tuple[int, int] | None:
             )
             end = c if relative or bare else j
             j = c - 1
+        elif (
+            c is not None
+            and toks.lows[c] == ","
+            and 1 < j - c < 14
+            and any(t[:1].isupper() for t in toks.texts[c + 1 : j])
+        ):
+            end = j  # "The military's media wing, Inter-Services Public Relations (ISPR), said": the name
+            j -= 1
     k = j
     while k >= 0 and j - k <= 14:
         w = toks.lows[k]
