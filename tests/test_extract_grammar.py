@@ -1305,3 +1305,9 @@ def test_a_name_given_as_an_aside_before_the_verb_is_the_source(
 ) -> None:
     [c] = extract_text(sentence, date(2025, 6, 2))
     assert (c.source, c.said_on) == (source, said_on)
+
+
+def test_a_reporting_word_inside_an_according_to_phrase_is_a_noun() -> None:
+    text = "The ministry published its tally. According to the ministry report released on Monday, 40 people were killed."
+    [c] = extract_text(text, PUB)
+    assert c.source is None or not c.source.lower().startswith("according")

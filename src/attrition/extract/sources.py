@@ -520,6 +520,11 @@ def find_attributions(toks: TokenList, text: str, doc: DocSources) -> list[Attri
         prev = toks.lows[i - 1] if i else ""
         if prev in _PASSIVE or prev in ("the", "a", "an", "its", "their", "his", "her"):
             continue  # "were reported killed", "the reported figure"
+        if (
+            "according" in lows[max(0, i - 6) : i]
+            and "," not in lows[lows.index("according", max(0, i - 6)) : i]
+        ):
+            continue  # "according to the ministry report released on Monday": a noun in the phrase
         nxt = toks.lows[i + 1] if i + 1 < n else ""
         if w in ("estimated", "estimate", "put", "puts") and (
             nxt[:1].isdigit() or nxt in ("to", "at", "out")
