@@ -1311,3 +1311,20 @@ def test_a_reporting_word_inside_an_according_to_phrase_is_a_noun() -> None:
     text = "The ministry published its tally. According to the ministry report released on Monday, 40 people were killed."
     [c] = extract_text(text, PUB)
     assert c.source is None or not c.source.lower().startswith("according")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start", "end"),
+    [
+        ("Since yesterday, 558 people have been killed, the ministry said.", date(2024, 9, 23), date(2024, 9, 24)),
+        ("The aggression since the morning of yesterday has killed 558 people.", date(2024, 9, 23), date(2024, 9, 24)),
+        ("Since the morning of 23 September, 558 people have been killed.", date(2024, 9, 23), date(2024, 9, 24)),
+        ("Since last year, 5,000 people have been killed.", date(2023, 1, 1), date(2024, 9, 24)),
+        ("Yesterday 30 people were killed.", date(2024, 9, 23), date(2024, 9, 23)),
+    ],
+)  # fmt: skip
+def test_since_a_relative_day_or_a_part_of_a_day_runs_to_the_statement(
+    sentence: str, start: date, end: date
+) -> None:
+    [c] = extract_text(sentence, date(2024, 9, 24))
+    assert (c.period.start, c.period.end) == (start, end)

@@ -79,14 +79,14 @@ _PREFIXES: Final = (
 _PREFIX: Final = re.compile(
     r"(?P<p>"
     + "|".join(w.replace(" ", "[ ]") for w in _PREFIXES)
-    + r")(?:[ ]+the[ ]+(?P<edge>start|beginning|end|middle)[ ]+of)?[ ]+$",
+    + r")(?:[ ]+the[ ]+(?P<edge>start|beginning|end|middle|morning|afternoon|evening|night)[ ]+of)?[ ]+$",
     re.IGNORECASE,
 )
 # _PREFIX read backwards from the time expression: .match on the reversed text before it finds what
 # .search finds (the leftmost start is the longest match, so the longer words come first) without
 # trying every place of the window.
 _PREFIX_REV: Final = re.compile(
-    r"[ ]+(?:fo[ ]+(?P<edge>trats|gninnigeb|dne|elddim)[ ]+eht[ ]+)?(?P<p>"
+    r"[ ]+(?:fo[ ]+(?P<edge>trats|gninnigeb|dne|elddim|gninrom|noonretfa|gnineve|thgin)[ ]+eht[ ]+)?(?P<p>"
     + "|".join(w[::-1].replace(" ", "[ ]") for w in sorted(_PREFIXES, key=len, reverse=True))
     + ")",
     re.IGNORECASE,
@@ -99,7 +99,13 @@ def _prefix(text: str, lo: int, at: int) -> tuple[str, str, int] | None:
     if m is None:
         return None
     edge = m.group("edge")
-    return m.group("p")[::-1].lower(), edge[::-1].lower() if edge else "", at - m.end()
+    edge = edge[::-1].lower() if edge else ""
+    if edge in _DAY_PARTS:
+        edge = ""  # "since the morning of 23 September": the day itself
+    return m.group("p")[::-1].lower(), edge, at - m.end()
+
+
+_DAY_PARTS: Final = frozenset("morning afternoon evening night".split())
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -175,6 +181,8 @@ class TimeExpr:
                 return None, d, False  # a running total as of that day
             return d, d, False
         if k == "relative":
+            if self.rel.startswith("since:"):
+                return _relative(self.rel[6:], self.n, ref, war_start)[0], None, True
             return (*_relative(self.rel, self.n, ref, war_start), False)
         a, b = self.a, self.b
         if self.rel in _YEAR_OF and ref is not None:  # "June 30 last year": that year's date
@@ -537,7 +545,9 @@ def time_expressions(text: str, start: int, end: int) -> list[TimeExpr]:
             else:
                 t = _with_prefix(t, p, edge, vague_before, pre_start if pre else t.start_char)
         elif t.kind == "relative" and pre and p in ("since",):
-            t = TimeExpr(pre_start, t.end_char, t.kind, rel=t.rel, n=t.n)
+            # "since yesterday", "since the morning of yesterday": from then to the statement
+            rel = t.rel if t.rel.startswith(("war:", "since:")) else "since:" + t.rel
+            t = TimeExpr(pre_start, t.end_char, t.kind, rel=rel, n=t.n)
         elif t.kind == "weekday" and before == " ":
             # "since Tuesday", "since Israel resumed its strikes on Tuesday": from that day on
             clause = (
