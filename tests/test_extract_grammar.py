@@ -1328,3 +1328,12 @@ def test_since_a_relative_day_or_a_part_of_a_day_runs_to_the_statement(
 ) -> None:
     [c] = extract_text(sentence, date(2024, 9, 24))
     assert (c.period.start, c.period.end) == (start, end)
+
+
+def test_a_toll_counts_the_people_hit_not_an_armys_losses() -> None:
+    text = (
+        "Russia fired missiles at Ukraine and Russia's defence ministry denied hitting homes, Ukraine's air force said."
+        "\n\nThe toll has risen to 30 dead, the regional administration said."
+    )
+    [c] = extract_text(text, PUB)
+    assert (c.subject, c.figure.value) == ("ukraine", 30)

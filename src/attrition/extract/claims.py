@@ -678,7 +678,11 @@ def _read(
         if side_in is not None and side_in != subject[4:]:
             subject = side_in
     r = Reading(q, metric, subject, bound, per, quote_start, quote_end, enemy=enemy, inherit_from=inherit)
-    r.civil = not _CIVIL_WORDS.isdisjoint(lows[max(0, a - 2) : (head + 1 if head is not None else b + 3)])
+    r.civil = not _CIVIL_WORDS.isdisjoint(
+        lows[max(0, a - 2) : (head + 1 if head is not None else b + 3)]
+    ) or (
+        (head is None or lows[head] in lx.METRIC_NOUNS) and "toll" in lows[max(0, a - 6) : a]
+    )  # "the toll has risen to 30 dead": a strike's toll counts people, not an army's losses
     r.military = head is not None and lows[head] in _MILITARY_NOUNS
     r.cumulative = tally
     r.part = relative and inherit is not None
