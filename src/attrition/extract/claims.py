@@ -92,36 +92,29 @@ def subject_at(toks: TokenList, i: int) -> tuple[str | None, int]:
     side = "united_states" if toks.texts[i] == "US" else lx.SUBJECT_WORDS.get(one)
     if side is not None and i + 2 < len(lows) and lows[i + 1] == "-" and lows[i + 2] == "run":
         return None, 0  # "the Hamas-run administration": who runs an office, not a side of its own
-    if side is not None and one[0] not in lx.TARGET_PLACES:
-        if i + 1 < len(toks.lows) and (lows[i + 1] in _AGENT_NOUNS or lows[i + 1] == "fire"):
+    if side is not None:
+        if one[0] in lx.TARGET_PLACES:
+            return side, 1  # a place: "the Dnipro missile strike" fell on it
+        if i + 1 < len(toks.lows) and lows[i + 1] in _AGENT_NOUNS:
             return "opp:" + side, 2  # "the Israeli aggression", "Pakistani fire": the other side suffers
         k = i + 1
-        while (
-            k < len(lows)
-            and k <= i + 5
-            and (
-                lows[k] in _WEAPON_WORDS
-                or (
-                    lows[k] in ("and", "or")
-                    and k > i + 1
-                    and k + 1 < len(lows)
-                    and lows[k + 1] in _WEAPON_WORDS
-                )
-            )
-        ):
+        while k < len(lows) and k <= i + 5 and (lows[k] in _WEAPON_WORDS or _joins_weapons(lows, k, i)):
             k += 1  # "a Russian missile and drone attack", "Pakistani artillery and mortar fire"
-        if k > i + 1 and k < len(lows) and (lows[k] in _AGENT_NOUNS or lows[k] == "fire"):
+        if k > i + 1 and k < len(lows) and lows[k] in _AGENT_NOUNS:
             return "opp:" + side, k - i + 1  # "a Russian missile strike", "Israeli air strikes"
         if k > i + 1 and lows[k - 1] in _WEAPON_NOUNS and k < len(lows) and lows[k] in _ATTACK_VERBS:
             return "opp:" + side, k - i  # "when a Russian missile struck", "Israeli drones hit"
         return side, 1
-    if side is not None:
-        return side, 1  # a place: "the Dnipro missile strike" fell on it
     if lows[i] in lx.ENEMY_WORDS:
         if i + 1 < len(lows) and lows[i + 1] in _AGENT_NOUNS:
             return "opp:enemy", 2  # "the enemy attack on Sumy": the speaker's own people suffer
         return "enemy", 1
     return None, 0
+
+
+def _joins_weapons(lows: list[str], k: int, i: int) -> bool:
+    """ "and" or "or" between two weapons after the nationality at ``i`` ("artillery and mortar")."""
+    return lows[k] in ("and", "or") and k > i + 1 and k + 1 < len(lows) and lows[k + 1] in _WEAPON_WORDS
 
 
 def _base(w: str) -> str:
@@ -714,7 +707,7 @@ def _anaphora(toks: TokenList) -> tuple[bool, int]:
 
 _AGENT_NOUNS: Final = frozenset(
     "aggression attack attacks strike strikes airstrikes bombardment bombing shelling offensive raids "
-    "occupation campaign invasion airstrike barrage barrages bombings raid".split()
+    "occupation campaign invasion airstrike barrage barrages bombings raid fire".split()
 )
 # Weapons between a nationality and an attack ("a Russian missile strike", "Israeli air strikes").
 _WEAPON_WORDS: Final = frozenset(
@@ -854,10 +847,6 @@ def _predicate(toks: TokenList, start: int, stop: int) -> tuple[str, int, int]:
             i += 2  # "all 74 people on board were killed"
             continue
         if w == "of" and i > start and i + 1 < n:
-            fam = next((x for x in range(i + 1, min(n, i + 5)) if lows[x] in _FAMILY_WORDS), -1)
-            if fam > 0:
-                i = fam + 1  # "10 members of his family were killed", "five members of one household"
-                continue
             if lows[i - 1] in lx.PEOPLE_NOUNS and lows[i + 1] not in ("them", "whom", "these"):
                 verb = next(
                     (
@@ -868,7 +857,7 @@ def _predicate(toks: TokenList, start: int, stop: int) -> tuple[str, int, int]:
                     -1,
                 )
                 if verb > 0 and lows[verb] in _FINITE_AUX:
-                    i = verb  # "238 members of the army and the security forces had been killed"
+                    i = verb  # "238 members of the army ... had been killed", "10 members of his family were"
                     continue
         if w == "and" and i + 1 == stop and (lows[i - 1] in lx.PEOPLE_NOUNS or lows[i - 1] in _AGED_NOUNS):
             noun = _people_after(lows, stop)
@@ -953,7 +942,6 @@ def _verb_after(lows: list[str], k: int) -> bool:
     return k + 1 < len(lows) and lows[k + 1] in _FINITE_AUX
 
 
-_FAMILY_WORDS: Final = frozenset("family families household households".split())
 _OF_BREAKS: Final = frozenset(", ; : ( ) . - – — who which that".split())
 _NUMBER_WORDS: Final = frozenset(list(lx.UNITS) + list(lx.TENS) + list(lx.SCALES))
 
@@ -1732,20 +1720,13 @@ def _agent_before(toks: TokenList, verb: int) -> tuple[str | None, str | None]:
             j -= 1
             steps += 1
             continue
-        if s and j > 1 and (lows[j - 1] in _TARGET_WORDS or lows[j - 1] == "of"):
+        prep = j - 2 if j > 0 and lows[j - 1] in _PLACE_ADJECTIVES else j - 1  # "of southern Lebanon"
+        if s and prep > 0 and (lows[prep] in _TARGET_WORDS or lows[prep] == "of"):
             target = target or s
-            j -= 2  # "Israeli strikes on Rafah killed": the target's name, not the agent's
-            steps += 2
-            continue
-        if (
-            s
-            and j > 2
-            and lows[j - 1] in _PLACE_ADJECTIVES
-            and (lows[j - 2] in _TARGET_WORDS or lows[j - 2] == "of")
-        ):
-            target = target or s
-            j -= 3  # "strikes on the towns of southern Lebanon have killed"
-            steps += 3
+            steps += j - prep + 1
+            j = (
+                prep - 1
+            )  # "Israeli strikes on Rafah killed", "strikes on the towns of southern Lebanon have killed"
             continue
         if s:
             return s, target

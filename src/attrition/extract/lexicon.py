@@ -301,6 +301,26 @@ AUXILIARIES: Final = frozenset(
     "armed soldiers side units personnel".split()
 )
 # Country and group names, nationality words and metonyms -> subject.
+# Cities and regions of countries at war. They name the side whose people are hit there ("killed in
+# El Fasher", "strikes on Rafah"), and before an attack they name where it fell ("the Dnipro missile
+# strike", "a Gaza airstrike"), not who struck, as a nationality does ("a Russian missile strike").
+# Capitals that stand for their governments ("Kyiv's drones", "Moscow's offensive") are not among them.
+TARGET_PLACE_SUBJECTS: Final[dict[tuple[str, ...], str]] = {
+    ("fasher",): "sudan", ("fashir",): "sudan", ("omdurman",): "sudan", ("kordofan",): "sudan",
+    ("geneina",): "sudan", ("zamzam",): "sudan", ("gezira",): "sudan", ("darfur",): "sudan",
+    ("rafah",): "palestinians", ("jabalia",): "palestinians", ("gaza",): "palestinians",
+    ("aleppo",): "syria", ("idlib",): "syria", ("homs",): "syria", ("latakia",): "syria",
+    ("sweida",): "syria", ("suwayda",): "syria", ("rakhine",): "myanmar", ("sagaing",): "myanmar",
+    ("goma",): "dr_congo", ("kivu",): "dr_congo", ("tigray",): "ethiopia", ("beirut",): "lebanon",
+    ("kharkiv",): "ukraine", ("dnipro",): "ukraine", ("odesa",): "ukraine", ("odessa",): "ukraine",
+    ("kherson",): "ukraine", ("zaporizhzhia",): "ukraine", ("mariupol",): "ukraine", ("sumy",): "ukraine",
+    ("chernihiv",): "ukraine", ("lviv",): "ukraine", ("kramatorsk",): "ukraine", ("belgorod",): "russia",
+    ("mogadishu",): "somalia", ("poltava",): "ukraine", ("vinnytsia",): "ukraine",
+    ("zhytomyr",): "ukraine", ("mykolaiv",): "ukraine", ("uman",): "ukraine", ("pokrovsk",): "ukraine",
+    ("sloviansk",): "ukraine", ("kostiantynivka",): "ukraine", ("kursk",): "russia",
+    ("bryansk",): "russia", ("kryvyi", "rih"): "ukraine",
+}  # fmt: skip
+TARGET_PLACES: Final = frozenset(k[0] for k in TARGET_PLACE_SUBJECTS)
 SUBJECT_WORDS: dict[tuple[str, ...], str] = {
     ("russia",): "russia", ("russian",): "russia", ("russians",): "russia", ("moscow",): "russia",
     ("kremlin",): "russia", ("ukraine",): "ukraine", ("ukrainian",): "ukraine",
@@ -309,15 +329,15 @@ SUBJECT_WORDS: dict[tuple[str, ...], str] = {
     ("north", "koreans"): "north_korea", ("dprk",): "north_korea", ("pyongyang",): "north_korea",
     ("soviet", "union"): "soviet_union", ("soviet",): "soviet_union", ("ussr",): "soviet_union",
     ("soviets",): "soviet_union", ("palestinians",): "palestinians", ("palestinian",): "palestinians",
-    ("gaza",): "palestinians", ("gazans",): "palestinians", ("hamas",): "hamas",
+    ("gazans",): "palestinians", ("hamas",): "hamas",
     ("israel",): "israel", ("israeli",): "israel", ("israelis",): "israel", ("idf",): "israel",
-    ("sudan",): "sudan", ("sudanese",): "sudan", ("darfur",): "sudan", ("khartoum",): "sudan",
+    ("sudan",): "sudan", ("sudanese",): "sudan", ("khartoum",): "sudan",
     ("syria",): "syria", ("syrian",): "syria", ("syrians",): "syria", ("yemen",): "yemen",
     ("yemeni",): "yemen", ("lebanon",): "lebanon", ("lebanese",): "lebanon",
     ("hezbollah",): "hezbollah", ("iran",): "iran", ("iranian",): "iran", ("iraq",): "iraq",
     ("iraqi",): "iraq", ("iraqis",): "iraq", ("afghanistan",): "afghanistan", ("afghan",): "afghanistan",
     ("afghans",): "afghanistan", ("ethiopia",): "ethiopia", ("ethiopian",): "ethiopia",
-    ("tigray",): "ethiopia", ("tigrayan",): "ethiopia", ("myanmar",): "myanmar", ("burmese",): "myanmar",
+    ("tigrayan",): "ethiopia", ("myanmar",): "myanmar", ("burmese",): "myanmar",
     ("rohingya",): "myanmar", ("junta",): "myanmar", ("united", "states"): "united_states",
     ("somalia",): "somalia", ("congo",): "dr_congo", ("drc",): "dr_congo", ("congolese",): "dr_congo",
     ("haiti",): "haiti",
@@ -325,13 +345,9 @@ SUBJECT_WORDS: dict[tuple[str, ...], str] = {
     ("world",): "world", ("worldwide",): "world", ("global",): "world", ("globally",): "world",
     ("putin's",): "russia", ("putin",): "russia", ("vlad's",): "russia", ("yemenis",): "yemen",
     ("american",): "united_states", ("americans",): "united_states", ("u.s",): "united_states",
-    # places whose war is named by them ("killed in El Fasher", "strikes on Rafah")
-    ("fasher",): "sudan", ("fashir",): "sudan", ("omdurman",): "sudan", ("kordofan",): "sudan",
-    ("geneina",): "sudan", ("zamzam",): "sudan", ("gezira",): "sudan", ("rafah",): "palestinians",
-    ("jabalia",): "palestinians", ("aleppo",): "syria", ("idlib",): "syria", ("damascus",): "syria",
-    ("homs",): "syria", ("latakia",): "syria", ("sweida",): "syria", ("suwayda",): "syria",
-    ("houthi",): "houthis", ("houthis",): "houthis", ("sanaa",): "yemen", ("rakhine",): "myanmar",
-    ("sagaing",): "myanmar", ("tatmadaw",): "myanmar", ("goma",): "dr_congo", ("kivu",): "dr_congo",
+    ("damascus",): "syria",
+    ("houthi",): "houthis", ("houthis",): "houthis", ("sanaa",): "yemen",
+    ("tatmadaw",): "myanmar",
     ("kinshasa",): "dr_congo",
     ("rwanda",): "rwanda", ("rwandan",): "rwanda", ("south", "africa"): "south_africa",
     ("south", "african"): "south_africa", ("uganda",): "uganda", ("ugandan",): "uganda", ("mali",): "mali",
@@ -342,32 +358,17 @@ SUBJECT_WORDS: dict[tuple[str, ...], str] = {
     ("burkinabe",): "burkina_faso", ("niger",): "niger", ("nigerien",): "niger", ("chad",): "chad",
     ("chadian",): "chad", ("cameroon",): "cameroon", ("mozambique",): "mozambique",
     ("colombia",): "colombia", ("mexico",): "mexico",
-    ("beirut",): "lebanon", ("haitians",): "haiti", ("haitian",): "haiti",
+    ("haitians",): "haiti", ("haitian",): "haiti",
     ("india",): "india", ("indian",): "india", ("indians",): "india", ("new", "delhi"): "india",
     ("pakistan",): "pakistan", ("pakistani",): "pakistan", ("pakistanis",): "pakistan",
     ("islamabad",): "pakistan", ("thailand",): "thailand", ("thai",): "thailand", ("thais",): "thailand",
     ("bangkok",): "thailand", ("cambodia",): "cambodia", ("cambodian",): "cambodia",
     ("cambodians",): "cambodia", ("phnom", "penh"): "cambodia", ("somali",): "somalia",
-    ("somalis",): "somalia", ("mogadishu",): "somalia",
-    # cities of a country at war, where the people hit are that country's ("a strike on Dnipro")
-    ("kharkiv",): "ukraine", ("dnipro",): "ukraine", ("odesa",): "ukraine", ("odessa",): "ukraine",
-    ("kherson",): "ukraine", ("zaporizhzhia",): "ukraine", ("mariupol",): "ukraine", ("sumy",): "ukraine",
-    ("chernihiv",): "ukraine", ("lviv",): "ukraine", ("kramatorsk",): "ukraine", ("belgorod",): "russia",
-    ("kryvyi", "rih"): "ukraine", ("poltava",): "ukraine", ("vinnytsia",): "ukraine",
-    ("zhytomyr",): "ukraine", ("mykolaiv",): "ukraine", ("uman",): "ukraine", ("pokrovsk",): "ukraine",
-    ("sloviansk",): "ukraine", ("kostiantynivka",): "ukraine", ("kursk",): "russia", ("bryansk",): "russia",
+    ("somalis",): "somalia",
     ("taliban",): "afghanistan", ("kabul",): "afghanistan",
+    **TARGET_PLACE_SUBJECTS,
 }  # fmt: skip
 SUBJECT_WORDS_FLAT: Final = frozenset(w for key in SUBJECT_WORDS for w in key)
-# Cities and regions among them: before an attack they name where it fell ("the Dnipro missile strike",
-# "a Gaza airstrike"), not who struck, as a nationality does ("a Russian missile strike"). Capitals
-# that stand for their governments ("Kyiv's drones", "Moscow's offensive") are not among them.
-TARGET_PLACES: Final = frozenset(
-    "fasher fashir omdurman kordofan geneina zamzam gezira darfur rafah jabalia gaza aleppo idlib homs "
-    "latakia sweida suwayda rakhine sagaing goma kivu tigray beirut kharkiv dnipro odesa odessa kherson "
-    "zaporizhzhia mariupol sumy chernihiv lviv kramatorsk belgorod mogadishu poltava vinnytsia zhytomyr "
-    "mykolaiv uman pokrovsk sloviansk kostiantynivka kursk bryansk kryvyi".split()
-)
 # Ambiguous place words that are not a subject when they follow a number's head as a location.
 ENEMY_WORDS: Final = frozenset(["enemy", "enemy's", "occupiers", "occupier", "invaders", "adversary"])
 

@@ -133,6 +133,12 @@ def _opponents() -> dict[str, frozenset[str]]:
 _OPPONENTS: Final = _opponents()
 
 
+def _several_wars(side: str | None) -> frozenset[str]:
+    """The opponents of a side that fights more than one (Israel, Pakistan), else none."""
+    rivals = _OPPONENTS.get(side or "", frozenset())
+    return rivals if len(rivals) > 1 else frozenset()
+
+
 # The sides of wars inside one country ("for a war inside one country, that country").
 def _civil_wars() -> frozenset[str]:
     out: set[str] = set()
@@ -682,7 +688,7 @@ def _final_subject(
         # killed 100 civilians", with no opponent known: whoever the paragraph or article is about
         agent = s[3:]
         party = party_of(said.name)
-        if len(_OPPONENTS.get(agent, ())) > 1 and party and party in _OPPONENTS[agent]:
+        if party and party in _several_wars(agent):
             s = party  # "Mujahid said Pakistani fire killed 12": Pakistan fights more than one war
         else:
             s = opponent(agent) or (agent if agent in _CIVIL_WARS or agent in _CONFLICT else None)
@@ -695,7 +701,7 @@ def _final_subject(
             # a party counts its own people ("Lebanon's health ministry said Israeli strikes killed",
             # "Iran says Israeli strikes killed"): the attacker has more than one opponent
             s = party
-        elif dominant and dominant != attacker and len(_OPPONENTS.get(attacker, ())) > 1:
+        elif dominant and dominant != attacker and _several_wars(attacker):
             # an attacker with several wars ("Israeli air strikes" in an article on Syria or Lebanon):
             # the people hit are those the article is about
             s = dominant
@@ -779,8 +785,8 @@ def _dominant_subject(text: str) -> tuple[str | None, str | None]:
     top = lx.GROUP_COUNTRIES.get(top, top)  # an article on the Houthis counts Yemen's dead
     if top in ("ukraine", "russia") and counts.get("russia", 0) > 0 and counts.get("ukraine", 0) > 0:
         return "russia", "ukraine"  # in reporting on the war, figures are mostly of Russian losses
-    rivals = _OPPONENTS.get(top)
-    named = [s for s in counts if rivals and len(rivals) > 1 and s in rivals]
+    rivals = _several_wars(top)
+    named = [s for s in counts if s in rivals]
     if named:  # a side at war with several, named most ("Israeli strikes" in an article on Lebanon):
         # the civilians counted are those of the opponent the article names most
         return top, max(named, key=counts.__getitem__)
