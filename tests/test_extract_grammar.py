@@ -1337,3 +1337,44 @@ def test_a_toll_counts_the_people_hit_not_an_armys_losses() -> None:
     )
     [c] = extract_text(text, PUB)
     assert (c.subject, c.figure.value) == ("ukraine", 30)
+
+
+def test_the_side_a_war_is_fought_with_is_not_the_side_counted() -> None:
+    [killed, wounded] = extract_text(
+        "Tehran's health ministry said 610 people died and 4,746 were hurt in the 12-day war with Israel.",
+        PUB,
+    )
+    assert (killed.metric, killed.subject, killed.figure.value) == ("killed", "iran", 610)
+    assert (wounded.metric, wounded.subject, wounded.figure.value) == ("wounded", "iran", 4746)
+    [c] = extract_text("Officials in Kyiv said 46,000 soldiers had died in the war against Russia.", PUB)
+    assert c.subject == "ukraine"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "subject", "value", "per"),
+    [
+        ("Armenian officials put the number of dead from the offensive at about 200.", "killed", "armenia", 200, None),
+        ("The toll from the overnight raids on Khan Younis rose to 45.", "killed", "palestinians", 45, None),
+        ("Close to 100,000 ethnic Armenians fled Karabakh within a week, Yerevan said.", "displaced", "armenia",
+         100000, None),
+        ("Russian units lost 1,500 men in a single day near Avdiivka.", "casualties", "russia", 1500, None),
+        ("Jihadists from Boko Haram killed 63 villagers in Borno.", "killed", "nigeria", 63, None),
+        ("Al-Shabaab fighters killed nine soldiers in an ambush.", "killed", "somalia", 9, None),
+    ],
+)  # fmt: skip
+def test_events_spans_and_groups_named_around_a_figure(
+    sentence: str, metric: str, subject: str, value: float, per: str | None
+) -> None:
+    [c] = [c for c in extract_text(sentence, PUB) if c.figure.value == value]
+    assert (c.metric, c.subject, c.per) == (metric, subject, per)
+
+
+def test_a_state_before_a_title_is_a_noun_and_a_date_after_a_council_dates_the_statement() -> None:
+    text = (
+        "Gunmen killed at least 37 people in two villages, Plateau state governor Caleb Mutfwang said. "
+        "Nearly 3,000 people had died in the province since January, the minister told the UN Security Council "
+        "on March 3."
+    )
+    first, second = extract_text(text, PUB)
+    assert first.source == "Plateau state governor Caleb Mutfwang"
+    assert (second.said_on, second.period.end) == (date(2025, 3, 3), date(2025, 3, 3))

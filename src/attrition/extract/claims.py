@@ -95,6 +95,8 @@ def subject_at(toks: TokenList, i: int) -> tuple[str | None, int]:
     if side is not None:
         if one[0] in lx.TARGET_PLACES:
             return side, 1  # a place: "the Dnipro missile strike" fell on it
+        if i > 1 and lows[i - 1] in ("with", "against") and lows[i - 2] in _WAR_WORDS:
+            return "opp:" + side, 1  # "killed in the war with Israel": the other side's people
         if i + 1 < len(toks.lows) and lows[i + 1] in _AGENT_NOUNS:
             return "opp:" + side, 2  # "the Israeli aggression", "Pakistani fire": the other side suffers
         k = i + 1
@@ -110,6 +112,9 @@ def subject_at(toks: TokenList, i: int) -> tuple[str | None, int]:
             return "opp:enemy", 2  # "the enemy attack on Sumy": the speaker's own people suffer
         return "enemy", 1
     return None, 0
+
+
+_WAR_WORDS: Final = frozenset("war wars conflict fighting clashes battles hostilities".split())
 
 
 def _joins_weapons(lows: list[str], k: int, i: int) -> bool:
@@ -993,7 +998,9 @@ _TIGHT: Final = frozenset(
 _LEFT_SKIP: Final = frozenset(
     "armed forces army military in for the manpower war conflict record averaged across country "
     "nationwide autumn spring summer winter among amongst units ranks on attack attacks strike strikes "
-    "shelling bombing missile missiles drone drones rocket rockets air glide bomb".split()
+    "shelling bombing missile missiles drone drones rocket rockets air glide bomb offensive offensives "
+    "raid raids assault assaults clashes fighting violence ambush incursion bombardment airstrike "
+    "airstrikes massacre".split()
 )
 
 
@@ -1434,6 +1441,8 @@ def _rate(toks: TokenList, a: int, b: int, next_a: int, prev_b: int, left_start:
             if w in _RATE_STOP:
                 break  # a rate follows its figure: "1,000 a day", "1,000 soldiers killed daily"
             per, width = _phrase_at(toks, i, lx.RATE_PHRASES, 5) if w in _RATE_FIRST else _NO_PHRASE
+            if per and w in ("a", "an", "one") and lows[i - 1] in _SPAN_BEFORE:
+                continue  # "fled within a week", "500 killed in a single day": a span, not a rate
             if per:
                 after = lows[i + width] if i + width < n else ""
                 if per == "km2" or after not in lx.RATE_BREAKERS or lows[i] in ("every", "each", "per"):
@@ -1460,6 +1469,7 @@ def _rate(toks: TokenList, a: int, b: int, next_a: int, prev_b: int, left_start:
 
 
 _RATE_STOP: Final = frozenset([";", "(", ")", ","])
+_SPAN_BEFORE: Final = frozenset("within in over for during inside under".split())
 _LEFT_RATE_KEYS: Final = frozenset(lx.LEFT_RATE_WORDS)
 # "daily figures", "a weekly update", "the monthly tally": the word dates a publication, it does
 # not make the figure a rate.

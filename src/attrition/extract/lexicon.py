@@ -200,7 +200,7 @@ MODIFIERS: Final = frozenset(
     "further extra fresh recorded documented verified known registered officially violent of "
     "seriously severely badly critically lightly heavily personnel service army "
     "elite trained contract contracted internally forcibly forced newly conflict war battle frontline "
-    "related direct indirect excess humanitarian aid relief medical health media".split()
+    "related direct indirect excess humanitarian aid relief medical health media ethnic".split()
 )
 PERMANENT_WORDS: Final = frozenset(["permanent", "irrecoverable", "irretrievable", "irrevocable"])
 
@@ -318,7 +318,9 @@ TARGET_PLACE_SUBJECTS: Final[dict[tuple[str, ...], str]] = {
     ("mogadishu",): "somalia", ("poltava",): "ukraine", ("vinnytsia",): "ukraine",
     ("zhytomyr",): "ukraine", ("mykolaiv",): "ukraine", ("uman",): "ukraine", ("pokrovsk",): "ukraine",
     ("sloviansk",): "ukraine", ("kostiantynivka",): "ukraine", ("kursk",): "russia",
-    ("bryansk",): "russia", ("kryvyi", "rih"): "ukraine",
+    ("bryansk",): "russia", ("kryvyi", "rih"): "ukraine", ("borno",): "nigeria", ("maiduguri",): "nigeria",
+    ("balochistan",): "pakistan", ("mandalay",): "myanmar", ("khan", "younis"): "palestinians",
+    ("nuseirat",): "palestinians",
 }  # fmt: skip
 TARGET_PLACES: Final = frozenset(k[0] for k in TARGET_PLACE_SUBJECTS)
 SUBJECT_WORDS: dict[tuple[str, ...], str] = {
@@ -365,7 +367,9 @@ SUBJECT_WORDS: dict[tuple[str, ...], str] = {
     ("bangkok",): "thailand", ("cambodia",): "cambodia", ("cambodian",): "cambodia",
     ("cambodians",): "cambodia", ("phnom", "penh"): "cambodia", ("somali",): "somalia",
     ("somalis",): "somalia",
-    ("taliban",): "afghanistan", ("kabul",): "afghanistan",
+    ("taliban",): "afghanistan", ("kabul",): "afghanistan", ("tehran",): "iran",
+    ("boko", "haram"): "nigeria", ("iswap",): "nigeria", ("m23",): "dr_congo", ("rsf",): "sudan",
+    ("shabaab",): "somalia",
     **TARGET_PLACE_SUBJECTS,
 }  # fmt: skip
 SUBJECT_WORDS_FLAT: Final = frozenset(w for key in SUBJECT_WORDS for w in key)

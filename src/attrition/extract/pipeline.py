@@ -48,7 +48,8 @@ _HINT: Final = re.compile("(?<![a-z])(?:" + word_alternation(_HINT_WORDS) + ")(?
 # The same led by the character before the word: searched from the character before a sentence
 # (when that is not a letter a-z), the regex engine skips to the places a word can begin.
 _HINT_AFTER: Final = re.compile("[^a-z](?:" + word_alternation(_HINT_WORDS) + ")(?![a-z])")
-_DATE_GAP: Final = re.compile(r"(?:[ ]+(?:[A-Za-z][a-z'’]*))*[ ]*")
+# Words between a reporting verb and its date, acronyms too ("told the UN Security Council on May 2").
+_DATE_GAP: Final = re.compile(r"(?:[ ]+(?:[A-Za-z][A-Za-z'’]*))*[ ]*")
 _DATELINE: Final = re.compile(
     r"^(?:[^|·•\n]{1,60}[|·•][ ]*){0,2}"  # "By Wire Staff | March 23, 2025", "Opinion · 3 June 2025"
     r"(?:[A-Z][A-Za-z ./'-]{0,40},[ ]+){0,2}(?:(?:Published|Updated|Posted|Date)[: ]+[ ]*)?"

@@ -530,6 +530,14 @@ def find_attributions(toks: TokenList, text: str, doc: DocSources) -> list[Attri
             nxt[:1].isdigit() or nxt in ("to", "at", "out")
         ):
             continue  # "put out of action", "estimated 1,000": not a statement
+        if (
+            w in ("state", "states")
+            and i > 1
+            and toks.texts[i - 1][:1].isupper()
+            and nxt.isalpha()
+            and nxt != "that"
+        ):
+            continue  # "Borno state governor Babagana Zulum said", "Khartoum State Health Ministry": a noun
         weak = w in lx.WEAK_REPORTING_VERBS and nxt not in ("that", ":", ",", "on", ".", "")
         if weak and prev not in (",", "”", '"'):
             add(_np_left(toks, i), i, i, strict=True)  # "Iraq Body Count has documented 186,901 deaths"
