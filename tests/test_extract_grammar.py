@@ -1378,3 +1378,42 @@ def test_a_state_before_a_title_is_a_noun_and_a_date_after_a_council_dates_the_s
     first, second = extract_text(text, PUB)
     assert first.source == "Plateau state governor Caleb Mutfwang"
     assert (second.said_on, second.period.end) == (date(2025, 3, 3), date(2025, 3, 3))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start", "end"),
+    [
+        ("The monitor recorded 1,100 civilian deaths in the first six months of the year.", date(2025, 1, 1),
+         date(2025, 6, 30)),
+        ("Some 640 fighters died in the last three months of last year.", date(2024, 10, 1), date(2024, 12, 31)),
+        ("Shelling killed 75 people in the second half of the year.", date(2025, 7, 1), date(2025, 12, 31)),
+        ("The army says its troops have retaken 160 square kilometres since late August.", None, date(2025, 9, 15)),
+        ("Russia lost 1,570 soldiers in 24 hours, Kyiv claims.", date(2025, 9, 14), date(2025, 9, 15)),
+        ("Russia's losses in 2024 and 2025 together exceed 800,000.", date(2024, 1, 1), date(2025, 12, 31)),
+    ],
+)  # fmt: skip
+def test_parts_of_the_year_vague_starts_a_days_hours_and_two_years(sentence: str, start, end) -> None:
+    [c] = extract_text(sentence, date(2025, 9, 15))
+    assert (c.period.start, c.period.end) == (start, end)
+
+
+def test_parts_after_a_qualifier_or_an_aside_and_soldiers_abroad() -> None:
+    cs = extract_text("About 4,000 M23 fighters and up to 3,000 Rwandan troops were deployed near Goma.", PUB)
+    assert {(c.metric, c.subject, c.figure.value) for c in cs} == {
+        ("deployed", "dr_congo", 4000),
+        ("deployed", "rwanda", 3000),
+    }
+    cs = extract_text("At least 25 people, among them 8 women, died when a guided bomb hit a market.", PUB)
+    assert {(c.metric, c.figure.value) for c in cs} == {("killed", 25), ("killed", 8)}
+    cs = extract_text(
+        "The IDF said 900 soldiers have been killed since October 7, 2023, including 460 in the Gaza ground war.",
+        PUB,
+    )
+    assert {(c.subject, c.figure.value) for c in cs} == {("israel", 900), ("israel", 460)}
+
+
+def test_a_strike_named_by_the_capital_it_hit() -> None:
+    [c] = extract_text("The Moscow drone attack injured 12 people, the mayor said.", PUB)
+    assert c.subject == "russia"
+    [c, _] = extract_text("Death toll in Kyiv strike climbs to 23, including four children", PUB)
+    assert (c.subject, c.figure.value) == ("ukraine", 23)

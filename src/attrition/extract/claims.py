@@ -95,6 +95,8 @@ def subject_at(toks: TokenList, i: int) -> tuple[str | None, int]:
     if side is not None:
         if one[0] in lx.TARGET_PLACES:
             return side, 1  # a place: "the Dnipro missile strike" fell on it
+        if _capital_hit(lows, i):
+            return side, 1  # "the Kyiv strike", "a Moscow drone attack": where it fell, not who struck
         if i > 1 and lows[i - 1] in ("with", "against") and lows[i - 2] in _WAR_WORDS:
             return "opp:" + side, 1  # "killed in the war with Israel": the other side's people
         if i + 1 < len(toks.lows) and lows[i + 1] in _AGENT_NOUNS:
@@ -114,7 +116,23 @@ def subject_at(toks: TokenList, i: int) -> tuple[str | None, int]:
     return None, 0
 
 
+# Capitals name their governments ("Kyiv's drones", "Moscow said"), but before a strike where it fell.
+_CAPITAL_WORDS: Final = frozenset("kyiv kiev moscow tehran sanaa damascus khartoum kabul islamabad".split())
+_HIT_NOUNS: Final = frozenset(
+    "attack attacks strike strikes airstrike airstrikes bombardment bombing bombings shelling raid raids "
+    "barrage barrages".split()
+)
 _WAR_WORDS: Final = frozenset("war wars conflict fighting clashes battles hostilities".split())
+
+
+def _capital_hit(lows: list[str], i: int) -> bool:
+    """A capital at ``i`` before a strike, with no "'s": the place it fell ("the Kyiv strike")."""
+    if lows[i] not in _CAPITAL_WORDS:
+        return False
+    k = i + 1
+    while k < len(lows) and k <= i + 3 and lows[k] in _WEAPON_WORDS:
+        k += 1
+    return k < len(lows) and lows[k] in _HIT_NOUNS
 
 
 def _joins_weapons(lows: list[str], k: int, i: int) -> bool:
@@ -505,8 +523,8 @@ def _read(
         subject = lx.SUBJECT_WORDS[(lows[head],)]  # "39,000 Palestinians killed": the noun is the side
     if not metric:
         pred, width, at = _predicate(toks, b + 1, next_a)
-        if pred == "deployed" and at > b + 1 and lows[at] == "in":
-            weak = pred
+        if pred == "deployed" and (at > b + 1 or (relative and prev is not None)) and lows[at] == "in":
+            weak = pred  # a place, not yet a presence; for a part ("including 460 in Gaza") where it happened
         elif pred:
             metric = pred
             quote_end = max(quote_end, toks.ends[at + width - 1])
@@ -546,8 +564,8 @@ def _read(
             metric = "deployed"  # "there are now about 70,000 soldiers in the region"
     if metric.endswith("?"):
         metric = metric[:-1]
-    if not metric and weak:
-        metric = weak
+    if not metric and weak and not (relative and prev is not None):
+        metric = weak  # not for a part: "900 soldiers killed, including 460 in the ground operation"
     # 4. an elliptical list or a parenthesis: "106,720 in 2022 and 253,290 in 2023", "(+1,140)"
     adjacent = prev is not None and prev_b >= 0 and prev.q.end == toks.ends[prev_b]  # no other figure between
     listed = not metric and adjacent and not (increment or relative) and _elliptical(toks, prev_b, a, b)
@@ -563,9 +581,22 @@ def _read(
         inherit = prev.inherit_from
         relative = True
         prev = inherit
+    # soldiers fight away from home: "900 soldiers killed, including 460 in Gaza" are still the army's
+    soldiers_part = (
+        relative
+        and prev is not None
+        and prev.military
+        and (head is None or lows[head] not in lx.PEOPLE_NOUNS)
+    )
     if not metric and prev is not None and (increment or relative or listed):
         # "383 aid workers were killed ..., 181 of them in Gaza": a part in a place of its own
-        metric, subject = prev.metric, subject or (_side_in(toks, b) if relative else None) or prev.subject
+        if soldiers_part:
+            metric, subject = prev.metric, prev.subject
+        else:
+            metric, subject = (
+                prev.metric,
+                subject or (_side_in(toks, b) if relative else None) or prev.subject,
+            )
     per = _rate(toks, a, b, next_a, prev_b, left.start_index)
     if per is None and listed and prev is not None and _TOTAL_WORDS.isdisjoint(lows[prev_b:a]):
         per = prev.per  # "averaged 1,113 a day in May, 1,081 in June and 1,072 in July"
@@ -669,7 +700,7 @@ def _read(
         )
     ):
         subject = "self"  # "38 of its soldiers were killed", with no other side named before: the speaker's
-    if subject is None:
+    if subject is None and not soldiers_part:
         subject = _subject_from_verbs(toks, a, metric, np_mask)
     if subject is not None and subject.startswith("opp:") and head is not None:
         side_in = _side_in(toks, head)  # "Israel's campaign has forced 1.2 million people in Lebanon"
@@ -681,7 +712,7 @@ def _read(
     ) or (
         (head is None or lows[head] in lx.METRIC_NOUNS) and "toll" in lows[max(0, a - 6) : a]
     )  # "the toll has risen to 30 dead": a strike's toll counts people, not an army's losses
-    r.military = head is not None and lows[head] in _MILITARY_NOUNS
+    r.military = (head is not None and lows[head] in _MILITARY_NOUNS) or soldiers_part
     r.cumulative = tally
     r.part = relative and inherit is not None
     r.coordinated = coordinated and r.per == (prev.per if prev else None)
@@ -864,7 +895,11 @@ def _predicate(toks: TokenList, start: int, stop: int) -> tuple[str, int, int]:
                 if verb > 0 and lows[verb] in _FINITE_AUX:
                     i = verb  # "238 members of the army ... had been killed", "10 members of his family were"
                     continue
-        if w == "and" and i + 1 == stop and (lows[i - 1] in lx.PEOPLE_NOUNS or lows[i - 1] in _AGED_NOUNS):
+        if (
+            w == "and"
+            and (i + 1 == stop or (stop < len(lows) and tuple(lows[i + 1 : stop]) in lx.LEFT_QUALIFIERS))
+            and (lows[i - 1] in lx.PEOPLE_NOUNS or lows[i - 1] in _AGED_NOUNS)
+        ):  # "and four civilians", "and up to 3,000 troops"
             noun = _people_after(lows, stop)
             if noun > 0:  # "10 soldiers and four civilians were killed": the verb after the second
                 reach += noun + 1 - i
@@ -943,8 +978,9 @@ def _part_aside(lows: list[str], i: int) -> bool:
 
 
 def _verb_after(lows: list[str], k: int) -> bool:
-    """A finite verb right after the comma that closes an aside: "..., including three children, were"."""
-    return k + 1 < len(lows) and lows[k + 1] in _FINITE_AUX
+    """A finite verb right after the comma that closes an aside: "..., including three children, were",
+    "..., among them 8 women, died"."""
+    return k + 1 < len(lows) and (lows[k + 1] in _FINITE_AUX or (lows[k + 1],) in lx.PREDICATES)  # "died"
 
 
 _OF_BREAKS: Final = frozenset(", ; : ( ) . - – — who which that".split())
@@ -1725,8 +1761,10 @@ def _agent_before(toks: TokenList, verb: int) -> tuple[str | None, str | None]:
                 s = s2
                 j -= 1  # a name of two words ("Kryvyi Rih"): what comes before it is before its first
                 steps += 1
-        if s and lows[j] in lx.TARGET_PLACES:
-            target = target or s  # "a Gaza airstrike killed": where it fell
+        if s and (lows[j] in lx.TARGET_PLACES or _capital_hit(lows, j)):
+            target = (
+                target or s
+            )  # "a Gaza airstrike killed", "the Moscow drone attack injured": where it fell
             j -= 1
             steps += 1
             continue

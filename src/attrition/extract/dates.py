@@ -46,9 +46,11 @@ _ATOM: Final = re.compile(  # applied with .match at the candidate positions _CA
     r"|\b(?i:the[ ]+)?(?i:past|last|previous)[ ]+(?:(?P<day>24[ ]hours|day|twenty-four[ ]hours)"
     rf"|(?P<pn>{_SMALL})[ ]+(?P<pu>days|weeks|months|years))\b"
     r"|\b(?i:past|previous)[ ]+(?P<pu1>week|month|year)\b"
+    # "lost 1,570 soldiers in 24 hours": the past day
+    r"|(?:(?<=\b[Ii]n[ ])|(?<=[Ww]ithin[ ])|(?<=[Oo]ver[ ]))(?P<h24>24[ ]hours)\b"
     r"|\b(?P<dday>[Dd]uring[ ]+the[ ]+(?:past[ ]+)?day)\b"
     r"|\b(?:the[ ]+)?(?P<part>first|second|third|fourth|last)[ ]+(?P<pt>half|quarter)[ ]+of[ ]+"
-    rf"(?:(?P<pty>{_YEAR})|(?P<ptr>this[ ]year|last[ ]year))"
+    rf"(?:(?P<pty>{_YEAR})|(?P<ptr>this[ ]year|last[ ]year|the[ ]year))"
     rf"|\b(?P<q>Q[1-4]|H[12])[ ]+(?P<qy>{_YEAR})"
     r"|\b(?P<fyw>first[ ]+year[ ]+of[ ]+the[ ]+(?:full-scale[ ]+)?(?:war|invasion))"
     r"|\b(?P<war>[Ss]ince[ ]+(?:(?:[\w'’-]+[ ]+){0,8}?(?:war|invasion|conflict|hostilities|aggression|uprising|special[ ]military[ ]operation)\b"  # noqa: E501
@@ -346,7 +348,7 @@ def _atom_other(m: re.Match[str]) -> TimeExpr:
         return TimeExpr(s, e, "weekday", n=lx.WEEKDAYS[g("wd").lower()])
     if g("rel"):
         return TimeExpr(s, e, "relative", rel=" ".join(g("rel").lower().split()))
-    if g("day"):
+    if g("day") or g("h24"):
         return TimeExpr(s, e, "relative", rel="past-day")
     if g("pu"):
         return TimeExpr(s, e, "relative", rel="past:" + g("pu").lower(), n=_small(g("pn")))
@@ -385,7 +387,7 @@ def _part_of_year(m: re.Match[str]) -> TimeExpr:
         return TimeExpr(
             m.start(), m.end(), "interval", _When(y, m0), _When(y, m0 + span - 1), explicit_year=y
         )
-    rel = g("ptr").lower()
+    rel = g("ptr").lower().replace("the year", "this year")  # "the first half of the year": this one
     return TimeExpr(m.start(), m.end(), "relative", rel=f"part:{rel}:{m0}:{span}")
 
 
@@ -407,7 +409,12 @@ def _first_last(m: re.Match[str]) -> TimeExpr:
             return TimeExpr(
                 m.start(), m.end(), "interval", _When(my, mo, 1), _When(my, mo, n), explicit_year=my
             )
-    fw = (g("fw") or "").lower()
+    fw = " ".join((g("fw") or "").lower().split())
+    if unit == "months" and fw in ("the year", "this year", "last year") and n <= 12:
+        # "the first six months of the year", "the last three months of last year"
+        which = "last year" if fw == "last year" else "this year"
+        m0 = 1 if g("fl").lower() == "first" else 13 - n
+        return TimeExpr(m.start(), m.end(), "relative", rel=f"part:{which}:{m0}:{n}")
     if g("fl").lower() == "first" and ("war" in fw or "invasion" in fw):
         return TimeExpr(m.start(), m.end(), "relative", rel="war:" + unit, n=n)
     return TimeExpr(m.start(), m.end(), "relative", rel="")
@@ -495,15 +502,16 @@ def time_expressions(text: str, start: int, end: int) -> list[TimeExpr]:
         sc = t.start_char
         before = text[sc - 1 : sc] if sc > start else ""  # what each pattern below must end with
         pre = _prefix(text, max(start, sc - 40), sc) if before == " " else None
+        vague = _VAGUE_BEFORE.search(text, max(start, sc - 16), sc) if before in _VAGUE_LAST else None
+        vague_before = vague is not None
+        if vague is not None and pre is None and text[vague.start() - 1 : vague.start()] == " ":
+            pre = _prefix(text, max(start, vague.start() - 40), vague.start())  # "since late August"
         p, edge, pre_start = pre if pre else ("", "", -1)
-        vague_before = (
-            before in _VAGUE_LAST and _VAGUE_BEFORE.search(text, max(start, sc - 16), sc) is not None
-        )
         if nxt is not None and t.a is not None and nxt.a is not None and t.kind in ("point", "interval"):
             gap = _RANGE_GAP.match(text, t.end_char, nxt.start_char)
             if (
                 gap
-                and (gap.group("c").lower() != "and" or p == "between")
+                and (gap.group("c").lower() != "and" or p == "between" or _two_years(t, nxt, p))
                 and nxt.kind in ("point", "interval")
             ):
                 a = t.a
@@ -566,6 +574,20 @@ def time_expressions(text: str, start: int, end: int) -> list[TimeExpr]:
         out.append(t)
         i += 1
     return out
+
+
+def _two_years(t: TimeExpr, nxt: TimeExpr, p: str) -> bool:
+    """ "in 2024 and 2025": two years in a row, one span."""
+    a, b = t.a, nxt.a
+    return (
+        p in ("in", "during", "over", "throughout")
+        and a is not None
+        and b is not None
+        and a.m is None
+        and b.m is None
+        and a.y is not None
+        and b.y == a.y + 1
+    )
 
 
 def _year_of_dates(text: str, atoms: list[TimeExpr]) -> list[TimeExpr]:

@@ -186,7 +186,7 @@ CONNECTORS: Final = frozenset(
     "reaches reaching rose risen rise rises climbed climbs climb hit hits total totals totalled "
     "totaled totalling totaling amount amounts amounted number numbered numbers put puts made "
     "make makes range ranges ranged run runs ran passed passes through eased fell dropped grew "
-    "increased growing grown by slightly record averaged "
+    "increased growing grown by slightly record averaged together "
     "estimated estimate now currently likely probably already roughly reportedly some "
     "an a the average averaged averaging daily monthly weekly annual yearly rate figure "
     "count tally total overall combined ( - – — : sum between from running continued continue continues "

@@ -31,7 +31,8 @@ _TOKEN: Final = re.compile(
     # (the regex engine tries them in turn); possessive repeats keep no states to backtrack into.
     r"[a-z][A-Za-z\u00C0-\u024F]*+(?:['’][A-Za-z]++)?"  # words, with an apostrophe part
     r"|[^\sA-Za-z\u00C0-\u024F\d]"  # any other single character
-    r"|[A-Z](?:\.(?:[A-Z]\.)++|[A-Za-z\u00C0-\u024F]*+(?:['’][A-Za-z]++)?)"  # U.S., U.K., U.N.; words
+    # U.S., U.K., U.N.; words; names with digits ("M23", "F16")
+    r"|[A-Z](?:\.(?:[A-Z]\.)++|[A-Za-z\u00C0-\u024F]*+(?:['’][A-Za-z]++)?)(?:\d++(?![.,]\d))?"
     r"|\d++(?:[.,]\d++)*+"  # numbers, separators kept inside
     r"|[A-Za-z\u00C0-\u024F]++(?:['’][A-Za-z]++)?"  # words led by other Latin letters
 )
