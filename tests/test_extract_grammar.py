@@ -1417,3 +1417,14 @@ def test_a_strike_named_by_the_capital_it_hit() -> None:
     assert c.subject == "russia"
     [c, _] = extract_text("Death toll in Kyiv strike climbs to 23, including four children", PUB)
     assert (c.subject, c.figure.value) == ("ukraine", 23)
+
+
+def test_the_lines_of_a_breakdown_count_what_its_first_line_counts() -> None:
+    text = (
+        "The monitor published its breakdown on Sunday.\n\n"
+        "Total dead: 640\nArmy soldiers: 210\n"
+        "Civilians from the villages: 388 (including 90 women and children, the monitor said)\n"
+        "Foreign fighters: 42\n\nTanks: 12\n"
+    )
+    got = {(c.metric, c.figure.value) for c in extract_text(text, PUB)}
+    assert got == {("killed", 640), ("killed", 210), ("killed", 388), ("killed", 90), ("killed", 42)}

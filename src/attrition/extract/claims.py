@@ -69,6 +69,7 @@ class Reading:
     anaphoric: bool = False  # "This figure translates to ...": refers to the previous sentence
     civil: bool = False  # civilians or people, not soldiers ("159 people were hurt", "civilian deaths")
     military: bool = False  # soldiers counted ("429 soldiers have been killed")
+    listed: bool = False  # read from a line of a list ("Total killed: 1,120"): the next line may go on
     part: bool = False  # a part of the figure before ("including 7,797 children", "181 of them")
 
 
@@ -634,11 +635,15 @@ def _read(
         metric = "casualties" if per else ("deployed" if place or with_ else "")
     label_start = -1
     tally = False
+    label_line = False
     if not metric and prev_b < 0 and not _LABEL_MARKS.isdisjoint(lows[max(0, a - 5) : a]):
-        label = _label(toks, a)  # "- Ukrainians displaced abroad (UNHCR): 6.9 million"
+        # "- Ukrainians displaced abroad (UNHCR): 6.9 million"; in a list after "Total killed: 1,120",
+        # "Druze fighters: 427" counts the same
+        label = _label(toks, a, topic.metric if topic is not None and topic.listed else "")
         if label is not None:
             metric, subject, tally = label[0], subject or label[1], label[2]
             label_start = toks.starts[0]
+            label_line = True
             if tally and subject is None:
                 enemy = True  # a daily tally's "personnel" line counts the other side's losses
     if not metric and topic is not None and q.kind == "count" and _continues_topic(toks, a, b, per):
@@ -714,6 +719,7 @@ def _read(
     )  # "the toll has risen to 30 dead": a strike's toll counts people, not an army's losses
     r.military = (head is not None and lows[head] in _MILITARY_NOUNS) or soldiers_part
     r.cumulative = tally
+    r.listed = label_line or (prev_b < 0 and 1 <= a <= 8 and lows[a - 1] == ":")  # "Total killed: 1,120"
     r.part = relative and inherit is not None
     r.coordinated = coordinated and r.per == (prev.per if prev else None)
     if inherit is not None:
@@ -1295,7 +1301,27 @@ _LABEL_WORDS: Final = frozenset(
 )
 
 
-def _label(toks: TokenList, a: int) -> tuple[str, str | None, bool] | None:
+def _group_word(toks: TokenList, k: int) -> bool:
+    """A word of a label that names a group of people ("Government security personnel"), not a thing."""
+    w = toks.lows[k]
+    return (w.isalpha() or w in ("-", "'")) and not (
+        w in _LABEL_WORDS or w in _PARTICIPLES or (w,) in lx.PREDICATES  # "Mobilised men": people of a kind
+    )
+
+
+def _not_things(w: str) -> bool:
+    return not (w in lx.EQUIPMENT_NOUNS or w in lx.CURRENCY_WORDS or w in lx.PLACE_COUNT_NOUNS)
+
+
+def _label_head(lows: list[str], words: list[int]) -> int:
+    """The head word of a label: the last before a preposition ("Civilians from the villages")."""
+    for n, k in enumerate(words):
+        if n > 0 and lows[k] in ("of", "from", "in", "on", "at", "near", "across", "inside"):
+            return words[n - 1]
+    return words[-1]
+
+
+def _label(toks: TokenList, a: int, listed: str = "") -> tuple[str, str | None, bool] | None:
     """(metric, side, running tally) of a figure that a short label introduces: "Civilians killed (UN
     mission): 13,134"; a daily tally's "personnel — about 1,002,790" is the running total since the war
     began.
@@ -1334,6 +1360,15 @@ def _label(toks: TokenList, a: int) -> tuple[str, str | None, bool] | None:
         pred, _ = _phrase_at(toks, k, lx.PREDICATES, lx.MAX_PREDICATE_LEN) if w in _PRED_FIRST else _NO_PHRASE
         metric = pred if pred and "?" not in pred else lx.METRIC_NOUNS.get(w, "") or lx.PREDICATES[(w,)]
         break
+    if (
+        not metric
+        and listed
+        and words
+        and all(_group_word(toks, k) for k in words)
+        and _not_things(lows[_label_head(lows, words)])  # "Tanks: 12", "Villages: 40"
+        and any(lows[k] in lx.PEOPLE_NOUNS or toks.texts[k][:1].isupper() for k in words)
+    ):
+        metric = listed  # a line of a list whose first line said what it counts: "Druze civilians: 298"
     if not metric:
         return None
     side = None

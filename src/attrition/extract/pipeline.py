@@ -234,7 +234,16 @@ def extract(doc: Document) -> list[Claim]:
         period_times = (
             [t for t in times if (t.start_char, t.end_char) not in said_spans] if said_spans else times
         )
-        topic = last_sentence_readings[-1][0] if last_sentence_readings and last_para == sent.para else None
+        topic = None
+        if last_sentence_readings and last_para == sent.para:
+            topic = last_sentence_readings[-1][0]  # the paragraph's last figure
+        elif (
+            last_sentence_readings
+            and last_para == sent.para - 1
+            and state.para_start == s_start
+            and last_sentence_readings[0][0].listed
+        ):
+            topic = last_sentence_readings[0][0]  # the figure of the list's line just before
         spans = (
             [(a.np_start, a.np_end) for a in attrs if len(text[a.np_start : a.np_end].split()) > 1]
             if attrs
