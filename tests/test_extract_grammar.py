@@ -1428,3 +1428,20 @@ def test_the_lines_of_a_breakdown_count_what_its_first_line_counts() -> None:
     )
     got = {(c.metric, c.figure.value) for c in extract_text(text, PUB)}
     assert got == {("killed", 640), ("killed", 210), ("killed", 388), ("killed", 90), ("killed", 42)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "value", "per"),
+    [
+        ("Nearly 400 women and children were killed, the agency said.", "killed", 400, None),
+        ("Twelve passengers aboard the bus were killed.", "killed", 12, None),
+        ("About 30 gunmen inside the compound were killed by the raid.", "killed", 30, None),
+        ("The militants martyred 26 of the hostages before troops stormed the train.", "killed", 26, None),
+        ("Some 383 officers and men embraced shahadat during the year.", "killed", 383, None),
+        ("Nine policemen were martyred in the ambush, the police chief said.", "killed", 9, None),
+        ("We lost more than two men every single day.", "casualties", 2, "day"),
+    ],
+)  # fmt: skip
+def test_people_joined_placed_and_martyred(sentence: str, metric: str, value: float, per: str | None) -> None:
+    [c] = [c for c in extract_text(sentence, PUB) if c.figure.value == value]
+    assert (c.metric, c.per) == (metric, per)

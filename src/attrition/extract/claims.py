@@ -778,7 +778,7 @@ _RELEASE_VERBS: Final = frozenset(
     "released releasing release releases freed freeing free frees exchanged swapped".split()
 )
 _KILL_VERBS: Final = frozenset(
-    "killed executed shot murdered killing executing execution executions killings murder".split()
+    "killed executed shot murdered killing executing execution executions killings murder martyred".split()
 )
 _CONVERSION_GAP: Final = frozenset("( or , about roughly some nearly almost around approximately".split())
 
@@ -888,6 +888,21 @@ def _predicate(toks: TokenList, start: int, stop: int) -> tuple[str, int, int]:
         if w == "on" and i + 1 < n and lows[i + 1] == "board":
             i += 2  # "all 74 people on board were killed"
             continue
+        if (w == "and" or w == "or") and i > start - 1 and _people_noun(lows, i - 1):
+            k = i + 1
+            while k < n and k < i + 3 and lows[k] in lx.MODIFIERS:
+                k += 1
+            if k < n and _people_noun(lows, k):
+                i = k + 1  # "383 women and children were killed", "officers and men"
+                continue
+        if w in _PP_OPENERS and i == start and i > 0 and _people_noun(lows, i - 1):
+            verb = next(
+                (x for x in range(i + 1, min(n, i + 6)) if lows[x] in _FINITE_AUX or lows[x] in _OF_BREAKS),
+                -1,
+            )
+            if verb > 0 and lows[verb] in _FINITE_AUX:
+                i = verb  # "33 militants at the site were killed": a place between the people and their verb
+                continue
         if w == "of" and i > start and i + 1 < n:
             if lows[i - 1] in lx.PEOPLE_NOUNS and lows[i + 1] not in ("them", "whom", "these"):
                 verb = next(
@@ -991,6 +1006,13 @@ def _verb_after(lows: list[str], k: int) -> bool:
 
 _OF_BREAKS: Final = frozenset(", ; : ( ) . - – — who which that".split())
 _NUMBER_WORDS: Final = frozenset(list(lx.UNITS) + list(lx.TENS) + list(lx.SCALES))
+
+
+_PP_OPENERS: Final = frozenset("at in inside near on aboard".split())
+
+
+def _people_noun(lows: list[str], k: int) -> bool:
+    return lows[k] in lx.PEOPLE_NOUNS or lows[k] in _AGED_NOUNS
 
 
 def _people_after(lows: list[str], k: int) -> int:

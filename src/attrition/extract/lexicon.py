@@ -107,6 +107,8 @@ PREDICATES: dict[tuple[str, ...], str] = {
     ("from", "their", "homes"): "displaced", ("forced", "out"): "displaced",
     ("killed",): "killed", ("dead",): "killed", ("died",): "killed", ("die",): "killed",
     ("perished",): "killed", ("slain",): "killed", ("lost", "their", "lives"): "killed",
+    ("martyred",): "killed", ("embraced", "shahadat"): "killed", ("embraced", "martyrdom"): "killed",
+    ("sent", "to", "hell"): "killed",
     ("eliminated",): "casualties", ("liquidated",): "casualties", ("neutralised",): "casualties",
     ("neutralized",): "casualties", ("kia",): "killed", ("out", "of", "action"): "casualties",
     ("put", "out", "of"): "casualties", ("called", "up"): "recruited", ("drafted",): "recruited",
@@ -156,7 +158,10 @@ PEOPLE_NOUNS: Final = frozenset(
     "afghans americans reservists persons lebanese staff staffers employees workers journalists medics "
     "doctors nurses paramedics policemen officers residents villagers migrants detainees leaders activists "
     "protesters demonstrators defenders inhabitants citizens locals terrorists jihadists insurgents rebels "
-    "gunmen assailants attackers extremists".split()
+    "gunmen assailants attackers extremists passengers guards bystanders pilgrims worshippers worshipers "
+    "shoppers commuters farmers miners labourers laborers drivers students pupils teachers reporters "
+    "rescuers firefighters herders fishermen inmates mourners tourists sailors pilots contractors bandits "
+    "tribesmen".split()
 )
 # Verbs to the left of a number that say what happened to it ("killed 300", "lost 900,000 people").
 LEFT_VERBS: Final = {
@@ -169,6 +174,7 @@ LEFT_VERBS: Final = {
     "mobilise": "recruited", "mobilize": "recruited", "mobilising": "recruited",
     "mobilizing": "recruited", "conscripted": "recruited", "pulling": "recruited?",
     "slaughtered": "killed", "massacred": "killed", "murdered": "killed", "executed": "killed",
+    "martyred": "killed",
     "mobilises": "recruited", "mobilizes": "recruited", "drafts": "recruited", "drafted": "recruited",
     "draft": "recruited", "drafting": "recruited", "conscript": "recruited", "conscripting": "recruited",
     "enlist": "recruited", "enlisting": "recruited", "enlisted": "recruited",
@@ -211,6 +217,7 @@ RATE_PHRASES: dict[tuple[str, ...], str] = {
     ("each", "month"): "month", ("every", "month"): "month", ("monthly",): "month",
     ("a", "week"): "week", ("per", "week"): "week", ("each", "week"): "week",
     ("every", "week"): "week", ("weekly",): "week", ("a", "year"): "year",
+    ("every", "single", "day"): "day", ("each", "and", "every", "day"): "day",
     ("per", "year"): "year", ("each", "year"): "year", ("every", "year"): "year",
     ("annually",): "year", ("yearly",): "year", ("per", "annum"): "year",
     ("per", "square", "kilometer"): "km2", ("per", "square", "kilometre"): "km2",
