@@ -889,11 +889,11 @@ def _predicate(toks: TokenList, start: int, stop: int) -> tuple[str, int, int]:
             i += 2  # "all 74 people on board were killed"
             continue
         if (w == "and" or w == "or") and i > start - 1 and _people_noun(lows, i - 1):
-            k = i + 1
-            while k < n and k < i + 3 and lows[k] in lx.MODIFIERS:
-                k += 1
-            if k < n and _people_noun(lows, k):
-                i = k + 1  # "383 women and children were killed", "officers and men"
+            other = i + 1
+            while other < n and other < i + 3 and lows[other] in lx.MODIFIERS:
+                other += 1
+            if other < n and _people_noun(lows, other):
+                i = other + 1  # "383 women and children were killed", "officers and men"
                 continue
         if w in _PP_OPENERS and i == start and i > 0 and _people_noun(lows, i - 1):
             verb = next(
