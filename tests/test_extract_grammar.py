@@ -1445,3 +1445,15 @@ def test_the_lines_of_a_breakdown_count_what_its_first_line_counts() -> None:
 def test_people_joined_placed_and_martyred(sentence: str, metric: str, value: float, per: str | None) -> None:
     [c] = [c for c in extract_text(sentence, PUB) if c.figure.value == value]
     assert (c.metric, c.per) == (metric, per)
+
+
+def test_the_mission_named_once_is_the_source_it_refers_back_to() -> None:
+    text = (
+        "The UN Human Rights Monitoring Mission in Ukraine has counted civilian deaths since 2022.\n\n"
+        "The mission verified 212 civilians killed in May. Presenting its quarterly report in Kyiv, the "
+        "mission said it had interviewed 60 released prisoners."
+    )
+    cs = extract_text(text, PUB)
+    [killed] = [c for c in cs if c.figure.value == 212]
+    assert killed.source == "OHCHR"
+    assert all(c.source is None or "Presenting" not in c.source for c in cs)

@@ -461,5 +461,5 @@ NON_SOURCE_HEADS: Final = frozenset(
 GENERIC_SOURCE_WORDS: Final = frozenset(
     "he she they official officials spokesman spokeswoman spokesperson ministry agency "
     "alliance update report statement intelligence minister commander chief source sources "
-    "department office it we our monitor observatory".split()
+    "department office it we our monitor observatory mission monitors".split()
 )

@@ -425,6 +425,33 @@ def _same_kind(history: list[_Said], np: str) -> _Said | None:
     return None
 
 
+def _named_before(text: str, end: int, np: str) -> _Said | None:
+    """The organisation named earlier in the text by a name with the generic phrase's noun: "the
+    mission" after "The UN Human Rights Monitoring Mission in Ukraine (HRMMU) has been counting"."""
+    words = np.split()
+    if not words or words[0].lower() not in ("the", "this"):
+        return None
+    noun = words[-1].lower()
+    if noun.endswith("'s"):
+        noun = noun[:-2]
+    if noun not in _NAMED_NOUNS:
+        return None
+    cap = noun.capitalize()
+    at = text.rfind(" " + cap, max(0, end - 6000), end)
+    while at >= 0:
+        before = _CAPS_BEFORE.search(text, max(0, at - 100), at + 1 + len(cap))
+        if before is not None and before.start() < at:
+            name, generic, _ = canonical(before.group(), DocSources())
+            if name and not generic and source_info(name) is not None:
+                return _Said(name, None, 1)
+        at = text.rfind(" " + cap, max(0, end - 6000), at)
+    return None
+
+
+_NAMED_NOUNS: Final = frozenset("mission ministry agency monitor observatory office commission".split())
+_CAPS_BEFORE: Final = re.compile(r"(?:[A-Z][\w'’-]*[ ]+(?:(?:of|for|the|and|on|in)[ ]+)*){1,8}[A-Z][a-z]+$")
+
+
 # A generic noun and the kinds of source (data/sources.json) it can stand for.
 _KIND_NOUNS: dict[str, tuple[str, ...]] = {
     "ministry": ("government",), "minister": ("government",), "agency": ("international organisation",
@@ -551,6 +578,7 @@ def _resolve_attributions(
             prev = (
                 (earlier[-1] if earlier else None)  # "the UK MoD assessed ..., and its update put ..."
                 or _same_kind(state.history, text[a.np_start : a.np_end])
+                or _named_before(text, a.np_start, text[a.np_start : a.np_end])
                 or (state.history[-1] if state.history else state.para_said or state.doc_default)
             )
             if prev is not None:

@@ -518,8 +518,10 @@ def find_attributions(toks: TokenList, text: str, doc: DocSources) -> list[Attri
         ):
             continue  # "estimates suggest", "Western estimates of ...", "Washington's estimates are": a noun
         prev = toks.lows[i - 1] if i else ""
-        if prev in _PASSIVE or prev in ("the", "a", "an", "its", "their", "his", "her"):
+        if prev in _PASSIVE or prev in _DETERMINERS:
             continue  # "were reported killed", "the reported figure"
+        if i > 1 and prev in _REPORT_ADJECTIVES and toks.lows[i - 2] in _DETERMINERS:
+            continue  # "presenting its quarterly report", "the latest update": a noun
         if (
             "according" in lows[max(0, i - 6) : i]
             and "," not in lows[lows.index("according", max(0, i - 6)) : i]
@@ -764,6 +766,15 @@ def _np_right(toks: TokenList, i: int) -> tuple[int, int] | None:
     return (i, j) if j > i else None
 
 
+_DETERMINERS: Final = frozenset(["the", "a", "an", "its", "their", "his", "her"])
+_REPORT_ADJECTIVES: Final = frozenset(
+    "quarterly monthly weekly daily annual yearly latest new recent final interim first second last "
+    "previous special joint official preliminary periodic regular".split()
+)
+# A body referred back to by a generic noun that may govern a weak verb ("the mission verified 286").
+_DEFINITE_BODIES: Final = frozenset("mission monitor observatory ministry agency commission".split())
+
+
 def _make(
     toks: TokenList,
     np: tuple[int, int],
@@ -802,7 +813,7 @@ def _make(
     if name is None and not generic:
         return None
     if strict and (
-        generic
+        (generic and not (lows[0] == "the" and len(lows) == 2 and lows[1] in _DEFINITE_BODIES))
         or (source_info(name or "") is None and _ORG_WORDS.isdisjoint(lows) and len(lows) > 1)
         or any(w in lx.SUBJECT_WORDS_FLAT and source_info(name or "") is None for w in lows[:1])
         or (len(lows) == 1 and lows[0] in ("ukraine", "russia", "israel", "sudan", "gaza", "syria"))
