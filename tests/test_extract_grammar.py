@@ -1457,3 +1457,17 @@ def test_the_mission_named_once_is_the_source_it_refers_back_to() -> None:
     [killed] = [c for c in cs if c.figure.value == 212]
     assert killed.source == "OHCHR"
     assert all(c.source is None or "Presenting" not in c.source for c in cs)
+
+
+def test_a_bare_toll_after_civilians_counts_civilians_and_when_dates_a_statement() -> None:
+    text = (
+        "Russia's invasion of Ukraine goes on; Russia denies targeting civilians.\n\n"
+        "The monitors verified 286 civilians killed in July. In June they had recorded 232 killed. "
+        "The deadliest attack came on its last day: a drone strike on Odesa that killed 19 people.\n\n"
+        "The figure came in an interview aired on February 16, when Zelensky said 46,000 Ukrainian soldiers had "
+        "been killed."
+    )
+    got = {c.figure.value: c for c in extract_text(text, date(2025, 8, 12))}
+    assert got[232].subject == "ukraine"
+    assert (got[19].subject, got[19].period.end) == ("ukraine", None)
+    assert got[46000].said_on == date(2025, 2, 16)

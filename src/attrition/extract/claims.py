@@ -1839,6 +1839,10 @@ def _agent_before(toks: TokenList, verb: int) -> tuple[str | None, str | None]:
             j -= 1
             steps += 1
             continue
+        if lows[j] in ("that", "which") and j == verb - 1:
+            j -= 1  # "a missile strike on Kyiv that killed 31 people"
+            steps += 1
+            continue
         if nouns < 3 and lows[j].isalpha() and lows[j] not in _BOUNDARY and lows[j] not in _STOP_AGENT:
             nouns += (
                 1  # the agent's own nouns: "Israeli strikes killed", "a Russian glide bomb strike killed"

@@ -43,7 +43,9 @@ _ATOM: Final = re.compile(  # applied with .match at the candidate positions _CA
     r"))\b"
     rf"|\b(?:the[ ]+)?(?P<fl>first|last)[ ]+(?P<fn>{_SMALL})[ ]+(?P<fu>days|weeks|months)[ ]+of[ ]+"
     rf"(?:(?P<fy>{_YEAR})|(?P<fm>{_MONTH})(?:[ ]+(?P<fmy>{_YEAR}))?|(?P<fw>the[ ]+(?:full-scale[ ]+)?(?:war|invasion|year)|this[ ]year|last[ ]year))"  # noqa: E501
-    r"|\b(?i:the[ ]+)?(?i:past|last|previous)[ ]+(?:(?P<day>24[ ]hours|day|twenty-four[ ]hours)"
+    # (not "on its last day": the last day of something named before)
+    r"|\b(?i:the[ ]+)?(?<!its[ ])(?<!their[ ])(?i:past|last|previous)[ ]+"
+    r"(?:(?P<day>24[ ]hours|day|twenty-four[ ]hours)"
     rf"|(?P<pn>{_SMALL})[ ]+(?P<pu>days|weeks|months|years))\b"
     r"|\b(?i:past|previous)[ ]+(?P<pu1>week|month|year)\b"
     # "lost 1,570 soldiers in 24 hours": the past day

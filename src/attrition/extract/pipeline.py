@@ -255,6 +255,17 @@ def extract(doc: Document) -> list[Claim]:
             said = _source_for(r, attrs, state, text, readings)
             if r.coordinated and current:
                 r.civil = r.civil or current[-1][0].civil  # "killed 35 people and wounded 117"
+            elif (
+                not current
+                and topic is not None
+                and topic.civil
+                and r.subject is None
+                and not r.military
+                and r.metric in _HARM
+                and topic.metric in _HARM
+            ):
+                # "The mission verified 286 civilians killed in July. In June it recorded 232 killed"
+                r.civil = True
             side = functools.partial(_last_side, low, state.para_start, r.q.start, r.metric == "displaced")
             if said.name in offices and (r.subject is None or own_office(said.name, r.subject) is None):
                 said = _Said(offices[said.name], said.said_on, said.strength, said.verb_end)
@@ -553,7 +564,10 @@ def _resolve_attributions(
             # "On June 5, X said", "In an update on March 20, it had put"; not "100 killed on Monday, X said"
             before_np = (
                 t.end_char <= a.np_start
-                and a.np_start - t.end_char <= 3
+                and (
+                    a.np_start - t.end_char <= 3
+                    or text[t.end_char : a.np_start] in (", when ", " when ")  # "on May 2, when he said"
+                )
                 and not any(c.isdigit() for c in text[sent.start : t.start_char])
             )
             if after_verb or between or before_np or after_np:
@@ -769,6 +783,7 @@ def _final_subject(
 
 
 _WAR_NOUNS: Final = frozenset("war conflict fighting".split())
+_HARM: Final = frozenset(["killed", "wounded", "casualties"])
 
 
 def _names_war(lows: list[str]) -> bool:
