@@ -1471,3 +1471,20 @@ def test_a_bare_toll_after_civilians_counts_civilians_and_when_dates_a_statement
     assert got[232].subject == "ukraine"
     assert (got[19].subject, got[19].period.end) == ("ukraine", None)
     assert got[46000].said_on == date(2025, 2, 16)
+
+
+def test_a_transcript_gives_each_turn_to_its_speaker() -> None:
+    text = (
+        "Briefing by the Spokesman of the Ministry of Defence of Ukraine, Colonel Dmytro Lazutkin, and "
+        "the Governor of Kharkiv Oblast, Oleh Syniehubov.\n\n"
+        "LAZUTKIN: Over the past day the occupiers lost 1,150 soldiers.\n\n"
+        "We also destroyed 12 tanks and 30 drones.\n\n"
+        "QUESTION: And in Kharkiv?\n\n"
+        "SYNIEHUBOV: Overnight strikes on the city killed four civilians and injured 17.\n\n"
+        "ISW: 1,000 soldiers a day\n"
+    )
+    got = {c.figure.value: c for c in extract_text(text, date(2025, 6, 12))}
+    assert got[1150].source == "Ukrainian Ministry of Defence"
+    assert got[1150].said_on == date(2025, 6, 12)
+    assert got[4].source == got[17].source == "Governor of Kharkiv Oblast"
+    assert got[1000].source == "ISW"

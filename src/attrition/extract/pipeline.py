@@ -204,6 +204,11 @@ def extract(doc: Document) -> list[Claim]:
         qs = [q for q in qs_all[lo:hi] if q.end <= s_end] if hi > lo else []
         if sent.para != state.para:
             state.new_sentence(sent)
+            speaker = None if heading else _SPEAKER.match(text, s_start, min(s_end, s_start + 60))
+            if speaker is not None:  # a transcript's turn: "LT GEN CHAUDHRY: On 11 March, ..."
+                state.speaker = _speaker(speaker.group("name"), ctx, published)
+            if state.speaker is not None and state.para_said is None:
+                state.para_said = state.speaker  # the turn goes on until the next one
         if heading:
             has_hint = True
         elif qs:
@@ -333,6 +338,7 @@ class _State:
         self.author: _Said | None = None  # the organisation an article names first, for "we" and "our"
         self.interview: date | None = None  # "We spoke to him on Thursday": when the quotes were said
         self.para_history: list[_Said] = []
+        self.speaker: _Said | None = None  # whose turn it is in a transcript
 
     def new_sentence(self, sent: Sentence) -> None:
         if sent.para != self.para:
@@ -372,6 +378,20 @@ class _State:
             standalone = ("according" in low and len(low) <= 14) or low[:3] == ["this", "is", "according"]
             if standalone and not any(w[:1].isdigit() for w in low):
                 self.doc_default = _Said(attrs[-1].name, attrs[-1].said_on, 1)
+
+
+# A speaker's turn in a transcript: a name in capitals and a colon at the start of a paragraph.
+_SPEAKER: Final = re.compile(r"(?P<name>[A-Z][A-Z.'’ -]{1,40}[A-Z.])(?:[ ]*\([^()\n]{0,40}\))?:[ ]")
+
+
+def _speaker(label: str, ctx: DocSources, published: date | None) -> _Said | None:
+    """The source a transcript's speaker label stands for: a person the text introduced with an
+    office ("the Chief Minister of Balochistan, Sarfraz Bugti" for "CM BUGTI"), by surname; not a
+    rubric ("VERDICT:"), a question ("QUESTION:") or a place ("ISRAEL:")."""
+    words = label.strip(" .").lower().split()
+    if not words or words[-1] not in ctx.aliases:
+        return None  # only a person the text introduced: "ISW:", "PUTIN'S MEAT GRINDER:" are headlines
+    return _Said(ctx.aliases[words[-1]], published, 2)
 
 
 # The article's own interview: "We spoke to him on Thursday", "I interviewed her on March 3".
@@ -840,10 +860,19 @@ def _dominant_subject(text: str) -> tuple[str | None, str | None]:
         return "russia", "ukraine"  # in reporting on the war, figures are mostly of Russian losses
     rivals = _several_wars(top)
     named = [s for s in counts if s in rivals]
-    if named:  # a side at war with several, named most ("Israeli strikes" in an article on Lebanon):
-        # the civilians counted are those of the opponent the article names most
+    if named and _attacks(low, top):
+        # a side at war with several, named most and named as attacking ("Israeli strikes" in an
+        # article on Lebanon): the civilians counted are those of the opponent the article names most
         return top, max(named, key=counts.__getitem__)
     return top, top
+
+
+def _attacks(low: str, side: str) -> bool:
+    """The side is named as attacking somewhere in the text ("Israeli strikes", "Pakistani fire")."""
+    return any(
+        _SIDE_OF.get(m.group()) == side and _ATTACK_AFTER.match(low, m.end()) is not None
+        for m in _SIDE_WORDS.finditer(low)
+    )
 
 
 def _merge(

@@ -440,6 +440,13 @@ def learn(text: str, doc: DocSources) -> None:
             if source_info(name) is None:
                 name = org_phrase(name) or name  # "Kharkiv Oblast Military Administration Head"
             _learn_person(m.group("person"), name, doc)
+    for m in _OFFICE_THEN_PERSON.finditer(text):
+        name, generic, _ = canonical(m.group("org"), doc)
+        if not name or generic:
+            continue
+        if source_info(name) is None:
+            name = m.group("office")  # "the Chief Minister of Balochistan, Sarfraz Bugti": the office
+        _learn_person(m.group("person"), name, doc)
     for m in _APPOSITIVE.finditer(text):
         person = _PERSON_BEFORE.search(text, max(0, m.start() - 40), m.start())
         if person is None:
@@ -463,6 +470,16 @@ _TITLE: Final = re.compile(
     rf"[ ]+(?P<person>{_CAP}(?:[ ]+{_CAP}){{1,2}})"
 )
 _PERSON_BEFORE: Final = re.compile(rf"{_CAP}[ ]+{_CAP}$")
+# An office of an organisation, then its holder: "the Director General of Inter-Services Public
+# Relations (ISPR), Lieutenant General Ahmed Sharif Chaudhry", "the Chief Minister of Balochistan,
+# Sarfraz Bugti". Anchored on the office's literal words.
+_OFFICE_THEN_PERSON: Final = re.compile(
+    r"(?P<office>(?:Director[ ]General|Chief[ ]Minister|Governor|Head|Director|Chief|Minister|Spokesman|"
+    r"Spokeswoman|Spokesperson|Commander|Chairman|Chairwoman|Secretary|Mayor|Prosecutor[ ]General)"
+    rf"[ ]+of[ ]+(?:the[ ]+)?(?P<org>{_CAP}(?:[ ]+(?:{_CAP}|of|for|the|and)){{0,8}}?))"
+    r"(?:[ ]+\([A-Za-z]{2,8}\))?,[ ]+"
+    rf"(?P<person>{_CAP}(?:[ ]+{_CAP}){{1,4}})"
+)
 _APPOSITIVE: Final = re.compile(
     r",[ ]+(?:a|an|the)[ ]+[^,.;]{0,60}?(?:at|of|with|for)[ ]+(?:the[ ]+)?"
     rf"(?P<org>{_CAP}(?:[ ]+(?:{_CAP}|of|for|the|and))*)"
