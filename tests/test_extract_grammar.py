@@ -1488,3 +1488,21 @@ def test_a_transcript_gives_each_turn_to_its_speaker() -> None:
     assert got[1150].said_on == date(2025, 6, 12)
     assert got[4].source == got[17].source == "Governor of Kharkiv Oblast"
     assert got[1000].source == "ISW"
+
+
+def test_a_tables_heading_tells_its_rows_whom_they_count_and_who_counts() -> None:
+    text = (
+        "Russia's war against Ukraine: a monthly digest.\n\n"
+        "CIVILIAN DEATHS AND INJURIES BY MONTH (OHCHR)\n"
+        "March 2025: 164 killed / 910 injured\n"
+        "April 2025: 209 killed / 1,146 injured\n\n"
+        "The deadliest strike hit Sumy on Palm Sunday, 13 April, killing 35 people."
+    )
+    got = {c.figure.value: c for c in extract_text(text, date(2025, 8, 15))}
+    assert (got[164].subject, got[164].source) == ("ukraine", "OHCHR")
+    assert (got[1146].subject, got[1146].source, got[1146].period.start) == (
+        "ukraine",
+        "OHCHR",
+        date(2025, 4, 1),
+    )
+    assert got[35].period.start == date(2025, 4, 13)

@@ -1480,7 +1480,7 @@ def _coordinated(toks: TokenList, prev_b: int, a: int, prev_subject: str | None 
     """The number follows the previous one in a list with no side of its own named in between."""
     lows = toks.lows
     between = lows[prev_b + 1 : a]
-    if not (0 < len(between) <= 16 and ("and" in between or "," in between)):
+    if not (0 < len(between) <= 16 and ("and" in between or "," in between or "/" in between)):
         return False
     sides = {
         subject_at(toks, i)[0] for i in range(prev_b + 1, a) if lows[i - 1] not in ("in", "into", "the")

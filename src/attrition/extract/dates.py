@@ -454,6 +454,9 @@ _WORD_CANDIDATE: Final = re.compile(
 # Only that character is consumed (the name is looked at ahead): "Q1May" has two candidates.
 _WORD_CANDIDATE_AFTER: Final = re.compile("[^A-Za-z](?=(" + _WORD_CANDIDATE.pattern + "))")
 _THE_BEFORE: Final = re.compile(r"(?i:the)[ ]+$")
+_NAMED_DAYS: Final = frozenset(
+    "Palm Easter Bloody Black Good Holy Ash Maundy Orthodox Super Pentecost Whit Trinity Fat".split()
+)
 
 
 def _candidates(text: str, start: int, end: int) -> list[int]:
@@ -478,6 +481,9 @@ def _atoms(text: str, start: int, end: int) -> list[TimeExpr]:
         if m is None:
             continue
         t = _atom(m)
+        if t.kind == "weekday" and text[max(start, p - 12) : p].rstrip().rsplit(" ", 1)[-1] in _NAMED_DAYS:
+            last = m.end()
+            continue  # "on Palm Sunday", "Bloody Sunday": a named day, not the last Sunday
         if t.kind in ("relative", "interval") and not text[p].isdigit() and text[p - 1 : p] == " ":
             the = _THE_BEFORE.search(text, max(start, p - 8), p)
             if the is not None:  # "the past day", "the first half of 2025": the span takes "the"

@@ -233,6 +233,8 @@ def extract(doc: Document) -> list[Claim]:
             )  # "... reported on Thursday that troops have reached this milestone"
         last_found = len(found)
         if not qs:
+            if heading:  # "CIVILIANS KILLED / INJURED BY MONTH (HRMMU)" above the rows of a table
+                state.table = _table_head(text, sent, toks, ctx)
             dated = _heading_date(times, published) if heading else None
             state.after_sentence(attrs, sent, text, toks, ctx, dated)
             continue
@@ -255,9 +257,19 @@ def extract(doc: Document) -> list[Claim]:
             else []
         )
         readings = read_sentence(text, toks, qs, period_times, times, heading, topic, spans)
+        table = state.table
+        if table is not None and (sent.para != table.para + 1 or not readings or not readings[0].listed):
+            table = state.table = None  # the rows of a table run on from its heading, line by line
+        if table is not None:
+            table.para = sent.para
         current: list[tuple[Reading, date | None, date | None, bool]] = []
         for k, r in enumerate(readings):
             said = _source_for(r, attrs, state, text, readings)
+            if table is not None:
+                if table.civil and r.subject is None and not r.military:
+                    r.civil = True  # a row of "CIVILIANS KILLED / INJURED BY MONTH"
+                if table.source and said.strength < 3:
+                    said = _Said(table.source, None, 2)  # the source the heading names in brackets
             if r.coordinated and current:
                 r.civil = r.civil or current[-1][0].civil  # "killed 35 people and wounded 117"
             elif (
@@ -324,6 +336,34 @@ def extract(doc: Document) -> list[Claim]:
     return _merge(doc.id, text, found, published)
 
 
+@dataclass(slots=True)
+class _Table:
+    """What a table's heading says of its rows: they count civilians, and who counts them."""
+
+    para: int
+    civil: bool
+    source: str | None
+
+
+def _table_head(text: str, sent: Sentence, toks: TokenList, ctx: DocSources) -> _Table | None:
+    lows = toks.lows
+    civil = not _TABLE_CIVIL.isdisjoint(lows)
+    source = None
+    if "(" in lows:
+        k = lows.index("(")
+        if ")" in lows[k:]:
+            inner = text[toks.ends[k] : toks.starts[k + lows[k:].index(")")]]
+            name, generic, _ = canonical(inner, ctx)
+            if name and not generic and source_info(name) is not None:
+                source = name
+    if not civil and source is None:
+        return None
+    return _Table(sent.para, civil, source)
+
+
+_TABLE_CIVIL: Final = frozenset(["civilian", "civilians"])
+
+
 class _State:
     """Attribution carried through a document: paragraph, previous paragraph, default, history."""
 
@@ -339,6 +379,7 @@ class _State:
         self.interview: date | None = None  # "We spoke to him on Thursday": when the quotes were said
         self.para_history: list[_Said] = []
         self.speaker: _Said | None = None  # whose turn it is in a transcript
+        self.table: _Table | None = None  # the heading of the table whose rows are being read
 
     def new_sentence(self, sent: Sentence) -> None:
         if sent.para != self.para:
