@@ -1506,3 +1506,15 @@ def test_a_tables_heading_tells_its_rows_whom_they_count_and_who_counts() -> Non
         date(2025, 4, 1),
     )
     assert got[35].period.start == date(2025, 4, 13)
+
+
+def test_counted_by_the_dozen_and_by_someones_calculation() -> None:
+    text = (
+        "Among the dead were two dozen children, the agency said. The army is fighting on a dozen fronts. "
+        "The toll works out at roughly 20 deaths a day, by the Daily Ledger's calculation."
+    )
+    got = {c.figure.value: c for c in extract_text(text, PUB)}
+    assert set(got) == {24, 20}
+    assert got[20].source == "Daily Ledger"
+    [c] = extract_text("Officials said 70 were killed, by the Global Conflict Monitor's count.", PUB)
+    assert c.subject is None or c.subject != "world"

@@ -91,6 +91,13 @@ def subject_at(toks: TokenList, i: int) -> tuple[str | None, int]:
             return lx.SUBJECT_WORDS[two], 2
     one = (lows[i],) if (lows[i],) in lx.SUBJECT_WORDS else (_base(lows[i]),)
     side = "united_states" if toks.texts[i] == "US" else lx.SUBJECT_WORDS.get(one)
+    if (
+        side == "world"
+        and toks.texts[i][:1].isupper()
+        and i + 1 < len(lows)
+        and toks.texts[i + 1][:1].isupper()
+    ):
+        return None, 0  # a name: "Global Desk's calculation", "the World Food Programme", "World War II"
     if side is not None and i + 2 < len(lows) and lows[i + 1] == "-" and lows[i + 2] == "run":
         return None, 0  # "the Hamas-run administration": who runs an office, not a side of its own
     if side is not None:
@@ -506,6 +513,10 @@ def _read(
 
     # 2. what follows the number: a predicate ("250,000 have been killed"), a noun, a noun + predicate
     head = _head(toks, b) if not metric else None
+    if q.words and lows[b] == "dozen":
+        h = head if head is not None else _head(toks, b)
+        if h is None or not (lows[h] in lx.PEOPLE_NOUNS or lows[h] in lx.METRIC_NOUNS):
+            return None  # "a dozen fronts", "two dozen times": only people are counted by the dozen
     modifiers = lows[b + 1 : head] if head is not None else []
     found_subjects: list[str] = []
     for i in range(b + 1, head if head is not None else b + 1):

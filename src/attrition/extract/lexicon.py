@@ -20,7 +20,9 @@ TENS: Final = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
-SCALES: Final = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+SCALES: Final = {
+    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "dozen": 12,
+}  # fmt: skip
 # Scale words written after digits: "1.1 million", "20k", "2bn", "1.5m".
 SCALE_SUFFIXES: Final = {
     "hundred": 100, "thousand": 1_000, "k": 1_000, "million": 1_000_000, "mln": 1_000_000,
@@ -206,7 +208,7 @@ MODIFIERS: Final = frozenset(
     "further extra fresh recorded documented verified known registered officially violent of "
     "seriously severely badly critically lightly heavily personnel service army "
     "elite trained contract contracted internally forcibly forced newly conflict war battle frontline "
-    "related direct indirect excess humanitarian aid relief medical health media ethnic".split()
+    "related direct indirect excess humanitarian aid relief medical health media ethnic such".split()
 )
 PERMANENT_WORDS: Final = frozenset(["permanent", "irrecoverable", "irretrievable", "irrevocable"])
 
@@ -431,7 +433,8 @@ ORG_WORDS: Final = (
 ).split()
 # Nouns that make "by X's ..." an attribution: "by Ukrainian General Staff figures", "by ISW's reckoning".
 DATA_NOUNS: Final = frozenset(
-    "data figures figure estimates estimate count counts reckoning calculations tally".split()
+    "data figures figure estimates estimate count counts reckoning calculations calculation tally "
+    "arithmetic".split()
 )
 REPORTING_VERBS: Final = frozenset(
     "said says say saying stated states state reported reports report reporting noted notes "

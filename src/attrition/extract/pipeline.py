@@ -481,7 +481,8 @@ def _date_back(
 
 def _same_kind(history: list[_Said], np: str) -> _Said | None:
     """The latest source a generic phrase can mean: "the ministry" a Ministry, "the agency" an agency."""
-    nouns = [w for w in np.lower().split() if w in _KIND_NOUNS]
+    nouns = [w.removesuffix("'s").removesuffix("’s") for w in np.lower().split()]
+    nouns = [w for w in nouns if w in _KIND_NOUNS]  # "the Observatory's estimate": an observatory
     if not nouns:
         return None
     recent = history[-50:][::-1]
@@ -503,10 +504,9 @@ def _named_before(text: str, end: int, np: str) -> _Said | None:
     words = np.split()
     if not words or words[0].lower() not in ("the", "this"):
         return None
-    noun = words[-1].lower()
-    if noun.endswith("'s"):
-        noun = noun[:-2]
-    if noun not in _NAMED_NOUNS:
+    nouns = [w.lower().removesuffix("'s").removesuffix("’s") for w in words]
+    noun = next((w for w in nouns if w in _NAMED_NOUNS), None)
+    if noun is None:
         return None
     cap = noun.capitalize()
     at = text.rfind(" " + cap, max(0, end - 6000), end)
@@ -843,13 +843,16 @@ def _final_subject(
     return s or (dominant if dominant != attacker else None)
 
 
-_WAR_NOUNS: Final = frozenset("war conflict fighting".split())
+_WAR_NOUNS: Final = frozenset("war conflict fighting offensive invasion".split())
 _HARM: Final = frozenset(["killed", "wounded", "casualties"])
 
 
 def _names_war(lows: list[str]) -> bool:
     """The sentence speaks of "the war", "the conflict" or "the fighting": the article's war."""
-    return any(w in _WAR_NOUNS and k > 0 and lows[k - 1] in ("the", "this") for k, w in enumerate(lows))
+    return any(
+        w in _WAR_NOUNS and k > 0 and lows[k - 1] in ("the", "this", "its", "their")
+        for k, w in enumerate(lows)
+    )
 
 
 def _default_period(

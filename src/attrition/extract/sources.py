@@ -784,6 +784,9 @@ def _np_right(toks: TokenList, i: int) -> tuple[int, int] | None:
 
 
 _DETERMINERS: Final = frozenset(["the", "a", "an", "its", "their", "his", "her"])
+_OWNER_OF_DATA: Final = re.compile(
+    r"['’]s[ ]+(?:latest[ ]+|own[ ]+|new[ ]+)?(?:" + "|".join(sorted(lx.DATA_NOUNS)) + r")$"
+)
 _REPORT_ADJECTIVES: Final = frozenset(
     "quarterly monthly weekly daily annual yearly latest new recent final interim first second last "
     "previous special joint official preliminary periodic regular".split()
@@ -826,6 +829,9 @@ def _make(
     if not _CLAUSE_WORDS.isdisjoint(lows) or any(w[:1].isdigit() for w in lows):
         return None  # a clause, not a name: "1,140 Russian troops had been put out of action"
     np_text = text[np_start:np_end]
+    owner = _OWNER_OF_DATA.search(np_text)
+    if owner is not None and owner.start() > 0:
+        np_text = np_text[: owner.start()]  # "Global Desk's calculation": Global Desk
     name, generic, anaphoric = canonical(np_text, doc)
     if name is None and not generic:
         return None
