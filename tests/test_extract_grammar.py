@@ -1518,3 +1518,14 @@ def test_counted_by_the_dozen_and_by_someones_calculation() -> None:
     assert got[20].source == "Daily Ledger"
     [c] = extract_text("Officials said 70 were killed, by the Global Conflict Monitor's count.", PUB)
     assert c.subject is None or c.subject != "world"
+
+
+def test_the_displaced_of_an_articles_war_and_a_global_figure() -> None:
+    text = (
+        "Sudan's army lost Wad Madani to the RSF this week, and the war shows no sign of ending.\n\n"
+        "Between 250,000 and 300,000 people have fled the city, the IOM said.\n\n"
+        "Across the world there are some 120 million forcibly displaced people, a number growing by "
+        "about 10 million each year, the UNHCR said."
+    )
+    got = {(c.figure.value or c.figure.low): c.subject for c in extract_text(text, PUB)}
+    assert got == {250000: "sudan", 120_000_000: "world", 10_000_000: "world"}

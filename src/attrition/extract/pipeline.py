@@ -195,6 +195,7 @@ def extract(doc: Document) -> list[Claim]:
     bisect_left = bisect.bisect_left
     no_spans: set[tuple[int, int]] = set()
     last_displaced: str | None = None
+    displaced_para = -1
     last_found = 0  # how many readings there were before the sentence just read
     offices: dict[str | None, str] = {}  # own-side offices resolved in this article ("health ministry")
     for sent in sents:
@@ -291,12 +292,12 @@ def extract(doc: Document) -> list[Claim]:
                 said,
                 attacked if r.civil and attacked else dominant,
                 side,
-                last_displaced,
+                last_displaced if last_displaced != "world" or displaced_para == sent.para else None,
                 r.metric == "displaced" and _names_war(toks.lows),
             )
             r.subject = subject
-            if r.metric == "displaced" and subject != "world":
-                last_displaced = subject
+            if r.metric == "displaced":  # a global figure goes on only in its paragraph
+                last_displaced, displaced_para = subject, sent.para
             if said.name and subject and source_info(said.name) is None:
                 office = own_office(said.name, subject)  # "the health ministry" of Gaza, of Lebanon
                 if office is not None:
@@ -837,14 +838,19 @@ def _final_subject(
             # ("3.5 million displaced across Myanmar ... In 2024 alone 1.4 million"), else global
             if side or last_displaced:
                 return side or last_displaced
-            # "the war has uprooted 12 million": the article's war; no war named: a global figure
-            return dominant if dominant and war_named else "world"
+            # "the war has uprooted 12 million", "250,000 people have fled Wad Madani": the article's
+            # war; a global figure only where the article is about no side
+            if r.q.value is not None and r.q.value >= _GLOBAL_DISPLACED:
+                return "world"  # "some 110 million forced displaced": more than any one war has uprooted
+            return dominant if dominant and (war_named or dominant != "world") else "world"
         s = side  # the side the paragraph is about
     return s or (dominant if dominant != attacker else None)
 
 
 _WAR_NOUNS: Final = frozenset("war conflict fighting offensive invasion".split())
 _HARM: Final = frozenset(["killed", "wounded", "casualties"])
+# More people than any one war has displaced (Sudan's, the largest, about 14 million): a global figure.
+_GLOBAL_DISPLACED: Final = 20_000_000
 
 
 def _names_war(lows: list[str]) -> bool:
