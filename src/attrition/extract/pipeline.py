@@ -836,12 +836,12 @@ def _final_subject(
         if r.metric == "displaced":
             # no country in the paragraph: the country of the article's last displacement figure
             # ("3.5 million displaced across Myanmar ... In 2024 alone 1.4 million"), else global
+            if side is None and r.q.value is not None and r.q.value >= _GLOBAL_DISPLACED:
+                return "world"  # "some 110 million forced displaced": more than any one war has uprooted
             if side or last_displaced:
                 return side or last_displaced
             # "the war has uprooted 12 million", "250,000 people have fled Wad Madani": the article's
             # war; a global figure only where the article is about no side
-            if r.q.value is not None and r.q.value >= _GLOBAL_DISPLACED:
-                return "world"  # "some 110 million forced displaced": more than any one war has uprooted
             return dominant if dominant and (war_named or dominant != "world") else "world"
         s = side  # the side the paragraph is about
     return s or (dominant if dominant != attacker else None)
