@@ -1529,3 +1529,15 @@ def test_the_displaced_of_an_articles_war_and_a_global_figure() -> None:
     )
     got = {(c.figure.value or c.figure.low): c.subject for c in extract_text(text, PUB)}
     assert got == {250000: "sudan", 120_000_000: "world", 10_000_000: "world"}
+
+
+def test_an_office_named_in_full_once_is_the_bare_office_later_and_its_side_counts_its_own() -> None:
+    text = (
+        "Today the Chief of the General Staff of the Armed Forces of the Russian Federation, Army General "
+        "Valery Gerasimov, reported on the fighting in the Belgorod region.\n\n"
+        "According to the Chief of the General Staff, the losses of the enemy amounted to more than 7 thousand "
+        "servicemen. Shelling of the border villages killed 14 peaceful residents, the governor said."
+    )
+    got = {c.figure.value: c for c in extract_text(text, PUB)}
+    assert (got[7000].source, got[7000].subject) == ("Russian General Staff", "ukraine")
+    assert got[14].subject == "russia"

@@ -188,6 +188,10 @@ def extract(doc: Document) -> list[Claim]:
     first = first_known_source(text[:1000])
     if first:
         state.author = _Said(first, None, 1)
+        own = party_of(first)
+        if own is not None and own == dominant and attacked not in (None, own) and own in _OPPONENTS:
+            attacked = own  # a report of one side's own office ("the Chief of the General Staff of the
+            # Armed Forces of the Russian Federation reported"): the civilians it counts are its own
     found: list[tuple[Reading, _Said, date | None, date | None, Sentence]] = []
     last_sentence_readings: list[tuple[Reading, date | None, date | None, bool]] = []
     last_para = -1

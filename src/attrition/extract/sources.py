@@ -446,6 +446,8 @@ def learn(text: str, doc: DocSources) -> None:
             continue
         if source_info(name) is None:
             name = m.group("office")  # "the Chief Minister of Balochistan, Sarfraz Bugti": the office
+        else:  # "the General Staff" later in the text is this one, whatever the usual default
+            doc.aliases.setdefault(m.group("org").lower(), name)
         _learn_person(m.group("person"), name, doc)
     for m in _APPOSITIVE.finditer(text):
         person = _PERSON_BEFORE.search(text, max(0, m.start() - 40), m.start())
@@ -476,7 +478,7 @@ _PERSON_BEFORE: Final = re.compile(rf"{_CAP}[ ]+{_CAP}$")
 _OFFICE_THEN_PERSON: Final = re.compile(
     r"(?P<office>(?:Director[ ]General|Chief[ ]Minister|Governor|Head|Director|Chief|Minister|Spokesman|"
     r"Spokeswoman|Spokesperson|Commander|Chairman|Chairwoman|Secretary|Mayor|Prosecutor[ ]General)"
-    rf"[ ]+of[ ]+(?:the[ ]+)?(?P<org>{_CAP}(?:[ ]+(?:{_CAP}|of|for|the|and)){{0,8}}?))"
+    rf"[ ]+of[ ]+(?:the[ ]+)?(?P<org>{_CAP}(?:[ ]+(?:{_CAP}|of|for|the|and)){{0,12}}?))"
     r"(?:[ ]+\([A-Za-z]{2,8}\))?,[ ]+"
     rf"(?P<person>{_CAP}(?:[ ]+{_CAP}){{1,4}})"
 )
