@@ -40,7 +40,8 @@ def test_quantities_read_the_figure(text: str, value, low, high, kind: str) -> N
 
 
 @pytest.mark.parametrize(
-    "text", ["one of the officials", "the million-dollar question", "hundreds of soldiers"]
+    "text",
+    ["one of the officials", "the million-dollar question", "hundreds of soldiers", "dozens of soldiers"],
 )
 def test_quantities_ignore_words_that_are_not_figures(text: str) -> None:
     assert quantities(text) == []
@@ -52,7 +53,10 @@ def test_quantities_ignore_words_that_are_not_figures(text: str) -> None:
         ("three hundred", 300),
         ("two hundred and fifty thousand", 250_000),
         ("a hundred", 100),
-        ("a dozen", None),
+        ("a dozen", 12),  # people are counted by the dozen ("two dozen children"); claims decide the rest
+        ("two dozen", 24),
+        ("dozens", None),
+        ("a quarter of a million", 250_000),
     ],
 )
 def test_number_words(phrase: str, value) -> None:

@@ -189,9 +189,16 @@ def extract(doc: Document) -> list[Claim]:
     if first:
         state.author = _Said(first, None, 1)
         own = party_of(first)
-        if own is not None and own == dominant and attacked not in (None, own) and own in _OPPONENTS:
+        if (
+            own is not None
+            and own == dominant
+            and attacked not in (None, own)
+            and own in _OPPONENTS
+            and not _attacks(text.lower(), own)
+        ):
             attacked = own  # a report of one side's own office ("the Chief of the General Staff of the
-            # Armed Forces of the Russian Federation reported"): the civilians it counts are its own
+            # Armed Forces of the Russian Federation reported") that never names that side attacking:
+            # the civilians it counts are its own
     found: list[tuple[Reading, _Said, date | None, date | None, Sentence]] = []
     last_sentence_readings: list[tuple[Reading, date | None, date | None, bool]] = []
     last_para = -1

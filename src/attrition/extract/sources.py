@@ -603,6 +603,9 @@ _DATE_WORDS: Final = frozenset(
 _ORG_WORDS: Final = frozenset(w.lower() for w in lx.ORG_WORDS) | {"forces", "army", "intelligence"}
 
 
+_DATE_LINKS: Final = frozenset("on in at the this last of".split())
+
+
 def _skip_date_words(toks: TokenList, i: int) -> int:
     """After an inverted verb: "reported on Wednesday morning the General Staff"."""
     j = i
@@ -618,6 +621,8 @@ def _skip_date_words(toks: TokenList, i: int) -> int:
         j += 1
         while j < len(toks.lows) and toks.lows[j][:1].isdigit():
             j += 1
+    if all(w in _DATE_LINKS for w in toks.lows[i:j]):
+        return i  # "reported on the fighting in Belgorod": no date skipped, no name after the verb
     return j
 
 
