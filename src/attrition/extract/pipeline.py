@@ -194,7 +194,7 @@ def extract(doc: Document) -> list[Claim]:
             and own == dominant
             and attacked not in (None, own)
             and own in _OPPONENTS
-            and not _attacks(text.lower(), own)
+            and not _attacks(low, own)
         ):
             attacked = own  # a report of one side's own office ("the Chief of the General Staff of the
             # Armed Forces of the Russian Federation reported") that never names that side attacking:
@@ -930,10 +930,16 @@ def _dominant_subject(text: str) -> tuple[str | None, str | None]:
 
 def _attacks(low: str, side: str) -> bool:
     """The side is named as attacking somewhere in the text ("Israeli strikes", "Pakistani fire")."""
-    return any(
-        _SIDE_OF.get(m.group()) == side and _ATTACK_AFTER.match(low, m.end()) is not None
-        for m in _SIDE_WORDS.finditer(low)
-    )
+    pattern = _ATTACKER.get(side)
+    if pattern is None:
+        names = [name for name, s in _SIDE_OF.items() if s == side]
+        pattern = _ATTACKER[side] = re.compile(
+            r"\b(?:" + word_alternation(names) + r")\b(?=" + _ATTACK_AFTER.pattern + ")"
+        )
+    return pattern.search(low) is not None
+
+
+_ATTACKER: dict[str, re.Pattern[str]] = {}
 
 
 def _merge(
