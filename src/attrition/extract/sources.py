@@ -440,7 +440,7 @@ def learn(text: str, doc: DocSources) -> None:
             if source_info(name) is None:
                 name = org_phrase(name) or name  # "Kharkiv Oblast Military Administration Head"
             _learn_person(m.group("person"), name, doc)
-    for m in _OFFICE_THEN_PERSON.finditer(text):
+    for m in _offices_then_persons(text):
         name, generic, _ = canonical(m.group("org"), doc)
         if not name or generic:
             continue
@@ -456,6 +456,22 @@ def learn(text: str, doc: DocSources) -> None:
         name, generic, _ = canonical(m.group("org"), doc)
         if name and not generic:
             _learn_person(person.group(), name, doc)
+
+
+def _offices_then_persons(text: str) -> list[re.Match[str]]:
+    """``_OFFICE_THEN_PERSON``'s matches, tried only before an " of " that follows an office word."""
+    out: list[re.Match[str]] = []
+    last = 0
+    i = text.find(" of ")
+    while i >= 0:
+        word_start = text.rfind(" ", max(0, i - 16), i) + 1
+        if text[word_start:i] in _OFFICE_LAST and word_start >= last:
+            m = _OFFICE_THEN_PERSON.search(text, max(last, word_start - 12), i + 240)
+            if m is not None and m.start() <= word_start:
+                out.append(m)
+                last = m.end()
+        i = text.find(" of ", i + 4)
+    return out
 
 
 def _learn_person(person: str, name: str, doc: DocSources) -> None:
@@ -475,6 +491,10 @@ _PERSON_BEFORE: Final = re.compile(rf"{_CAP}[ ]+{_CAP}$")
 # An office of an organisation, then its holder: "the Director General of Inter-Services Public
 # Relations (ISPR), Lieutenant General Ahmed Sharif Chaudhry", "the Chief Minister of Balochistan,
 # Sarfraz Bugti". Anchored on the office's literal words.
+_OFFICE_LAST: Final = frozenset(
+    "General Minister Governor Head Director Chief Spokesman Spokeswoman Spokesperson Commander Chairman "
+    "Chairwoman Secretary Mayor".split()
+)
 _OFFICE_THEN_PERSON: Final = re.compile(
     r"(?P<office>(?:Director[ ]General|Chief[ ]Minister|Governor|Head|Director|Chief|Minister|Spokesman|"
     r"Spokeswoman|Spokesperson|Commander|Chairman|Chairwoman|Secretary|Mayor|Prosecutor[ ]General)"
