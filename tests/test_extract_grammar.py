@@ -1541,3 +1541,18 @@ def test_an_office_named_in_full_once_is_the_bare_office_later_and_its_side_coun
     got = {c.figure.value: c for c in extract_text(text, PUB)}
     assert (got[7000].source, got[7000].subject) == ("Russian General Staff", "ukraine")
     assert got[14].subject == "russia"
+
+
+def test_worldwide_is_where_not_an_adjective_and_injuries_received_by_people() -> None:
+    text = (
+        "The Committee to Protect Journalists published its count. Its annual survey found that 124 "
+        "journalists were killed worldwide in 2024. In the city, injuries were received by 109 people."
+    )
+    got = {c.figure.value: c for c in extract_text(text, PUB)}
+    assert (got[124].metric, got[124].subject, got[124].per, got[124].source) == (
+        "killed",
+        "world",
+        None,
+        "CPJ",
+    )
+    assert got[109].metric == "wounded"

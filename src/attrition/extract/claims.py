@@ -973,7 +973,7 @@ def _predicate(toks: TokenList, start: int, stop: int) -> tuple[str, int, int]:
                 continue
         if w in _BOUNDARY or w == ",":
             break
-        if w in _PARTICIPLES and i + 1 < n and (lows[i + 1] in lx.PEOPLE_NOUNS or subject_at(toks, i + 1)[0]):
+        if w in _PARTICIPLES and i + 1 < n and (lows[i + 1] in lx.PEOPLE_NOUNS or _side_people(toks, i + 1)):
             i += 1  # "captured two wounded North Korean soldiers": an adjective, not what happened
             continue
         pred, width = (
@@ -998,6 +998,15 @@ def _predicate(toks: TokenList, start: int, stop: int) -> tuple[str, int, int]:
             continue
         break
     return weak
+
+
+def _side_people(toks: TokenList, i: int) -> bool:
+    """A side's people named at ``i``: "North Korean soldiers", "Palestinians" (not "worldwide")."""
+    s, width = subject_at(toks, i)
+    if not s:
+        return False
+    k = i + width
+    return toks.lows[i] in lx.PEOPLE_NOUNS or (k < len(toks.lows) and _people_noun(toks.lows, k))
 
 
 def _part_aside(lows: list[str], i: int) -> bool:
@@ -1075,7 +1084,7 @@ _LEFT_SKIP: Final = frozenset(
     "nationwide autumn spring summer winter among amongst units ranks on attack attacks strike strikes "
     "shelling bombing missile missiles drone drones rocket rockets air glide bomb offensive offensives "
     "raid raids assault assaults clashes fighting violence ambush incursion bombardment airstrike "
-    "airstrikes massacre".split()
+    "airstrikes massacre received".split()
 )
 
 
@@ -1579,7 +1588,7 @@ _LEFT_RATE_KEYS: Final = frozenset(lx.LEFT_RATE_WORDS)
 # not make the figure a rate.
 _PUBLICATION_NOUNS: Final = lx.DATA_NOUNS | frozenset(
     "total report reports update updates bulletin bulletins briefing briefings summary summaries "
-    "statement statements tallies release".split()
+    "statement statements tallies release survey surveys review reviews assessment assessments".split()
 )
 
 

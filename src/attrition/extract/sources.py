@@ -363,7 +363,7 @@ _PLACE_POSSESSIVES: Final = frozenset(
 )
 _PUBLICATION_NOUNS: Final = frozenset(
     "update updates report bulletin statement assessment analysis study tally estimate estimates figures "
-    "data briefing summary release".split()
+    "data briefing summary release survey review".split()
 )
 
 
