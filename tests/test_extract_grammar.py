@@ -1556,3 +1556,15 @@ def test_worldwide_is_where_not_an_adjective_and_injuries_received_by_people() -
         "CPJ",
     )
     assert got[109].metric == "wounded"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "An estimated 8,000 Ukrainian civilians are still held by Russia, the ombudsman said.",
+        "About 8,000 Ukrainian soldiers remain in captivity, officials say.",
+    ],
+)
+def test_people_held_by_the_other_side_are_captured(sentence: str) -> None:
+    [c] = extract_text(sentence, PUB)
+    assert (c.metric, c.subject, c.figure.value) == ("captured", "ukraine", 8000)

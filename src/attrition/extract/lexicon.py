@@ -117,6 +117,7 @@ PREDICATES: dict[tuple[str, ...], str] = {
     ("evacuated",): "displaced", ("disappeared",): "missing", ("forcibly", "disappeared"): "missing",
     ("as", "refugees"): "displaced", ("refugees",): "displaced", ("crossed", "the", "border"): "displaced",
     ("taken", "hostage"): "captured", ("held", "hostage"): "captured", ("as", "hostages"): "captured",
+    ("held", "by"): "captured", ("held", "in", "captivity"): "captured", ("in", "captivity"): "captured",
     ("lost",): "casualties",
     ("wounded",): "wounded", ("injured",): "wounded", ("hurt",): "wounded",
     ("missing",): "missing", ("went", "missing"): "missing", ("gone", "missing"): "missing",
