@@ -1568,3 +1568,17 @@ def test_worldwide_is_where_not_an_adjective_and_injuries_received_by_people() -
 def test_people_held_by_the_other_side_are_captured(sentence: str) -> None:
     [c] = extract_text(sentence, PUB)
     assert (c.metric, c.subject, c.figure.value) == ("captured", "ukraine", 8000)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "source"),
+    [
+        ("The war has claimed the lives of at least 12,000 civilians, the UN says.", 12000, "UN"),
+        ("Shelling has killed more than 460 patients at the hospital, the WHO said.", 460, "WHO"),
+        ("According to WHO, 460 patients were killed in the siege.", 460, "WHO"),
+    ],
+)
+def test_lives_claimed_patients_and_the_who(sentence: str, value: float, source: str) -> None:
+    [c] = extract_text(sentence, PUB)
+    assert (c.metric, c.figure.value, c.source) == ("killed", value, source)
+    assert extract_text("Medics saved the lives of 40 people.", PUB) == []

@@ -1079,6 +1079,9 @@ _TIGHT: Final = frozenset(
     "of at to is are was were stood stands reached rose hit totalled totaled amounted number numbered "
     "( : - – — made make makes range ranges ranged run runs ran passed passes through".split()
 )
+_TAKE_LIVES: Final = frozenset(
+    "claimed claiming claim claims cost costing costs took taken taking take".split()
+)
 _LEFT_SKIP: Final = frozenset(
     "armed forces army military in for the manpower war conflict record averaged across country "
     "nationwide autumn spring summer winter among amongst units ranks on attack attacks strike strikes "
@@ -1113,6 +1116,9 @@ def _left_metric(toks: TokenList, a: int, prev_b: int, in_time: list[bool]) -> _
                 steps += j - item + 1  # "lost 17 artillery systems and 1,260 personnel": the verb
                 j = item - 1  # governs the whole list
                 continue
+        if w == "lives" and j > 1 and lows[j - 1] == "the" and lows[j - 2] in _TAKE_LIVES:
+            # "the war has claimed the lives of at least 12,000 civilians"
+            return _Left("killed", subjects[0] if subjects else None, toks.starts[j - 2], enemy, True, j - 2)
         if w not in _LEFT_SPECIAL:  # none of the tests below but the last can hold: decide at once
             if w in _LEFT_PASS:
                 connected = connected or w in _TIGHT

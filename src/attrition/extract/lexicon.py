@@ -164,7 +164,7 @@ PEOPLE_NOUNS: Final = frozenset(
     "gunmen assailants attackers extremists passengers guards bystanders pilgrims worshippers worshipers "
     "shoppers commuters farmers miners labourers laborers drivers students pupils teachers reporters "
     "rescuers firefighters herders fishermen inmates mourners tourists sailors pilots contractors bandits "
-    "tribesmen".split()
+    "tribesmen patients".split()
 )
 # Verbs to the left of a number that say what happened to it ("killed 300", "lost 900,000 people").
 LEFT_VERBS: Final = {

@@ -726,7 +726,12 @@ def _np_left(toks: TokenList, verb: int) -> tuple[int, int] | None:
     if j > 0 and toks.lows[j] == ",":
         # "Dmitry Medvedev, deputy head of Russia's Security Council, said": the person and the aside
         c = next((x for x in range(j - 1, max(-1, j - 28), -1) if toks.lows[x] in (",", ";", ".")), None)
-        relative = c is not None and c + 1 < j and toks.lows[c + 1] in _RELATIVE_PRONOUNS
+        relative = (
+            c is not None
+            and c + 1 < j
+            and toks.lows[c + 1] in _RELATIVE_PRONOUNS
+            and toks.texts[c + 1] != "WHO"
+        )
         if (
             c is not None
             and (j - c < 14 or relative)
@@ -763,7 +768,7 @@ def _np_left(toks: TokenList, verb: int) -> tuple[int, int] | None:
         if w == ")" and k >= 2 and toks.lows[k - 2] == "(":
             k -= 3  # "the Center for Strategic and International Studies (CSIS) in Washington"
             continue
-        if w in _STOP_LEFT:
+        if w in _STOP_LEFT and not (w == "who" and toks.texts[k] == "WHO"):  # "the WHO said": a name
             if (
                 w == "and"
                 and 0 < k
@@ -822,6 +827,13 @@ _REPORT_ADJECTIVES: Final = frozenset(
 _DEFINITE_BODIES: Final = frozenset("mission monitor observatory ministry agency commission".split())
 
 
+def _clause(texts: list[str], lows: list[str]) -> bool:
+    """A clause word among the phrase's words, not a name in capitals ("the WHO said")."""
+    return any(
+        w in _CLAUSE_WORDS and not (t.isupper() and len(t) > 1) for t, w in zip(texts, lows, strict=True)
+    )
+
+
 def _make(
     toks: TokenList,
     np: tuple[int, int],
@@ -853,7 +865,7 @@ def _make(
         and not any(t[:1].isupper() and w not in _FUNCTION_WORDS for t, w in zip(texts, lows, strict=True))
     ):
         return None  # no capital, no office, no generic word: no source
-    if not _CLAUSE_WORDS.isdisjoint(lows) or any(w[:1].isdigit() for w in lows):
+    if (not _CLAUSE_WORDS.isdisjoint(lows) and _clause(texts, lows)) or any(w[:1].isdigit() for w in lows):
         return None  # a clause, not a name: "1,140 Russian troops had been put out of action"
     np_text = text[np_start:np_end]
     owner = _OWNER_OF_DATA.search(np_text)
