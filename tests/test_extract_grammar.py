@@ -1582,3 +1582,15 @@ def test_lives_claimed_patients_and_the_who(sentence: str, value: float, source:
     [c] = extract_text(sentence, PUB)
     assert (c.metric, c.figure.value, c.source) == ("killed", value, source)
     assert extract_text("Medics saved the lives of 40 people.", PUB) == []
+
+
+def test_a_weekly_report_states_and_estimates_that_are_nouns() -> None:
+    text = (
+        "About 300,000 people fled towards Gedaref and Kassala states. The IOM counted them. "
+        "Even the lower estimate means that more than 35,000 people a day were uprooted during the week."
+    )
+    got = {c.figure.value: c for c in extract_text(text, date(2023, 12, 22))}
+    c = got[35000]
+    assert (c.per, c.period.start, c.source) == ("day", date(2023, 12, 15), "IOM")
+    [c] = extract_text("Ukrainian formations lost up to 1,195 servicemen during the week.", date(2025, 3, 5))
+    assert (c.period.start, c.period.end) == (date(2025, 2, 26), date(2025, 3, 5))

@@ -1100,7 +1100,7 @@ def _left_metric(toks: TokenList, a: int, prev_b: int, in_time: list[bool]) -> _
     connected = False  # a tight connector ("of", "rose to") stands between the number and this word
     subjects: list[str] = []
     enemy = False
-    while j > prev_b and steps < 12:
+    while j > prev_b and steps < 16:
         w = lows[j]
         if in_time[j]:
             j -= 1  # "casualties since the start of 2025 had reached 177,000"

@@ -51,6 +51,7 @@ _ATOM: Final = re.compile(  # applied with .match at the candidate positions _CA
     # "lost 1,570 soldiers in 24 hours": the past day
     r"|(?:(?<=\b[Ii]n[ ])|(?<=[Ww]ithin[ ])|(?<=[Oo]ver[ ]))(?P<h24>24[ ]hours)\b"
     r"|\b(?P<dday>[Dd]uring[ ]+the[ ]+(?:past[ ]+)?day)\b"
+    r"|\b(?P<dweek>[Dd]uring[ ]+the[ ]+(?:past[ ]+)?week)\b"  # a weekly report's "during the week"
     r"|\b(?:the[ ]+)?(?P<part>first|second|third|fourth|last)[ ]+(?P<pt>half|quarter)[ ]+of[ ]+"
     rf"(?:(?P<pty>{_YEAR})|(?P<ptr>this[ ]year|last[ ]year|the[ ]year))"
     rf"|\b(?P<q>Q[1-4]|H[12])[ ]+(?P<qy>{_YEAR})"
@@ -356,6 +357,8 @@ def _atom_other(m: re.Match[str]) -> TimeExpr:
         return TimeExpr(s, e, "relative", rel="past:" + g("pu").lower(), n=_small(g("pn")))
     if g("dday"):  # "During the day, the Defence Forces eliminated ...": the day before the report
         return TimeExpr(s, e, "relative", rel="past-day")
+    if g("dweek"):
+        return TimeExpr(s, e, "relative", rel="past1:week", n=1)
     if g("pu1"):  # "the past week": the seven days up to the statement, its day included
         return TimeExpr(s, e, "relative", rel="past1:" + g("pu1").lower(), n=1)
     if g("pt"):

@@ -575,10 +575,9 @@ def find_attributions(toks: TokenList, text: str, doc: DocSources) -> list[Attri
             w in ("state", "states")
             and i > 1
             and toks.texts[i - 1][:1].isupper()
-            and nxt.isalpha()
-            and nxt != "that"
+            and ((nxt.isalpha() and nxt != "that") or nxt in (".", ",", ";", ")", ""))
         ):
-            continue  # "Borno state governor Babagana Zulum said", "Khartoum State Health Ministry": a noun
+            continue  # "Borno state governor Zulum said", "towards Gedaref and Kassala states.": a noun
         weak = w in lx.WEAK_REPORTING_VERBS and nxt not in ("that", ":", ",", "on", ".", "")
         if weak and prev not in (",", "”", '"'):
             add(_np_left(toks, i), i, i, strict=True)  # "Iraq Body Count has documented 186,901 deaths"
@@ -821,7 +820,8 @@ _OWNER_OF_DATA: Final = re.compile(
 )
 _REPORT_ADJECTIVES: Final = frozenset(
     "quarterly monthly weekly daily annual yearly latest new recent final interim first second last "
-    "previous special joint official preliminary periodic regular".split()
+    "previous special joint official preliminary periodic regular lower higher low high lowest highest "
+    "upper earlier later newer newest rough conservative central median best worst prior initial".split()
 )
 # A body referred back to by a generic noun that may govern a weak verb ("the mission verified 286").
 _DEFINITE_BODIES: Final = frozenset("mission monitor observatory ministry agency commission".split())
