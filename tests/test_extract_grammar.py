@@ -1594,3 +1594,18 @@ def test_a_weekly_report_states_and_estimates_that_are_nouns() -> None:
     assert (c.per, c.period.start, c.source) == ("day", date(2023, 12, 15), "IOM")
     [c] = extract_text("Ukrainian formations lost up to 1,195 servicemen during the week.", date(2025, 3, 5))
     assert (c.period.start, c.period.end) == (date(2025, 2, 26), date(2025, 3, 5))
+
+
+@pytest.mark.parametrize(
+    ("headline", "metric", "value", "bound"),
+    [
+        ("Death toll from Israeli strike on Gaza cafe rises to 30", "killed", 30, "exact"),
+        ("Ukraine war: Russian losses pass 1 million, Kyiv says", "casualties", 1_000_000, "at_least"),
+        ("Gaza death toll crosses 60,000, ministry says", "killed", 60000, "at_least"),
+    ],
+)  # fmt: skip
+def test_headlines_with_a_place_and_its_noun_and_milestones(
+    headline: str, metric: str, value: float, bound: str
+) -> None:
+    [c] = extract_text(headline, PUB)
+    assert (c.metric, c.figure.value, c.figure.bound) == (metric, value, bound)

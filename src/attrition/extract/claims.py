@@ -1129,6 +1129,15 @@ def _left_metric(toks: TokenList, a: int, prev_b: int, in_time: list[bool]) -> _
                 j -= 2  # "the death toll from Russia's attack on Dnipro rose to": a place passed over
                 steps += 2
                 continue
+            if (
+                j > 2
+                and w.isalpha()
+                and toks.texts[j - 1][:1].isupper()
+                and lows[j - 2] in ("on", "in", "at", "near")
+            ):
+                j -= 3  # "Death toll from Israeli strike on Gaza cafe rises to 30": a place with its noun
+                steps += 3
+                continue
             if w in _PLACE_NOUNS:
                 opener = _place_phrase_start(toks, j)
                 if opener >= 0:  # "killed in the region", "deaths in Ethiopia's northern region at"

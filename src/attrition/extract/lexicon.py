@@ -48,7 +48,8 @@ LEFT_QUALIFIERS: dict[tuple[str, ...], str] = {
     ("not", "less", "than"): "at_least", ("well", "over"): "at_least", ("just", "over"): "at_least",
     ("top",): "at_least", ("tops",): "at_least", ("topped",): "at_least", ("topping",): "at_least",
     ("surpassed",): "at_least", ("surpasses",): "at_least", ("surpass",): "at_least",
-    ("passed",): "at_least", ("above",): "at_least", ("past",): "at_least",
+    ("passed",): "at_least", ("above",): "at_least", ("past",): "at_least", ("pass",): "at_least",
+    ("crosses",): "at_least",
     ("upward", "of"): "at_least", ("north", "of"): "at_least", ("south", "of"): "at_most",
     ("in", "the", "region", "of"): "approx", ("in", "the", "order", "of"): "approx",
     ("on", "the", "order", "of"): "approx",
@@ -194,7 +195,7 @@ CONNECTORS: Final = frozenset(
     "of at to is are was were be been being has have had stand stands stood reach reached "
     "reaches reaching rose risen rise rises climbed climbs climb hit hits total totals totalled "
     "totaled totalling totaling amount amounts amounted number numbered numbers put puts made "
-    "make makes range ranges ranged run runs ran passed passes through eased fell dropped grew "
+    "make makes range ranges ranged run runs ran passed passes pass passing through eased fell dropped grew "
     "increased growing grown by slightly record averaged together "
     "estimated estimate now currently likely probably already roughly reportedly some "
     "an a the average averaged averaging daily monthly weekly annual yearly rate figure "
