@@ -1609,3 +1609,17 @@ def test_headlines_with_a_place_and_its_noun_and_milestones(
 ) -> None:
     [c] = extract_text(headline, PUB)
     assert (c.metric, c.figure.value, c.figure.bound) == (metric, value, bound)
+
+
+def test_neighbours_and_hosts_are_not_the_side_hit() -> None:
+    text = (
+        "Take Benin. On 17 April, jihadists attacked two army positions near the borders with Burkina Faso "
+        "and Niger. The group claimed it had killed 70 soldiers.\n\n"
+        "More than 40,000 Congolese crossed into Burundi last week, the agency said. Across the country "
+        "nearly 7 million people are displaced. Nearly 4 million Sudanese have crossed into Chad, Egypt, "
+        "South Sudan and other neighbouring countries."
+    )
+    got = {c.figure.value: c.subject for c in extract_text(text, PUB)}
+    assert got[70] == "benin"
+    assert got[7_000_000] == "dr_congo"
+    assert got[4_000_000] == "sudan"

@@ -1707,13 +1707,24 @@ def _subject_from_verbs(toks: TokenList, a: int, metric: str, mask: list[bool] |
             continue
         if lows[k] == "world" and k > a + 2 and lows[k - 2 : k] == ["in", "the"]:
             continue  # "one of the largest such crises in the world": no world figure
-        if metric == "displaced" and lows[k - 1] in ("into", "to", "towards"):
+        if metric == "displaced" and (
+            lows[k - 1] in ("into", "to", "towards") or _listed_after_into(toks, k)
+        ):
             continue  # "crossed into Chad", "fled to Poland": where they went, not whose people they are
         if lows[k - 1] == "since":
             continue  # "killed since Israel resumed its campaign": the subject of a time clause
         if s and s != "enemy" and not owner and not (mask and mask[k]):
             return s
     return None
+
+
+def _listed_after_into(toks: TokenList, k: int) -> bool:
+    """A name in a list of places people went to: "crossed into Chad, Egypt, South Sudan and ..."."""
+    lows = toks.lows
+    j = k - 1
+    while j > 0 and k - j < 14 and (lows[j] in (",", "and") or toks.texts[j][:1].isupper()):
+        j -= 1
+    return j < k - 1 and lows[j] in ("into", "to", "towards") and lows[k - 1] in (",", "and")
 
 
 def _placed(lows: list[str], k: int) -> bool:

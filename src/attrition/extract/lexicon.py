@@ -381,6 +381,17 @@ SUBJECT_WORDS: dict[tuple[str, ...], str] = {
     ("taliban",): "afghanistan", ("kabul",): "afghanistan", ("tehran",): "iran",
     ("boko", "haram"): "nigeria", ("iswap",): "nigeria", ("m23",): "dr_congo", ("rsf",): "sudan",
     ("shabaab",): "somalia",
+    # more countries at war, and their people (not the neighbours that host refugees or strike from
+    # outside, such as Turkey, Egypt or Poland: a name in the table is read as the side hit)
+    ("benin",): "benin", ("beninese",): "benin", ("cotonou",): "benin", ("togo",): "togo",
+    ("togolese",): "togo", ("burundi",): "burundi", ("burundian",): "burundi",
+    ("south", "sudan"): "south_sudan", ("south", "sudanese"): "south_sudan", ("juba",): "south_sudan",
+    ("central", "african", "republic"): "central_african_republic",
+    ("colombian",): "colombia", ("colombians",): "colombia", ("mexican",): "mexico", ("mexicans",): "mexico",
+    ("mozambican",): "mozambique", ("cameroonian",): "cameroon", ("nigerians",): "nigeria",
+    ("malians",): "mali", ("chadians",): "chad", ("ethiopians",): "ethiopia", ("eritreans",): "eritrea",
+    ("rwandans",): "rwanda", ("ugandans",): "uganda", ("libyans",): "libya",
+    ("iranians",): "iran", ("burkinabè",): "burkina_faso", ("nigeriens",): "niger",
     **TARGET_PLACE_SUBJECTS,
 }  # fmt: skip
 SUBJECT_WORDS_FLAT: Final = frozenset(w for key in SUBJECT_WORDS for w in key)

@@ -739,6 +739,8 @@ def _last_side(low: str, start: int, end: int, hosts: bool = False) -> str | Non
     for m in _SIDE_WORDS.finditer(low, max(start, end - 2000), end):
         if hosts and _HOST_PLACE.search(low, max(start, m.start() - 80), m.start()) is not None:
             continue
+        if _NEIGHBOUR_PLACE.search(low, max(start, m.start() - 60), m.start()) is not None:
+            continue  # "the Tillabéri region near the borders with Mali and Burkina Faso": neighbours
         if low.startswith("-run", m.end()):
             continue  # "the Hamas-run administration": who runs an office, not a side
         if _ATTACK_AFTER.match(low, m.end()):
@@ -767,6 +769,11 @@ _PLACE_NAME: Final = r"[a-z'’]+(?:[ ][a-z'’]+)?"
 _HOST_PLACE: Final = re.compile(
     rf"\b(?:in|to|into|across)[ ]+"
     rf"(?:(?:{_PLACE_NAME},[ ]+)+(?:{_PLACE_NAME}[ ]+and[ ]+)?|{_PLACE_NAME}[ ]+and[ ]+)$"
+    r"|\b(?:into|towards)[ ]+$"  # "40,000 Congolese crossed into Burundi": where they went
+)
+_NEIGHBOUR_PLACE: Final = re.compile(
+    r"\b(?:borders?[ ]+with|bordering|neighbou?ring|near)[ ]+(?:the[ ]+)?"
+    rf"(?:{_PLACE_NAME}(?:,[ ]+|[ ]+and[ ]+))*$"
 )
 _SIDE_NAMES: Final = word_alternation(
     {" ".join(k) for k in lx.SUBJECT_WORDS if k[0] not in ("world", "global")}
