@@ -1623,3 +1623,13 @@ def test_neighbours_and_hosts_are_not_the_side_hit() -> None:
     assert got[70] == "benin"
     assert got[7_000_000] == "dr_congo"
     assert got[4_000_000] == "sudan"
+
+
+def test_a_sentence_that_breaks_down_the_figure_before_it() -> None:
+    text = (
+        "Gunmen killed 26 passengers on the train. Of these 26, 18 were soldiers on leave, three were railway "
+        "officials and five were civilians."
+    )
+    got = {c.figure.value: (c.metric, c.quote) for c in extract_text(text, PUB)}
+    assert got[18] == ("killed", "18 were soldiers on leave")
+    assert got[3][0] == got[5][0] == "killed"

@@ -657,6 +657,19 @@ def _read(
             label_line = True
             if tally and subject is None:
                 enemy = True  # a daily tally's "personnel" line counts the other side's losses
+    if (
+        not metric
+        and topic is not None
+        and q.kind == "count"
+        and b + 1 < n
+        and lows[b + 1] in ("were", "are", "was")
+        and _breakdown(lows)
+    ):  # "Of these 26, 18 were personnel of the army, three were officials and five were civilians"
+        metric, subject = topic.metric, subject or topic.subject
+        k = b + 2
+        while k < n and k < b + 10 and lows[k] not in (",", ";", ".", "and"):
+            k += 1
+        quote_end = max(quote_end, toks.ends[k - 1])  # "18 were personnel of the army"
     if not metric and topic is not None and q.kind == "count" and _continues_topic(toks, a, b, per):
         # "the estimate for January was 1,556 a day", "the 253,290 recorded in 2023": what the
         # paragraph has been counting
@@ -841,6 +854,17 @@ _TOPIC_NEXT: Final = frozenset(
     ". , ; ) a per each every in for from since over during by at on recorded counted estimated reported "
     "registered and".split()
 )
+
+
+def _breakdown(lows: list[str]) -> bool:
+    """A sentence that breaks down the figure before it: "Of these 26, ...", "Of them, ...",
+    "Among the dead, ..."."""
+    return (
+        len(lows) > 3
+        and lows[0] in ("of", "among")
+        and lows[1] in ("these", "them", "those", "the", "whom")
+        and "," in lows[2:6]
+    )
 
 
 def _continues_topic(toks: TokenList, a: int, b: int, per: str | None) -> bool:
