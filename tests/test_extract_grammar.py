@@ -1633,3 +1633,12 @@ def test_a_sentence_that_breaks_down_the_figure_before_it() -> None:
     got = {c.figure.value: (c.metric, c.quote) for c in extract_text(text, PUB)}
     assert got[18] == ("killed", "18 were soldiers on leave")
     assert got[3][0] == got[5][0] == "killed"
+
+
+def test_a_part_of_the_dead_is_of_the_toll_not_of_the_side_that_says_it() -> None:
+    text = (
+        "Gaza's health ministry says more than 37,000 people have been killed. The Israeli military says "
+        "more than 14,000 of the dead were militants."
+    )
+    got = {c.figure.value: c.subject for c in extract_text(text, PUB)}
+    assert got == {37000: "palestinians", 14000: "palestinians"}

@@ -742,6 +742,12 @@ def _read(
         (head is None or lows[head] in lx.METRIC_NOUNS) and "toll" in lows[max(0, a - 6) : a]
     )  # "the toll has risen to 30 dead": a strike's toll counts people, not an army's losses
     r.military = (head is not None and lows[head] in _MILITARY_NOUNS) or soldiers_part
+    if b + 3 < n and lows[b + 1] == "of" and lows[b + 2] in ("the", "those") and lows[b + 3] in _THE_DEAD:
+        # "14,000 of the dead were militants": a part of the toll counted before, whoever says it
+        r.military = False
+        if r.subject is None and topic is not None and topic.metric == "killed":
+            r.subject = topic.subject
+        r.civil = r.subject is None
     r.cumulative = tally
     r.listed = label_line or (prev_b < 0 and 1 <= a <= 8 and lows[a - 1] == ":")  # "Total killed: 1,120"
     r.part = relative and inherit is not None
@@ -854,6 +860,9 @@ _TOPIC_NEXT: Final = frozenset(
     ". , ; ) a per each every in for from since over during by at on recorded counted estimated reported "
     "registered and".split()
 )
+
+
+_THE_DEAD: Final = frozenset("dead killed victims fatalities deaths".split())
 
 
 def _breakdown(lows: list[str]) -> bool:
