@@ -1642,3 +1642,25 @@ def test_a_part_of_the_dead_is_of_the_toll_not_of_the_side_that_says_it() -> Non
     )
     got = {c.figure.value: c.subject for c in extract_text(text, PUB)}
     assert got == {37000: "palestinians", 14000: "palestinians"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "value", "start", "end"),
+    [
+        ("Fighters executed more than 2,000 civilians on Sunday and Monday, the coalition said.", "killed", 2000,
+         date(2025, 10, 26), date(2025, 10, 27)),
+        ("More than 460 patients and their companions were shot dead at the hospital.", "killed", 460, None, None),
+        ("More than 7,000 persons have lost the life since the month of January.", "killed", 7000,
+         date(2025, 1, 1), date(2025, 10, 29)),
+        ("The ministry said 1,277 had been admitted to hospital.", "wounded", 1277, None, None),
+        ("More than 3,000 people were treated for injuries.", "wounded", 3000, None, None),
+        ("Thirteen South African soldiers and three Malawian peacekeepers were killed.", "killed", 3, None, None),
+    ],
+)  # fmt: skip
+def test_shot_dead_lost_the_life_hospitalised_and_days_in_a_row(
+    sentence: str, metric: str, value: float, start, end
+) -> None:
+    [c] = [c for c in extract_text(sentence, date(2025, 10, 29)) if c.figure.value == value]
+    assert c.metric == metric
+    if start or end:
+        assert (c.period.start, c.period.end) == (start, end)

@@ -934,8 +934,10 @@ def _predicate(toks: TokenList, start: int, stop: int) -> tuple[str, int, int]:
             continue
         if (w == "and" or w == "or") and i > start - 1 and _people_noun(lows, i - 1):
             other = i + 1
-            while other < n and other < i + 3 and lows[other] in lx.MODIFIERS:
-                other += 1
+            while (
+                other < n and other < i + 3 and (lows[other] in lx.MODIFIERS or lows[other] in _POSSESSIVES)
+            ):
+                other += 1  # "patients and their companions"
             if other < n and _people_noun(lows, other):
                 i = other + 1  # "383 women and children were killed", "officers and men"
                 continue
@@ -1061,6 +1063,7 @@ _OF_BREAKS: Final = frozenset(", ; : ( ) . - – — who which that".split())
 _NUMBER_WORDS: Final = frozenset(list(lx.UNITS) + list(lx.TENS) + list(lx.SCALES))
 
 
+_POSSESSIVES: Final = frozenset("their its his her our".split())
 _PP_OPENERS: Final = frozenset("at in inside near on aboard".split())
 
 

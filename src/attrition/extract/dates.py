@@ -84,14 +84,16 @@ _PREFIXES: Final = (
 _PREFIX: Final = re.compile(
     r"(?P<p>"
     + "|".join(w.replace(" ", "[ ]") for w in _PREFIXES)
-    + r")(?:[ ]+the[ ]+(?P<edge>start|beginning|end|middle|morning|afternoon|evening|night)[ ]+of)?[ ]+$",
+    + r")(?:[ ]+the[ ]+(?P<edge>start|beginning|end|middle|morning|afternoon|evening|night|month)"
+    r"[ ]+of)?[ ]+$",
     re.IGNORECASE,
 )
 # _PREFIX read backwards from the time expression: .match on the reversed text before it finds what
 # .search finds (the leftmost start is the longest match, so the longer words come first) without
 # trying every place of the window.
 _PREFIX_REV: Final = re.compile(
-    r"[ ]+(?:fo[ ]+(?P<edge>trats|gninnigeb|dne|elddim|gninrom|noonretfa|gnineve|thgin)[ ]+eht[ ]+)?(?P<p>"
+    r"[ ]+(?:fo[ ]+(?P<edge>trats|gninnigeb|dne|elddim|gninrom|noonretfa|gnineve|thgin|htnom)"
+    r"[ ]+eht[ ]+)?(?P<p>"
     + "|".join(w[::-1].replace(" ", "[ ]") for w in sorted(_PREFIXES, key=len, reverse=True))
     + ")",
     re.IGNORECASE,
@@ -105,8 +107,8 @@ def _prefix(text: str, lo: int, at: int) -> tuple[str, str, int] | None:
         return None
     edge = m.group("edge")
     edge = edge[::-1].lower() if edge else ""
-    if edge in _DAY_PARTS:
-        edge = ""  # "since the morning of 23 September": the day itself
+    if edge in _DAY_PARTS or edge == "month":
+        edge = ""  # "since the morning of 23 September", "since the month of January": the day, the month
     return m.group("p")[::-1].lower(), edge, at - m.end()
 
 
@@ -163,7 +165,11 @@ class TimeExpr:
         """A single day (for statement dates: "said on June 5", "on Thursday")."""
         return (
             self.kind == "point"
-            or (self.kind == "weekday" and self.rel not in ("since", "by"))
+            or (
+                self.kind == "weekday"
+                and self.rel not in ("since", "by")
+                and not self.rel.startswith("span:")
+            )
             or (self.kind == "relative" and self.rel in _DAY_RELS)
         )
 
@@ -180,6 +186,9 @@ class TimeExpr:
             if ref is None:
                 return None, None, False
             d = ref - timedelta(days=(ref.weekday() - self.n) % 7)
+            if self.rel.startswith("span:"):  # "on Sunday and Monday": the days up to the last
+                last = ref - timedelta(days=(ref.weekday() - int(self.rel[5:])) % 7)
+                return (d if d <= last else d - timedelta(days=7)), last, False
             if self.rel == "since":
                 return d, None, True
             if self.rel == "by":
@@ -457,6 +466,7 @@ _WORD_CANDIDATE: Final = re.compile(
 # Only that character is consumed (the name is looked at ahead): "Q1May" has two candidates.
 _WORD_CANDIDATE_AFTER: Final = re.compile("[^A-Za-z](?=(" + _WORD_CANDIDATE.pattern + "))")
 _THE_BEFORE: Final = re.compile(r"(?i:the)[ ]+$")
+_WEEKDAY_GAP: Final = re.compile(r"[ ]*(?:and|to|through|until|-|–)[ ]*")
 _NAMED_DAYS: Final = frozenset(
     "Palm Easter Bloody Black Good Holy Ash Maundy Orthodox Super Pentecost Whit Trinity Fat".split()
 )
@@ -540,6 +550,17 @@ def time_expressions(text: str, start: int, end: int) -> list[TimeExpr]:
                 )  # fmt: skip
                 i += 2
                 continue
+        if (
+            t.kind == "weekday"
+            and not t.rel
+            and nxt is not None
+            and nxt.kind == "weekday"
+            and not nxt.rel
+            and _WEEKDAY_GAP.fullmatch(text, t.end_char, nxt.start_char) is not None
+        ):
+            out.append(TimeExpr(t.start_char, nxt.end_char, "weekday", rel=f"span:{nxt.n}", n=t.n))
+            i += 2  # "on Sunday and Monday", "from Friday to Sunday"
+            continue
         if t.kind == "war" and nxt is not None and nxt.start_char - t.end_char <= 4 and nxt.a is not None:
             t = TimeExpr(
                 t.start_char, nxt.end_char, "war", explicit_year=nxt.a.y

@@ -111,6 +111,10 @@ PREDICATES: dict[tuple[str, ...], str] = {
     ("killed",): "killed", ("dead",): "killed", ("died",): "killed", ("die",): "killed",
     ("perished",): "killed", ("slain",): "killed", ("lost", "their", "lives"): "killed",
     ("martyred",): "killed", ("embraced", "shahadat"): "killed", ("embraced", "martyrdom"): "killed",
+    ("shot", "dead"): "killed", ("gunned", "down"): "killed", ("lost", "the", "life"): "killed",
+    ("lost", "their", "life"): "killed", ("lost", "life"): "killed",
+    ("admitted", "to", "hospital"): "wounded", ("hospitalised",): "wounded", ("hospitalized",): "wounded",
+    ("treated", "for", "injuries"): "wounded", ("treated", "for", "wounds"): "wounded",
     ("sent", "to", "hell"): "killed",
     ("eliminated",): "casualties", ("liquidated",): "casualties", ("neutralised",): "casualties",
     ("neutralized",): "casualties", ("kia",): "killed", ("out", "of", "action"): "casualties",
@@ -165,7 +169,7 @@ PEOPLE_NOUNS: Final = frozenset(
     "gunmen assailants attackers extremists passengers guards bystanders pilgrims worshippers worshipers "
     "shoppers commuters farmers miners labourers laborers drivers students pupils teachers reporters "
     "rescuers firefighters herders fishermen inmates mourners tourists sailors pilots contractors bandits "
-    "tribesmen patients".split()
+    "tribesmen patients peacekeepers peacekeeper companions".split()
 )
 # Verbs to the left of a number that say what happened to it ("killed 300", "lost 900,000 people").
 LEFT_VERBS: Final = {
@@ -178,7 +182,8 @@ LEFT_VERBS: Final = {
     "mobilise": "recruited", "mobilize": "recruited", "mobilising": "recruited",
     "mobilizing": "recruited", "conscripted": "recruited", "pulling": "recruited?",
     "slaughtered": "killed", "massacred": "killed", "murdered": "killed", "executed": "killed",
-    "martyred": "killed",
+    "martyred": "killed", "executing": "killed", "executes": "killed", "slaughtering": "killed",
+    "massacring": "killed",
     "mobilises": "recruited", "mobilizes": "recruited", "drafts": "recruited", "drafted": "recruited",
     "draft": "recruited", "drafting": "recruited", "conscript": "recruited", "conscripting": "recruited",
     "enlist": "recruited", "enlisting": "recruited", "enlisted": "recruited",
@@ -383,6 +388,8 @@ SUBJECT_WORDS: dict[tuple[str, ...], str] = {
     ("shabaab",): "somalia",
     # more countries at war, and their people (not the neighbours that host refugees or strike from
     # outside, such as Turkey, Egypt or Poland: a name in the table is read as the side hit)
+    ("malawi",): "malawi", ("malawian",): "malawi", ("uruguay",): "uruguay", ("uruguayan",): "uruguay",
+    ("tanzania",): "tanzania", ("tanzanian",): "tanzania",
     ("benin",): "benin", ("beninese",): "benin", ("cotonou",): "benin", ("togo",): "togo",
     ("togolese",): "togo", ("burundi",): "burundi", ("burundian",): "burundi",
     ("south", "sudan"): "south_sudan", ("south", "sudanese"): "south_sudan", ("juba",): "south_sudan",
