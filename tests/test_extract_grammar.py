@@ -1664,3 +1664,20 @@ def test_shot_dead_lost_the_life_hospitalised_and_days_in_a_row(
     assert c.metric == metric
     if start or end:
         assert (c.period.start, c.period.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("Israeli troops opened fire on people returning to their villages in southern Lebanon on Sunday, "
+         "killing 22, Lebanon's health ministry said.", "lebanon"),
+        ("A day after Russia launched its largest air assault on Ukrainian cities, a barrage that officials "
+         "in Kyiv said killed at least 39 civilians.", "ukraine"),
+        ("Russia launched 472 drones overnight, killing 12 people.", "ukraine"),
+    ],
+)  # fmt: skip
+def test_the_side_that_fires_and_a_place_in_the_clause_are_not_the_side_hit(
+    sentence: str, subject: str
+) -> None:
+    [c] = extract_text(sentence, PUB)
+    assert c.subject == subject

@@ -116,6 +116,8 @@ def subject_at(toks: TokenList, i: int) -> tuple[str | None, int]:
             return "opp:" + side, k - i + 1  # "a Russian missile strike", "Israeli air strikes"
         if k > i + 1 and lows[k - 1] in _WEAPON_NOUNS and k < len(lows) and lows[k] in _ATTACK_VERBS:
             return "opp:" + side, k - i  # "when a Russian missile struck", "Israeli drones hit"
+        if k == i + 1 and k < len(lows) and lows[k] in _STRIKE_VERBS and toks.texts[i][:1].isupper():
+            return "opp:" + side, 1  # "after Russia launched its largest air assault": the attacker
         return side, 1
     if lows[i] in lx.ENEMY_WORDS:
         if i + 1 < len(lows) and lows[i + 1] in _AGENT_NOUNS:
@@ -788,6 +790,10 @@ _WEAPON_WORDS: Final = frozenset(
 )
 _WEAPON_NOUNS: Final = frozenset(
     "missile missiles drone drones rocket rockets bomb bombs shell shells".split()
+)
+# Verbs whose subject is the side attacking ("Russia launched 472 drones", "Israel struck Gaza").
+_STRIKE_VERBS: Final = frozenset(
+    "launched launches fired fires struck strikes shelled shells bombed bombs".split()
 )
 _ATTACK_VERBS: Final = frozenset(
     "struck strikes strike hit hits slammed slams targeted targets killed kill kills exploded landed "
@@ -1689,14 +1695,15 @@ def _subject_from_verbs(toks: TokenList, a: int, metric: str, mask: list[bool] |
                 and (lows[j - 1] == "we" or (j > 1 and lows[j - 2] == "we" and lows[j - 1] in _HAVE))
             ):
                 return "self"  # "we lost six men": the speaker's own side
-            agent, target = _agent_before(toks, j)
+            v = _past_said(lows, j) if inflict else j
+            agent, target = _agent_before(toks, v)
             if inflict and target and (agent is None or agent.startswith("opp:")):
                 return target  # "Israeli strikes on Lebanon killed": the people where the strikes fell
             if inflict and agent is None and j > 0 and lows[j - 1] == "," and lows[j].endswith("ing"):
                 attack, place = _clause_sides(toks, j - 1)
                 if attack is not None:  # "Israeli drones hit a car in southern Lebanon, killing three"
                     return place or attack
-            agent = agent or _clause_subject(toks, j)
+            agent = agent or _clause_subject(toks, v)
             if agent:
                 if agent.startswith("opp:"):
                     return agent  # "Israeli strikes killed": the attack's nationality, its other side
@@ -1761,6 +1768,11 @@ def _listed_after_into(toks: TokenList, k: int) -> bool:
     while j > 0 and k - j < 14 and (lows[j] in (",", "and") or toks.texts[j][:1].isupper()):
         j -= 1
     return j < k - 1 and lows[j] in ("into", "to", "towards") and lows[k - 1] in (",", "and")
+
+
+def _where(lows: list[str], k: int) -> bool:
+    """The name at ``k`` is a place: "in Gaza", "in southern Lebanon", "in the Gaza Strip"."""
+    return _placed(lows, k) or (k > 1 and lows[k - 1] in _PLACE_ADJECTIVES and lows[k - 2] in _PLACE_WORDS)
 
 
 def _placed(lows: list[str], k: int) -> bool:
@@ -1831,14 +1843,14 @@ def _clause_subject(toks: TokenList, verb: int) -> str | None:
     end = verb
     for _ in range(3):
         k = end - 1
-        while k > 0 and lows[k - 1] not in (",", ";", ":", "that", "and", "but") and end - k < 15:
+        while k > 0 and lows[k - 1] not in (",", ";", ":", "that", "and", "but") and end - k < 25:
             k -= 1
         aside = lows[end - 1] == "," and k > 1 and lows[k - 1] == "," and _aside_opener(lows[k])
         if not aside:
             for i in range(k, end):
                 s, _ = subject_at(toks, i)
-                if s and not s.startswith("opp:"):
-                    return s
+                if s and not s.startswith("opp:") and not _where(lows, i):
+                    return s  # not a place: "Israeli troops opened fire ... in southern Lebanon, killing 22"
             return None
         end = k - 1  # the comma opening the aside: the clause before it
     return None
@@ -1936,6 +1948,19 @@ def _agent_before(toks: TokenList, verb: int) -> tuple[str | None, str | None]:
     return None, target
 
 
+def _past_said(lows: list[str], verb: int) -> int:
+    """Where the clause of a verb ends once a reporting clause before it is passed over: "a barrage
+    that Ukrainian officials said killed 39" is read as "a barrage that killed 39"."""
+    j = verb - 1
+    if j < 2 or lows[j] not in _SAID:
+        return verb
+    k = j - 1
+    while k > 0 and j - k < 6 and lows[k] not in ("that", "which", ","):
+        k -= 1
+    return k if lows[k] in ("that", "which") else verb
+
+
+_SAID: Final = frozenset("said says say claimed claims claim reported believe believes believed".split())
 _TARGET_WORDS: Final = frozenset("on in at near across against over".split())
 # "bringing the death toll to 54,000", "taking total losses to over 1 million": a running total
 # that a new figure brings up, from the start of the count to the day it is said.
