@@ -1681,3 +1681,14 @@ def test_the_side_that_fires_and_a_place_in_the_clause_are_not_the_side_hit(
 ) -> None:
     [c] = extract_text(sentence, PUB)
     assert c.subject == subject
+
+
+def test_others_and_another() -> None:
+    got = {
+        (c.metric, c.figure.value)
+        for c in extract_text(
+            "The toll rose to 55, and 146 others were wounded. Kyiv plans to mobilise another 160,000 people.",
+            PUB,
+        )
+    }
+    assert got == {("killed", 55), ("wounded", 146), ("recruited", 160000)}

@@ -233,6 +233,15 @@ _NO_PHRASE: Final = ("", 0)
 _NO_SUBJECT: tuple[str | None, int] = (None, 0)
 
 
+def _breaks_down_wounded(lows: list[str], a: int) -> bool:
+    """The wounded are counted in the figure at ``a``: "300 dead and wounded", "the toll at 300,000,
+    with 120,000 dead and 180,000 wounded", "(120,000 dead, 180,000 wounded)"."""
+    after = lows[a + 1 : a + 14]
+    if not _WOUND_WORDS.isdisjoint(after[:3]):
+        return True
+    return not _WOUND_WORDS.isdisjoint(after) and not {"with", "including", "("}.isdisjoint(after[:3])
+
+
 def _lows(toks: TokenList) -> list[str]:
     """The lower-case words of a sentence's tokens."""
     return toks.lows
@@ -1238,8 +1247,15 @@ def _left_metric(toks: TokenList, a: int, prev_b: int, in_time: list[bool]) -> _
             pred, pn = _phrase_ending(toks, j, lx.PREDICATES, lx.MAX_PREDICATE_LEN)
             if w in lx.METRIC_NOUNS:
                 metric = pred if pred and pn > 1 and "?" not in pred else lx.METRIC_NOUNS[w]
-                if w == "toll" and metric == "casualties" and _WOUND_WORDS.isdisjoint(_lows(toks)):
-                    metric = "killed"  # a toll is of the dead unless the wounded are counted with it
+                if (
+                    w == "toll"
+                    and metric == "casualties"
+                    and _WOUND_WORDS.isdisjoint(lows[:a])
+                    and not _breaks_down_wounded(lows, a)
+                ):  # a toll is of the dead unless the wounded are counted with it ("toll at 300,000, with
+                    metric = (
+                        "killed"  # 120,000 dead and 180,000 wounded"; not "55, and 146 others were wounded")
+                    )
             else:
                 metric, pn = "casualties", 1
                 j = _metric_before(toks, j)  # the tally's loss noun: "combat losses of the enemy"

@@ -169,7 +169,7 @@ PEOPLE_NOUNS: Final = frozenset(
     "gunmen assailants attackers extremists passengers guards bystanders pilgrims worshippers worshipers "
     "shoppers commuters farmers miners labourers laborers drivers students pupils teachers reporters "
     "rescuers firefighters herders fishermen inmates mourners tourists sailors pilots contractors bandits "
-    "tribesmen patients peacekeepers peacekeeper companions".split()
+    "tribesmen patients peacekeepers peacekeeper companions others".split()
 )
 # Verbs to the left of a number that say what happened to it ("killed 300", "lost 900,000 people").
 LEFT_VERBS: Final = {
@@ -201,7 +201,7 @@ CONNECTORS: Final = frozenset(
     "reaches reaching rose risen rise rises climbed climbs climb hit hits total totals totalled "
     "totaled totalling totaling amount amounts amounted number numbered numbers put puts made "
     "make makes range ranges ranged run runs ran passed passes pass passing through eased fell dropped grew "
-    "increased growing grown by slightly record averaged together "
+    "increased growing grown by slightly record averaged together another "
     "estimated estimate now currently likely probably already roughly reportedly some "
     "an a the average averaged averaging daily monthly weekly annual yearly rate figure "
     "count tally total overall combined ( - – — : sum between from running continued continue continues "
