@@ -146,3 +146,15 @@ def test_ninth_held_out_articles_floor(scorer) -> None:
     r = _score(scorer, load_jsonl(d / "gold.jsonl"), read_manifest(d / "manifest.jsonl"))
     assert r["f1"] >= 0.85
     assert r["source_acc"] >= 0.6
+
+
+def test_tenth_held_out_articles_floor(scorer) -> None:
+    """Eight articles annotated blind by a helper (the Il-76 crash with prisoners of war, Lebanon after
+    the ceasefire, a translated Sanaa statement, Ukraine's civilians by month, Amhara, estimates of
+    Ukraine's losses, the Lido beach attack, Tripoli's clashes): first measured at F1 0.845 with the
+    code of that session's start and 0.852 with its rules up to then, before reading them, then used
+    as a development set."""
+    d = DATA / "articles10"
+    r = _score(scorer, load_jsonl(d / "gold.jsonl"), read_manifest(d / "manifest.jsonl"))
+    assert r["f1"] >= 0.87
+    assert r["source_acc"] >= 0.7
