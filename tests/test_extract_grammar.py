@@ -1692,3 +1692,18 @@ def test_others_and_another() -> None:
         )
     }
     assert got == {("killed", 55), ("wounded", 146), ("recruited", 160000)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start"),
+    [
+        ("Some 4,047 people have been killed in Lebanon since the hostilities began on 8 October 2023.",
+         date(2023, 10, 8)),
+        ("At least 183 people have been killed since the fighting began in July 2023.", date(2023, 7, 1)),
+        ("The monitor has documented 507,567 deaths since the uprising began on March 15, 2011.",
+         date(2011, 3, 15)),
+    ],
+)  # fmt: skip
+def test_a_war_begun_on_a_stated_day_starts_that_day(sentence: str, start: date) -> None:
+    [c] = extract_text(sentence, date(2024, 12, 5))
+    assert c.period.start == start

@@ -178,9 +178,11 @@ class TimeExpr:
         k = self.kind
         if k == "war":
             if self.a is not None and (
-                war_start is None or (self.a.y is not None and self.a.y != war_start.year)
-            ):
-                return self.a.bounds(ref)[0], None, True  # a war the table does not know: its stated start
+                war_start is None
+                or (self.a.y is not None and self.a.y != war_start.year)
+                or (self.a.d is not None and self.a.y is not None)
+            ):  # a war the table does not know, or a day the text gives: its stated start
+                return self.a.bounds(ref)[0], None, True
             return war_start, None, True
         if k == "weekday":
             if ref is None:
@@ -562,9 +564,8 @@ def time_expressions(text: str, start: int, end: int) -> list[TimeExpr]:
             i += 2  # "on Sunday and Monday", "from Friday to Sunday"
             continue
         if t.kind == "war" and nxt is not None and nxt.start_char - t.end_char <= 4 and nxt.a is not None:
-            t = TimeExpr(
-                t.start_char, nxt.end_char, "war", explicit_year=nxt.a.y
-            )  # "... invasion in February 2022"
+            # "... invasion in February 2022", "since the hostilities began on 8 October 2023"
+            t = TimeExpr(t.start_char, nxt.end_char, "war", a=nxt.a, explicit_year=nxt.a.y)
             i += 1
         elif t.a is not None and t.kind in ("point", "interval"):
             if t.natural and "the " in (
