@@ -1707,3 +1707,9 @@ def test_others_and_another() -> None:
 def test_a_war_begun_on_a_stated_day_starts_that_day(sentence: str, start: date) -> None:
     [c] = extract_text(sentence, date(2024, 12, 5))
     assert c.period.start == start
+
+
+def test_over_the_course_of_the_war_starts_with_the_war() -> None:
+    text = "Russia keeps striking Ukraine. Over the course of the war, the UN has verified 13,883 civilian deaths."
+    [c] = extract_text(text, date(2025, 9, 1))
+    assert (c.period.start, c.period.end) == (date(2022, 2, 24), date(2025, 9, 1))

@@ -56,6 +56,9 @@ _ATOM: Final = re.compile(  # applied with .match at the candidate positions _CA
     rf"(?:(?P<pty>{_YEAR})|(?P<ptr>this[ ]year|last[ ]year|the[ ]year))"
     rf"|\b(?P<q>Q[1-4]|H[12])[ ]+(?P<qy>{_YEAR})"
     r"|\b(?P<fyw>first[ ]+year[ ]+of[ ]+the[ ]+(?:full-scale[ ]+)?(?:war|invasion))"
+    # "over the course of the war", "throughout the conflict": since the war began
+    r"|\b(?P<ofwar>(?:[Oo]ver[ ]+the[ ]+course[ ]+of|[Tt]hroughout)[ ]+the[ ]+(?:full-scale[ ]+)?"
+    r"(?:war|invasion|conflict))\b"
     r"|\b(?P<war>[Ss]ince[ ]+(?:(?:[\w'’-]+[ ]+){0,8}?(?:war|invasion|conflict|hostilities|aggression|uprising|special[ ]military[ ]operation)\b"  # noqa: E501
     r"(?:[ ]+(?:began|started|broke[ ]out|erupted))?"
     r"|(?:it|fighting|the[ ]fighting)[ ]+(?:began|started|erupted|broke[ ]out)))"
@@ -385,7 +388,7 @@ def _atom_other(m: re.Match[str]) -> TimeExpr:
         return TimeExpr(s, e, "interval", _When(y, m0), _When(y, m0 + span - 1), explicit_year=y)
     if g("fyw"):
         return TimeExpr(s, e, "relative", rel="war:years", n=1)
-    if g("war"):
+    if g("war") or g("ofwar"):
         return TimeExpr(s, e, "war")
     return TimeExpr(s, e, "ytd", _When(None, 1, 1), rel="this year")  # since the start of the year
 
@@ -442,7 +445,9 @@ def _first_last(m: re.Match[str]) -> TimeExpr:
 _MONTH_STARTS: Final = (
     "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC"
 )
-_KEYWORDS: Final = "since last past previous first second third fourth this yesterday today during".split()
+_KEYWORDS: Final = (
+    "since last past previous first second third fourth this yesterday today during over throughout".split()
+)
 # A run of digits that can begin a date: a year 19xx/20xx, or one or two digits followed by a
 # separator and a digit, a space or an ordinal suffix; not after a letter a-z or inside a number
 # ("1,000", "2.5"). The pattern starts with a digit, so the regex engine scans for digits at C speed;
