@@ -1713,3 +1713,22 @@ def test_over_the_course_of_the_war_starts_with_the_war() -> None:
     text = "Russia keeps striking Ukraine. Over the course of the war, the UN has verified 13,883 civilian deaths."
     [c] = extract_text(text, date(2025, 9, 1))
     assert (c.period.start, c.period.end) == (date(2022, 2, 24), date(2025, 9, 1))
+
+
+def test_a_table_laid_out_with_bars_reads_each_figure_by_its_column() -> None:
+    text = (
+        "The General Staff publishes monthly figures.\n"
+        "| Month | Russian personnel losses | Tanks |\n|---|---|---|\n"
+        "| July 2025 | 31,000 | 120 |\n| August 2025 | about 28,500 | 95 |\n\n"
+        "| Side | Killed | Wounded |\n|---|---|---|\n| Russia | 250,000 | 700,000 |\n"
+    )
+    got = {c.figure.value: c for c in extract_text(text, date(2025, 9, 1))}
+    assert set(got) == {31000, 28500, 250000, 700000}
+    assert (got[31000].metric, got[31000].subject, got[31000].period.start) == (
+        "casualties",
+        "russia",
+        date(2025, 7, 1),
+    )
+    assert got[28500].figure.bound == "approx"
+    assert (got[250000].metric, got[700000].metric, got[700000].subject) == ("killed", "wounded", "russia")
+    assert text[got[31000].span.start : got[31000].span.end] == "July 2025 | 31,000"

@@ -14,8 +14,8 @@ from typing import Final
 
 from attrition.extract import lexicon as lx
 from attrition.extract.dates import TimeExpr
-from attrition.extract.numbers import Quantity
-from attrition.extract.text import TokenList
+from attrition.extract.numbers import Quantity, quantities
+from attrition.extract.text import TokenList, tokens
 
 _BOUNDARY: Final = frozenset(
     "; . ! ? ( ) but while whereas although though compared versus vs — – which".split()
@@ -240,6 +240,85 @@ def _breaks_down_wounded(lows: list[str], a: int) -> bool:
     if not _WOUND_WORDS.isdisjoint(after[:3]):
         return True
     return not _WOUND_WORDS.isdisjoint(after) and not {"with", "including", "("}.isdisjoint(after[:3])
+
+
+_MAX_COLUMNS: Final = 16
+
+
+def table_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The (start, end) of each cell of a table row "| July 2025 | 31,000 | 120 |", without spaces."""
+    cells: list[tuple[int, int]] = []
+    i = text.find("|", start, end)
+    while i >= 0:
+        j = text.find("|", i + 1, end)
+        if j < 0:
+            break
+        a, b = i + 1, j
+        while a < b and text[a] in " \t":
+            a += 1
+        while b > a and text[b - 1] in " \t":
+            b -= 1
+        cells.append((a, b))
+        i = j
+    return cells
+
+
+def read_table_row(
+    text: str, qs: list[Quantity], cells: list[tuple[int, int]], header: list[str]
+) -> list[Reading]:
+    """Readings for the figures of a table row: each read as its column's heading would label it
+    ("| Month | Russian personnel losses |" over "| July 2025 | 31,000 |" reads "Russian personnel
+    losses: 31,000"), with the row's own label in front when it has no digits ("| Russia | ... |")."""
+    out: list[Reading] = []
+    row_label = text[cells[0][0] : cells[0][1]] if cells else ""
+    c = 0
+    for q in qs[:_MAX_COLUMNS]:
+        while c < len(cells) and cells[c][1] < q.end:
+            c += 1  # the figures and the cells are both in order
+        if c >= len(cells) or cells[c][0] > q.start or c < 1 or c >= len(header) or not header[c].strip():
+            continue
+        a, b = cells[c]
+        label = header[c].strip()
+        if row_label and not any(ch.isdigit() for ch in row_label):
+            label = f"{row_label} {label}"
+        if q.start == a and q.end == b:  # a bare figure: its column's reading, once per heading
+            r = _column_reading(label)
+            got = [r] if r is not None else []
+        else:  # "about 28,500": the cell's own words count too
+            sub = f"{label}: {text[a:b]}"
+            shift = len(label) + 2 - a
+            got = [
+                r
+                for r in read_sentence(sub, tokens(sub, 0, len(sub)), quantities(sub), [], [], True)
+                if r.q.start == q.start + shift
+            ]
+        if got:
+            r = got[0]
+            row = Reading(
+                q, r.metric, r.subject, r.bound, r.per, cells[0][0], b, enemy=r.enemy
+            )  # "July 2025 | 31,000"
+            row.civil, row.military = r.civil, r.military
+            out.append(row)
+    return out
+
+
+_COLUMNS: dict[str, Reading | None] = {}
+
+
+def _column_reading(label: str) -> Reading | None:
+    """How a column labels a bare figure ("Russian personnel losses: 1"), read once per label."""
+    if label in _COLUMNS:
+        return _COLUMNS[label]
+    if len(_COLUMNS) >= 4096:
+        _COLUMNS.clear()
+    sub = f"{label}: 1000"
+    got = [
+        r
+        for r in read_sentence(sub, tokens(sub, 0, len(sub)), quantities(sub), [], [], True)
+        if r.q.start > 0
+    ]
+    _COLUMNS[label] = got[0] if got else None
+    return _COLUMNS[label]
 
 
 def _lows(toks: TokenList) -> list[str]:

@@ -12,7 +12,14 @@ from datetime import date, timedelta
 from typing import Any, Final
 
 from attrition.extract import lexicon as lx
-from attrition.extract.claims import Reading, cumulative_start, period_for, read_sentence
+from attrition.extract.claims import (
+    Reading,
+    cumulative_start,
+    period_for,
+    read_sentence,
+    read_table_row,
+    table_cells,
+)
 from attrition.extract.dates import TimeExpr, time_expressions
 from attrition.extract.numbers import quantities
 from attrition.extract.sources import (
@@ -216,6 +223,18 @@ def extract(doc: Document) -> list[Claim]:
         qs = [q for q in qs_all[lo:hi] if q.end <= s_end] if hi > lo else []
         if sent.para != state.para:
             state.new_sentence(sent)
+            if text.startswith("|", s_start):
+                if state.pipe_end != s_start:  # the first row of a table: its headings
+                    cells = table_cells(text, s_start, s_end)
+                    head = [text[a:b] for a, b in cells]
+                    state.pipe_header = None
+                    if len(head) <= 16 and any(_WORDY.search(h) is not None for h in head):
+                        state.pipe_header = head  # headings in words, a few columns
+                        state.pipe_end = _next_line(text, s_end)
+                        continue
+                elif _RULE_ROW.fullmatch(text, s_start, s_end) is not None:
+                    state.pipe_end = _next_line(text, s_end)  # "|---|---|" under the headings
+                    continue
             speaker = None if heading else _SPEAKER.match(text, s_start, min(s_end, s_start + 60))
             if speaker is not None:  # a transcript's turn: "LT GEN CHAUDHRY: On 11 March, ..."
                 state.speaker = _speaker(speaker.group("name"), ctx, published)
@@ -268,7 +287,12 @@ def extract(doc: Document) -> list[Claim]:
             if attrs
             else []
         )
-        readings = read_sentence(text, toks, qs, period_times, times, heading, topic, spans)
+        if text.startswith("|", s_start) and state.pipe_header is not None and state.pipe_end == s_start:
+            # a row of a table laid out with bars (as HTML tables are extracted): its columns' headings
+            readings = read_table_row(text, qs, table_cells(text, s_start, s_end), state.pipe_header)
+            state.pipe_end = _next_line(text, s_end)
+        else:
+            readings = read_sentence(text, toks, qs, period_times, times, heading, topic, spans)
         table = state.table
         if table is not None and (sent.para != table.para + 1 or not readings or not readings[0].listed):
             table = state.table = None  # the rows of a table run on from its heading, line by line
@@ -392,6 +416,8 @@ class _State:
         self.para_history: list[_Said] = []
         self.speaker: _Said | None = None  # whose turn it is in a transcript
         self.table: _Table | None = None  # the heading of the table whose rows are being read
+        self.pipe_header: list[str] | None = None  # the headings of a table laid out with bars
+        self.pipe_end = -1  # where the line after its last row starts
 
     def new_sentence(self, sent: Sentence) -> None:
         if sent.para != self.para:
@@ -431,6 +457,15 @@ class _State:
             standalone = ("according" in low and len(low) <= 14) or low[:3] == ["this", "is", "according"]
             if standalone and not any(w[:1].isdigit() for w in low):
                 self.doc_default = _Said(attrs[-1].name, attrs[-1].said_on, 1)
+
+
+_RULE_ROW: Final = re.compile(r"[|:\- ]+")
+
+
+def _next_line(text: str, end: int) -> int:
+    """Where the line after the one ending at ``end`` starts (spaces at the end of a line passed)."""
+    i = text.find("\n", end)
+    return -1 if i < 0 else i + 1
 
 
 # A speaker's turn in a transcript: a name in capitals and a colon at the start of a paragraph.
