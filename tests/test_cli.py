@@ -64,3 +64,26 @@ def test_run_summarises_the_bundled_examples(tmp_path: Path, monkeypatch: pytest
 def test_extract_without_input_is_a_usage_error() -> None:
     r = CliRunner().invoke(main, ["extract"])
     assert r.exit_code == 2
+
+
+def test_extract_reads_an_html_page_and_its_table(tmp_path: Path) -> None:
+    page = tmp_path / "losses.html"
+    page.write_text(
+        "<html><body><article><h1>Russian losses by month</h1><p>Ukraine's General Staff publishes monthly "
+        "figures of Russian losses, shown below. They cannot be verified independently.</p><table>"
+        "<tr><th>Month</th><th>Russian personnel losses</th><th>Tanks</th></tr>"
+        "<tr><td>July 2025</td><td>31,000</td><td>120</td></tr></table>"
+        "<p>Analysts said the figures were broadly consistent with Western estimates.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    r = CliRunner().invoke(main, ["extract", str(page), "--format", "jsonl", "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    (rec,) = [json.loads(line) for line in out.read_text().splitlines()]
+    assert (rec["doc"], rec["metric"], rec["subject"], rec["value"]) == (
+        "losses",
+        "casualties",
+        "russia",
+        31000,
+    )
+    assert (rec["start"], rec["end"]) == ("2025-07-01", "2025-07-31")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import sys
@@ -13,9 +14,10 @@ from typing import Any
 import click
 
 from attrition import output
-from attrition.documents import document_from_file, parse_date, read_manifest
+from attrition.documents import parse_date, read_manifest
 from attrition.errors import AttritionError, InputError
 from attrition.extract import extract
+from attrition.ingest import iter_documents
 from attrition.model import METRICS, SEVERITIES, Claim, Document
 from attrition.store.ledger import Ledger
 from attrition.workflow import (
@@ -61,12 +63,17 @@ def _load(files: tuple[str, ...], manifest: str | None, published: date | None) 
             docs.extend(read_manifest(Path(manifest)))
         except AttritionError as e:
             raise click.ClickException(str(e)) from e
-    for f in files:
-        try:
-            docs.append(document_from_file(Path(f), published))
-        except AttritionError as e:
-            click.echo(f"{e}", err=True)
-            failed += 1
+    for f in files:  # any input the ingest readers take: text, HTML, a feed, a folder
+        got: list[Document] = []
+        for item in iter_documents([f], published=published):
+            if isinstance(item, InputError):
+                click.echo(f"{item}", err=True)
+                failed += 1
+            else:
+                got.append(item)
+        if len(got) == 1 and Path(f).is_file():
+            got = [dataclasses.replace(got[0], id=Path(f).stem)]  # one file, one document: named after it
+        docs.extend(got)
     return docs, failed
 
 

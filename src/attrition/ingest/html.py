@@ -118,8 +118,15 @@ def html_document(
 
 
 def tidy_paragraphs(text: str) -> str:
-    """trafilatura's text (one block a line) with a blank line between blocks."""
-    return tidy(text.replace("\n", "\n\n"))
+    """trafilatura's text (one block a line) with a blank line between blocks; the rows of a table
+    ("| July 2025 | 31,000 |") stay together, one a line, as the extractor reads them."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for k, line in enumerate(lines):
+        if k and not (line.lstrip().startswith("|") and lines[k - 1].lstrip().startswith("|")):
+            out.append("")
+        out.append(line)
+    return tidy("\n".join(out))
 
 
 def _canonical(tree: Any, base: str | None) -> str | None:
