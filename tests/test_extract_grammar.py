@@ -1732,3 +1732,17 @@ def test_a_table_laid_out_with_bars_reads_each_figure_by_its_column() -> None:
     assert got[28500].figure.bound == "approx"
     assert (got[250000].metric, got[700000].metric, got[700000].subject) == ("killed", "wounded", "russia")
     assert text[got[31000].span.start : got[31000].span.end] == "July 2025 | 31,000"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric", "subject", "value"),
+    [
+        ("Some 300 civilians (including 90 children) died in the siege.", "killed", None, 300),
+        ("Some 300 civilians (including 90 children) died in the siege.", "killed", None, 90),
+        ("The 12,000-strong North Korean contingent has lost about a third of its men.", "deployed", "north_korea",
+         12000),
+    ],
+)  # fmt: skip
+def test_a_part_in_brackets_and_a_force_so_strong(sentence: str, metric: str, subject, value: float) -> None:
+    [c] = [c for c in extract_text(sentence, PUB) if c.figure.value == value]
+    assert (c.metric, c.subject) == (metric, subject)

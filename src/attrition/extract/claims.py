@@ -601,6 +601,16 @@ def _read(
         else:
             metric = "territory_pct"
 
+    if not metric and b + 3 < n and lows[b + 1] == "-" and lows[b + 2] == "strong":
+        # "the 12,000-strong North Korean contingent": a force of that many, present where it is
+        for k in range(b + 3, min(n, b + 8)):
+            if lows[k] in _FORCE_NOUNS or lows[k] in _STRONG_NOUNS:
+                metric = "deployed"
+                subject = subject or next(
+                    (s for s, _ in (subject_at(toks, x) for x in range(b + 3, k)) if s and s != "enemy"), None
+                )
+                quote_end = max(quote_end, toks.ends[k])
+                break
     # 2. what follows the number: a predicate ("250,000 have been killed"), a noun, a noun + predicate
     head = _head(toks, b) if not metric else None
     if q.words and lows[b] == "dozen":
@@ -1100,6 +1110,17 @@ def _predicate(toks: TokenList, start: int, stop: int) -> tuple[str, int, int]:
                 reach += k + 1 - i
                 i, n = k + 1, min(len(lows), max(n, k + 13))
                 continue
+        if w == "(":
+            close = next((x for x in range(i + 1, min(len(lows), i + 14)) if lows[x] in (")", "(")), -1)
+            if (
+                close > 0
+                and lows[close] == ")"
+                and close + 1 < len(lows)
+                and (lows[close + 1] in _FINITE_AUX or (lows[close + 1],) in lx.PREDICATES)
+            ):
+                reach += close + 1 - i
+                i, n = close + 1, min(len(lows), max(n, close + 13))
+                continue  # "300 civilians (including 90 children) died": past the bracket's own figure
         if w in _BOUNDARY or w == ",":
             break
         if w in _PARTICIPLES and i + 1 < n and (lows[i + 1] in lx.PEOPLE_NOUNS or _side_people(toks, i + 1)):
@@ -2055,6 +2076,9 @@ def _past_said(lows: list[str], verb: int) -> int:
     return k if lows[k] in ("that", "which") else verb
 
 
+_STRONG_NOUNS: Final = frozenset(
+    "contingent force forces army brigade corps garrison group unit units".split()
+)
 _SAID: Final = frozenset("said says say claimed claims claim reported believe believes believed".split())
 _TARGET_WORDS: Final = frozenset("on in at near across against over".split())
 # "bringing the death toll to 54,000", "taking total losses to over 1 million": a running total
