@@ -1746,3 +1746,15 @@ def test_a_table_laid_out_with_bars_reads_each_figure_by_its_column() -> None:
 def test_a_part_in_brackets_and_a_force_so_strong(sentence: str, metric: str, subject, value: float) -> None:
     [c] = [c for c in extract_text(sentence, PUB) if c.figure.value == value]
     assert (c.metric, c.subject) == (metric, subject)
+
+
+def test_one_person_and_a_list_of_peoples_before_their_verb() -> None:
+    text = (
+        "Thirteen South African soldiers, three Malawian soldiers and one Uruguayan peacekeeper were killed."
+    )
+    got = {(c.subject, c.figure.value) for c in extract_text(text, PUB)}
+    assert got == {("south_africa", 13), ("malawi", 3), ("uruguay", 1)}
+    assert [c.figure.value for c in extract_text("One person died in the strike, officials said.", PUB)] == [
+        1
+    ]
+    assert extract_text("It is one of the deadliest attacks. One of them said so.", PUB) == []

@@ -1066,12 +1066,15 @@ def _predicate(toks: TokenList, start: int, stop: int) -> tuple[str, int, int]:
                 if verb > 0 and lows[verb] in _FINITE_AUX:
                     i = verb  # "238 members of the army ... had been killed", "10 members of his family were"
                     continue
-        if (
-            w == "and"
-            and (i + 1 == stop or (stop < len(lows) and tuple(lows[i + 1 : stop]) in lx.LEFT_QUALIFIERS))
-            and (lows[i - 1] in lx.PEOPLE_NOUNS or lows[i - 1] in _AGED_NOUNS)
-        ):  # "and four civilians", "and up to 3,000 troops"
-            noun = _people_after(lows, stop)
+        if (w == "and" or w == ",") and (lows[i - 1] in lx.PEOPLE_NOUNS or lows[i - 1] in _AGED_NOUNS):
+            # "and four civilians", "and up to 3,000 troops", "13 South African soldiers, three Malawian
+            # soldiers and one Uruguayan peacekeeper were killed"
+            nk = i + 1
+            for width in (3, 2, 1):
+                if tuple(lows[nk : nk + width]) in lx.LEFT_QUALIFIERS:
+                    nk += width
+                    break
+            noun = _people_after(lows, nk) if nk < len(lows) else -1
             if noun > 0:  # "10 soldiers and four civilians were killed": the verb after the second
                 reach += noun + 1 - i
                 i, n = noun + 1, min(len(lows), noun + 13)

@@ -158,7 +158,12 @@ PREDICATES: dict[tuple[str, ...], str] = {
 MAX_PREDICATE_LEN: Final = 4
 
 # Words for the people a count is about; they need a predicate or a verb to say what happened.
-PEOPLE_NOUNS: Final = frozenset(
+# One of the people counted: "one soldier was killed", "one Uruguayan peacekeeper".
+SINGULAR_PEOPLE: Final = frozenset(
+    "soldier civilian child person man woman peacekeeper journalist officer policeman worker medic "
+    "serviceman paramedic doctor nurse volunteer resident fighter militant hostage prisoner".split()
+)
+PEOPLE_NOUNS: Final = SINGULAR_PEOPLE | frozenset(
     "soldiers soldier troops troop servicemen serviceman personnel people men fighters "
     "service members militants mercenaries civilians children women persons individuals "
     "combatants marines paratroopers infantrymen conscripts recruits volunteers "

@@ -155,6 +155,12 @@ _DIGITS_SCAN: Final = re.compile(
 )
 
 
+# A person counted after "one": up to two words (a nationality, "more") and a singular noun of people.
+_ONE_PERSON: Final = re.compile(
+    r"[ ]+(?:[A-Za-z-]+[ ]+){0,2}?(?:" + "|".join(sorted(lx.SINGULAR_PEOPLE)) + r")\b(?![ ]+of\b)"
+)
+
+
 def _digit_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
     return list(_DIGITS_SCAN.finditer(text, start, end))
 
@@ -223,8 +229,12 @@ def _atoms(text: str, start: int, end: int) -> list[_Atom]:
     for m in _word_matches(text, start, end):
         phrase = m.group("w")
         low = phrase.lower()
-        if low == "one" or low.split("-")[0].split()[0] in lx.SCALES:
-            continue  # "one" is a pronoun far more often than a figure; "million" alone follows digits
+        if (low == "one" and _ONE_PERSON.match(text, m.end(), min(end, m.end() + 60)) is None) or low.split(
+            "-"
+        )[0].split()[0] in lx.SCALES:
+            # "one" is a pronoun far more often than a figure, unless a person follows ("one Uruguayan
+            # peacekeeper", "one soldier"); "million" alone follows digits
+            continue
         v = parse_number_words(phrase)
         if v is None:
             continue
