@@ -1758,3 +1758,8 @@ def test_one_person_and_a_list_of_peoples_before_their_verb() -> None:
         1
     ]
     assert extract_text("It is one of the deadliest attacks. One of them said so.", PUB) == []
+
+
+def test_since_the_weekday_of_the_statement_is_a_week_before() -> None:
+    [c] = extract_text("Iranian missiles have killed 24 people in Israel since Friday.", date(2025, 6, 20))
+    assert (c.period.start, c.period.end) == (date(2025, 6, 13), date(2025, 6, 20))

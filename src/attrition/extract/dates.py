@@ -195,6 +195,8 @@ class TimeExpr:
                 last = ref - timedelta(days=(ref.weekday() - int(self.rel[5:])) % 7)
                 return (d if d <= last else d - timedelta(days=7)), last, False
             if self.rel == "since":
+                if d == ref:
+                    d -= timedelta(days=7)  # "since Friday", said on a Friday: the Friday before
                 return d, None, True
             if self.rel == "by":
                 return None, d, False  # a running total as of that day
