@@ -1763,3 +1763,12 @@ def test_one_person_and_a_list_of_peoples_before_their_verb() -> None:
 def test_since_the_weekday_of_the_statement_is_a_week_before() -> None:
     [c] = extract_text("Iranian missiles have killed 24 people in Israel since Friday.", date(2025, 6, 20))
     assert (c.period.start, c.period.end) == (date(2025, 6, 13), date(2025, 6, 20))
+
+
+def test_towns_of_a_country_name_its_people() -> None:
+    text = (
+        "The Israeli enemy aggression on the towns of the South, the Bekaa and Baalbek-Hermel has led to the "
+        "martyrdom of 558 persons, the Ministry of Public Health said."
+    )
+    [c] = extract_text(text, PUB)
+    assert (c.metric, c.subject) == ("killed", "lebanon")

@@ -341,7 +341,13 @@ TARGET_PLACE_SUBJECTS: Final[dict[tuple[str, ...], str]] = {
     ("sloviansk",): "ukraine", ("kostiantynivka",): "ukraine", ("kursk",): "russia",
     ("bryansk",): "russia", ("kryvyi", "rih"): "ukraine", ("borno",): "nigeria", ("maiduguri",): "nigeria",
     ("balochistan",): "pakistan", ("mandalay",): "myanmar", ("khan", "younis"): "palestinians",
-    ("nuseirat",): "palestinians",
+    ("nuseirat",): "palestinians", ("bekaa",): "lebanon", ("baalbek",): "lebanon", ("nabatieh",): "lebanon",
+    ("tyre",): "lebanon", ("sidon",): "lebanon", ("dahiyeh",): "lebanon", ("hodeidah",): "yemen",
+    ("daraa",): "syria", ("deir", "ez-zor"): "syria", ("hama",): "syria", ("tartus",): "syria",
+    ("kassala",): "sudan", ("gedaref",): "sudan", ("sennar",): "sudan", ("wad", "madani"): "sudan",
+    ("bukavu",): "dr_congo", ("mekelle",): "ethiopia", ("gondar",): "ethiopia", ("bahir", "dar"): "ethiopia",
+    ("kupiansk",): "ukraine", ("toretsk",): "ukraine", ("avdiivka",): "ukraine", ("bakhmut",): "ukraine",
+    ("chasiv", "yar"): "ukraine", ("nikopol",): "ukraine", ("sudzha",): "russia",
 }  # fmt: skip
 TARGET_PLACES: Final = frozenset(k[0] for k in TARGET_PLACE_SUBJECTS)
 SUBJECT_WORDS: dict[tuple[str, ...], str] = {
