@@ -1772,3 +1772,15 @@ def test_towns_of_a_country_name_its_people() -> None:
     )
     [c] = extract_text(text, PUB)
     assert (c.metric, c.subject) == ("killed", "lebanon")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Close to one million soldiers have been killed or wounded on the two sides, the newspaper reported.",
+        "The war has left about a million killed or wounded on both sides.",
+    ],
+)
+def test_both_sides_together_named_after_the_figure(sentence: str) -> None:
+    [c] = extract_text(sentence, PUB)
+    assert (c.metric, c.subject) == ("casualties", "world")

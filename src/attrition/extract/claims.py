@@ -829,6 +829,8 @@ def _read(
         )
     ):
         subject = "self"  # "38 of its soldiers were killed", with no other side named before: the speaker's
+    if subject is None and _BOTH_SIDES.search(" ".join(lows[b + 1 : b + 12])) is not None:
+        subject = "world"  # "killed or wounded on both sides", "on the two sides": both together
     if subject is None and not soldiers_part:
         subject = _subject_from_verbs(toks, a, metric, np_mask)
     if subject is not None and subject.startswith("opp:") and head is not None:
@@ -2079,6 +2081,7 @@ def _past_said(lows: list[str], verb: int) -> int:
     return k if lows[k] in ("that", "which") else verb
 
 
+_BOTH_SIDES: Final = re.compile(r"\b(?:on|from|among|of)[ ](?:both|the[ ]two|each)[ ]sides?\b")
 _STRONG_NOUNS: Final = frozenset(
     "contingent force forces army brigade corps garrison group unit units".split()
 )
