@@ -1784,3 +1784,18 @@ def test_towns_of_a_country_name_its_people() -> None:
 def test_both_sides_together_named_after_the_figure(sentence: str) -> None:
     [c] = extract_text(sentence, PUB)
     assert (c.metric, c.subject) == ("casualties", "world")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "start", "end"),
+    [
+        ("Putin announced a partial mobilisation, calling up 300,000 reservists in the autumn of 2022.", 300000,
+         None, None),
+        ("In April Russian troops took 379 square kilometres, and in March only 240, the slowest month since the "
+         "summer of 2024.", 240, date(2025, 3, 1), date(2025, 3, 31)),
+    ],
+)  # fmt: skip
+def test_a_season_is_vague_and_calling_up_recruits(sentence: str, value: float, start, end) -> None:
+    [c] = [c for c in extract_text(sentence, PUB) if c.figure.value == value]
+    assert (c.period.start, c.period.end) == (start, end)
+    assert c.metric in ("recruited", "territory_km2")

@@ -1339,7 +1339,7 @@ def _left_metric(toks: TokenList, a: int, prev_b: int, in_time: list[bool]) -> _
             return _Left(
                 "displaced", None, toks.starts[j - 1], enemy, True, j - 1
             )  # "has taken in 1.5 million"
-        if w == "up" and j > 0 and (lows[j - 1] == "call" or (j > 1 and lows[j - 2] == "call")):
+        if w == "up" and j > 0 and (lows[j - 1] in _CALL or (j > 1 and lows[j - 2] in _CALL)):
             return _Left(
                 "recruited", None, toks.starts[j - 2], enemy, False, j - 2
             )  # "the call-up of 300,000"
@@ -2082,6 +2082,7 @@ def _past_said(lows: list[str], verb: int) -> int:
 
 
 _BOTH_SIDES: Final = re.compile(r"\b(?:on|from|among|of)[ ](?:both|the[ ]two|each)[ ]sides?\b")
+_CALL: Final = frozenset("call calling called calls".split())
 _STRONG_NOUNS: Final = frozenset(
     "contingent force forces army brigade corps garrison group unit units".split()
 )
@@ -2155,8 +2156,23 @@ def period_for(
         if w in _CLAUSE_STOP or (w in _AFTER_COMMA_STOP and i > 0 and lows[i - 1] == ","):
             stop = starts[i]  # "..., it is 12 percent more than in April", "including ... seized in 2014"
             break
+        if w == "the" and i > 0 and lows[i - 1] == "," and i + 1 < len(lows) and _superlative(lows[i + 1]):
+            stop = starts[i]  # "240, the slowest month since the summer of 2024": a comparison's time
+            break
         i += 1
     right = [t for t in times if q.end <= t.start_char < stop]
+    nxt = bisect.bisect_left(starts, next_start)
+    if (
+        right
+        and stop == next_start
+        and nxt < len(starts)
+        and starts[nxt] == next_start
+        and (lows[nxt][:1].isdigit() or lows[nxt] in _NUMBER_WORDS)
+    ):
+        # "took 379 in April, and in March only 240": a time right before the next figure is its own
+        k = bisect.bisect_left(starts, right[-1].end_char)
+        if 0 <= nxt - k <= 2 and all(lows[x] in _BEFORE_FIGURE for x in range(k, nxt)):
+            right = right[:-1]
     if when_at >= 0:
         before = [t for t in right if t.start_char < when_at]
         right = before or [t for t in right if t.is_date][:1]
@@ -2211,6 +2227,19 @@ def _milestone(toks: TokenList, figure_start: int) -> bool:
 
 # The words of a predicate that a "when" clause dating the event may follow ("were killed when").
 _WHEN_AFTER: Final = frozenset("killed injured wounded dead died hurt displaced".split())
+_BEFORE_FIGURE: Final = frozenset("only just about nearly some roughly around another".split())
+
+
+_SUPERLATIVES: Final = frozenset(
+    "most least worst best deadliest bloodiest highest lowest largest biggest smallest greatest slowest "
+    "fastest heaviest longest shortest sharpest steepest".split()
+)
+
+
+def _superlative(w: str) -> bool:
+    return w in _SUPERLATIVES
+
+
 _CLAUSE_STOP: Final = frozenset("than including which who when while whereas although but ;".split())
 _AFTER_COMMA_STOP: Final = frozenset("it that so meaning making this".split()) | _RUNNING_VERBS
 _PUBLICATION: Final = frozenset(

@@ -78,7 +78,9 @@ _SINCE_CLAUSE: Final = re.compile(r"\b[Ss]ince[ ]+(?:[\w'’-]+[ ]+){1,10}?(?:on
 # The last characters _VAGUE_BEFORE can end on: its spaces and hyphen, or the last letter of a word.
 _VAGUE_LAST: Final = frozenset(" \u00a0-yYdDeEfF")
 _VAGUE_BEFORE: Final = re.compile(
-    r"(?:early|mid|late|mid-|middle[ ]of|beginning[ ]of|start[ ]of)[ \u00a0-]*$", re.I
+    r"(?:early|mid|late|mid-|middle[ ]of|beginning[ ]of|start[ ]of"
+    r"|(?:spring|summer|autumn|fall|winter)(?:[ ]of)?)[ \u00a0-]*$",  # "in the autumn of 2022": vague
+    re.I,
 )
 _PREFIXES: Final = (
     "since|from|between|as of|as at|by|until|through|so far in|thus far in|to date in"
