@@ -1799,3 +1799,15 @@ def test_a_season_is_vague_and_calling_up_recruits(sentence: str, value: float, 
     [c] = [c for c in extract_text(sentence, PUB) if c.figure.value == value]
     assert (c.period.start, c.period.end) == (start, end)
     assert c.metric in ("recruited", "territory_km2")
+
+
+def test_a_toll_from_hunger_and_people_detained_or_abducted() -> None:
+    got = {
+        (c.metric, c.figure.value)
+        for c in extract_text(
+            "The latest deaths bring the toll from malnutrition to 239, including 106 children. Gunmen abducted 30 "
+            "students from a school. Troops have detained more than 10,000 Palestinians in the West Bank.",
+            PUB,
+        )
+    }
+    assert got == {("killed", 239), ("killed", 106), ("captured", 30), ("captured", 10000)}

@@ -1243,7 +1243,7 @@ _LEFT_SKIP: Final = frozenset(
     "nationwide autumn spring summer winter among amongst units ranks on attack attacks strike strikes "
     "shelling bombing missile missiles drone drones rocket rockets air glide bomb offensive offensives "
     "raid raids assault assaults clashes fighting violence ambush incursion bombardment airstrike "
-    "airstrikes massacre received".split()
+    "airstrikes massacre received malnutrition starvation hunger famine disease".split()
 )
 
 
@@ -2091,8 +2091,8 @@ _TARGET_WORDS: Final = frozenset("on in at near across against over".split())
 # "bringing the death toll to 54,000", "taking total losses to over 1 million": a running total
 # that a new figure brings up, from the start of the count to the day it is said.
 _RUNNING_VERBS: Final = frozenset(
-    "bringing brings brought taking takes took pushing pushes pushed raising raises raised lifting "
-    "lifted".split()
+    "bringing brings brought bring taking takes took take pushing pushes pushed push raising raises raised "
+    "lifting lifted".split()
 )
 _RUNNING_NOUNS: Final = frozenset("total toll tally count number losses figure sum".split())
 

@@ -187,6 +187,7 @@ LEFT_VERBS: Final = {
     "mobilise": "recruited", "mobilize": "recruited", "mobilising": "recruited",
     "mobilizing": "recruited", "conscripted": "recruited", "pulling": "recruited?",
     "slaughtered": "killed", "massacred": "killed", "murdered": "killed", "executed": "killed",
+    "detained": "captured", "detaining": "captured", "abducted": "captured", "abducting": "captured",
     "martyred": "killed", "executing": "killed", "executes": "killed", "slaughtering": "killed",
     "massacring": "killed",
     "mobilises": "recruited", "mobilizes": "recruited", "drafts": "recruited", "drafted": "recruited",
