@@ -829,7 +829,11 @@ def _read(
         )
     ):
         subject = "self"  # "38 of its soldiers were killed", with no other side named before: the speaker's
-    if subject is None and _BOTH_SIDES.search(" ".join(lows[b + 1 : b + 12])) is not None:
+    if (
+        subject is None
+        and not _SIDES.isdisjoint(lows[b + 1 : b + 12])
+        and _BOTH_SIDES.search(" ".join(lows[b + 1 : b + 12])) is not None
+    ):
         subject = "world"  # "killed or wounded on both sides", "on the two sides": both together
     if subject is None and not soldiers_part:
         subject = _subject_from_verbs(toks, a, metric, np_mask)
@@ -2081,6 +2085,7 @@ def _past_said(lows: list[str], verb: int) -> int:
     return k if lows[k] in ("that", "which") else verb
 
 
+_SIDES: Final = frozenset(["side", "sides"])
 _BOTH_SIDES: Final = re.compile(r"\b(?:on|from|among|of)[ ](?:both|the[ ]two|each)[ ]sides?\b")
 _CALL: Final = frozenset("call calling called calls".split())
 _STRONG_NOUNS: Final = frozenset(

@@ -77,6 +77,16 @@ _RANGE_GAP: Final = re.compile(
 _SINCE_CLAUSE: Final = re.compile(r"\b[Ss]ince[ ]+(?:[\w'’-]+[ ]+){1,10}?(?:on|in)[ ]+$")
 # The last characters _VAGUE_BEFORE can end on: its spaces and hyphen, or the last letter of a word.
 _VAGUE_LAST: Final = frozenset(" \u00a0-yYdDeEfF")
+# The last word _VAGUE_BEFORE can end on, lower case: a cheap test before the search.
+_VAGUE_LAST_WORDS: Final = frozenset("early mid late of spring summer autumn fall winter".split())
+
+
+def _last_word(text: str, lo: int, hi: int) -> str:
+    """The last word of ``text[lo:hi]``, lower case, without hyphens or spaces around it."""
+    words = text[lo:hi].replace("-", " ").replace("\u00a0", " ").split()
+    return words[-1].lower() if words else ""
+
+
 _VAGUE_BEFORE: Final = re.compile(
     r"(?:early|mid|late|mid-|middle[ ]of|beginning[ ]of|start[ ]of"
     r"|(?:spring|summer|autumn|fall|winter)(?:[ ]of)?)[ \u00a0-]*$",  # "in the autumn of 2022": vague
@@ -449,9 +459,10 @@ def _first_last(m: re.Match[str]) -> TimeExpr:
 _MONTH_STARTS: Final = (
     "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC"
 )
-_KEYWORDS: Final = (
-    "since last past previous first second third fourth this yesterday today during over throughout".split()
-)
+_KEYWORDS: Final = [
+    *"since last past previous first second third fourth this yesterday today during throughout".split(),
+    "over the course",  # not "over" alone: it leads a figure far more often ("over 1,000")
+]
 # A run of digits that can begin a date: a year 19xx/20xx, or one or two digits followed by a
 # separator and a digit, a space or an ordinal suffix; not after a letter a-z or inside a number
 # ("1,000", "2.5"). The pattern starts with a digit, so the regex engine scans for digits at C speed;
@@ -534,7 +545,11 @@ def time_expressions(text: str, start: int, end: int) -> list[TimeExpr]:
         sc = t.start_char
         before = text[sc - 1 : sc] if sc > start else ""  # what each pattern below must end with
         pre = _prefix(text, max(start, sc - 40), sc) if before == " " else None
-        vague = _VAGUE_BEFORE.search(text, max(start, sc - 16), sc) if before in _VAGUE_LAST else None
+        vague = (
+            _VAGUE_BEFORE.search(text, max(start, sc - 16), sc)
+            if before in _VAGUE_LAST and _last_word(text, max(start, sc - 16), sc) in _VAGUE_LAST_WORDS
+            else None
+        )
         vague_before = vague is not None
         if vague is not None and pre is None and text[vague.start() - 1 : vague.start()] == " ":
             pre = _prefix(text, max(start, vague.start() - 40), vague.start())  # "since late August"
