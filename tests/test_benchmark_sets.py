@@ -110,7 +110,7 @@ def test_sixth_held_out_articles_floor(scorer) -> None:
     of the day they were written (two of their wars unknown to it), then used as a development set."""
     d = DATA / "articles6"
     r = _score(scorer, load_jsonl(d / "gold.jsonl"), read_manifest(d / "manifest.jsonl"))
-    assert r["f1"] >= 0.76
+    assert r["f1"] >= 0.82
     assert r["source_acc"] >= 0.5
 
 
