@@ -131,7 +131,7 @@ _CAPITAL_WORDS: Final = frozenset("kyiv kiev moscow tehran sanaa damascus kharto
 _HIT_NOUNS: Final = frozenset(
     "attack attacks strike strikes airstrike airstrikes bombardment bombing bombings shelling raid raids "
     "barrage barrages".split()
-)
+)  # the attacks of _AGENT_NOUNS that fall on one place (not "aggression", "occupation", "fire")
 _WAR_WORDS: Final = frozenset("war wars conflict fighting clashes battles hostilities".split())
 
 
@@ -282,43 +282,35 @@ def read_table_row(
         if row_label and not any(ch.isdigit() for ch in row_label):
             label = f"{row_label} {label}"
         if q.start == a and q.end == b:  # a bare figure: its column's reading, once per heading
-            r = _column_reading(label)
-            got = [r] if r is not None else []
+            if label not in _COLUMNS:
+                if len(_COLUMNS) >= 4096:
+                    _COLUMNS.clear()
+                _COLUMNS[label] = _labelled(label, "1000", 0)
+            r = _COLUMNS[label]
         else:  # "about 28,500": the cell's own words count too
-            sub = f"{label}: {text[a:b]}"
-            shift = len(label) + 2 - a
-            got = [
-                r
-                for r in read_sentence(sub, tokens(sub, 0, len(sub)), quantities(sub), [], [], True)
-                if r.q.start == q.start + shift
-            ]
-        if got:
-            r = got[0]
-            row = Reading(
-                q, r.metric, r.subject, r.bound, r.per, cells[0][0], b, enemy=r.enemy
-            )  # "July 2025 | 31,000"
-            row.civil, row.military = r.civil, r.military
+            r = _labelled(label, text[a:b], q.start - a)
+        if r is not None:
+            row = Reading(q, r.metric, r.subject, r.bound, r.per, cells[0][0], b, enemy=r.enemy)
+            row.civil, row.military = r.civil, r.military  # quoted from the row's label: "July 2025 | 31,000"
             out.append(row)
     return out
 
 
-_COLUMNS: dict[str, Reading | None] = {}
+def _labelled(label: str, cell: str, at: int) -> Reading | None:
+    """The reading of the figure at ``at`` in ``cell`` as "label: cell" gives it."""
+    sub = f"{label}: {cell}"
+    start = len(label) + 2 + at
+    return next(
+        (
+            r
+            for r in read_sentence(sub, tokens(sub, 0, len(sub)), quantities(sub), [], [], True)
+            if r.q.start == start
+        ),
+        None,
+    )
 
 
-def _column_reading(label: str) -> Reading | None:
-    """How a column labels a bare figure ("Russian personnel losses: 1"), read once per label."""
-    if label in _COLUMNS:
-        return _COLUMNS[label]
-    if len(_COLUMNS) >= 4096:
-        _COLUMNS.clear()
-    sub = f"{label}: 1000"
-    got = [
-        r
-        for r in read_sentence(sub, tokens(sub, 0, len(sub)), quantities(sub), [], [], True)
-        if r.q.start > 0
-    ]
-    _COLUMNS[label] = got[0] if got else None
-    return _COLUMNS[label]
+_COLUMNS: dict[str, Reading | None] = {}  # a column heading's reading of a bare figure
 
 
 def _lows(toks: TokenList) -> list[str]:
@@ -606,9 +598,10 @@ def _read(
         for k in range(b + 3, min(n, b + 8)):
             if lows[k] in _FORCE_NOUNS or lows[k] in _STRONG_NOUNS:
                 metric = "deployed"
-                subject = subject or next(
-                    (s for s, _ in (subject_at(toks, x) for x in range(b + 3, k)) if s and s != "enemy"), None
-                )
+                for x in range(b + 3, k):
+                    side = subject_at(toks, x)[0]
+                    if subject is None and side and side != "enemy":
+                        subject = side  # "North Korean"
                 quote_end = max(quote_end, toks.ends[k])
                 break
     # 2. what follows the number: a predicate ("250,000 have been killed"), a noun, a noun + predicate
@@ -1042,15 +1035,6 @@ def _predicate(toks: TokenList, start: int, stop: int) -> tuple[str, int, int]:
         if w == "on" and i + 1 < n and lows[i + 1] == "board":
             i += 2  # "all 74 people on board were killed"
             continue
-        if (w == "and" or w == "or") and i > start - 1 and _people_noun(lows, i - 1):
-            other = i + 1
-            while (
-                other < n and other < i + 3 and (lows[other] in lx.MODIFIERS or lows[other] in _POSSESSIVES)
-            ):
-                other += 1  # "patients and their companions"
-            if other < n and _people_noun(lows, other):
-                i = other + 1  # "383 women and children were killed", "officers and men"
-                continue
         if w in _PP_OPENERS and i == start and i > 0 and _people_noun(lows, i - 1):
             verb = next(
                 (x for x in range(i + 1, min(n, i + 6)) if lows[x] in _FINITE_AUX or lows[x] in _OF_BREAKS),
@@ -1072,15 +1056,16 @@ def _predicate(toks: TokenList, start: int, stop: int) -> tuple[str, int, int]:
                 if verb > 0 and lows[verb] in _FINITE_AUX:
                     i = verb  # "238 members of the army ... had been killed", "10 members of his family were"
                     continue
-        if (w == "and" or w == ",") and (lows[i - 1] in lx.PEOPLE_NOUNS or lows[i - 1] in _AGED_NOUNS):
-            # "and four civilians", "and up to 3,000 troops", "13 South African soldiers, three Malawian
-            # soldiers and one Uruguayan peacekeeper were killed"
+        if w in _JOINERS and _people_noun(lows, i - 1):
+            # more people before the verb: "women and children", "patients and their companions", "and
+            # four civilians", "and up to 3,000 troops", "13 South African soldiers, three Malawian
+            # soldiers and one Uruguayan peacekeeper were killed" (after a comma, only with a figure)
             nk = i + 1
             for width in (3, 2, 1):
                 if tuple(lows[nk : nk + width]) in lx.LEFT_QUALIFIERS:
                     nk += width
                     break
-            noun = _people_after(lows, nk) if nk < len(lows) else -1
+            noun = _people_after(lows, nk, figure=w == ",") if nk < len(lows) else -1
             if noun > 0:  # "10 soldiers and four civilians were killed": the verb after the second
                 reach += noun + 1 - i
                 i, n = noun + 1, min(len(lows), noun + 13)
@@ -1188,6 +1173,7 @@ _NUMBER_WORDS: Final = frozenset(list(lx.UNITS) + list(lx.TENS) + list(lx.SCALES
 
 
 _POSSESSIVES: Final = frozenset("their its his her our".split())
+_JOINERS: Final = frozenset(["and", "or", ","])
 _PP_OPENERS: Final = frozenset("at in inside near on aboard".split())
 
 
@@ -1195,17 +1181,21 @@ def _people_noun(lows: list[str], k: int) -> bool:
     return lows[k] in lx.PEOPLE_NOUNS or lows[k] in _AGED_NOUNS
 
 
-def _people_after(lows: list[str], k: int) -> int:
+def _people_after(lows: list[str], k: int, figure: bool = True) -> int:
     """Index of the people noun of a figure starting at ``k`` ("four civilians", "1,200 Palestinian
-    children"), or -1 when it counts none."""
+    children"; with ``figure`` false also without one: "their companions"), or -1 when it counts none."""
     start = k
     while k < len(lows) and k < start + 4 and (lows[k][:1].isdigit() or lows[k] in _NUMBER_WORDS):
         k += 1
-    if k == start:
+    if k == start and figure:
         return -1
-    while k < len(lows) and k < start + 8 and (lows[k] in lx.MODIFIERS or lows[k] in _MAY_SUBJECT):
+    while (
+        k < len(lows)
+        and k < start + 8
+        and (lows[k] in lx.MODIFIERS or lows[k] in _MAY_SUBJECT or lows[k] in _POSSESSIVES)
+    ):
         k += 1
-    return k if k < len(lows) and (lows[k] in lx.PEOPLE_NOUNS or lows[k] in _AGED_NOUNS) else -1
+    return k if k < len(lows) and _people_noun(lows, k) else -1
 
 
 # Words _predicate does more with than pass over (_AUX_RIGHT, modifiers) or stop at.
@@ -1361,10 +1351,9 @@ def _left_metric(toks: TokenList, a: int, prev_b: int, in_time: list[bool]) -> _
                     and metric == "casualties"
                     and _WOUND_WORDS.isdisjoint(lows[:a])
                     and not _breaks_down_wounded(lows, a)
-                ):  # a toll is of the dead unless the wounded are counted with it ("toll at 300,000, with
-                    metric = (
-                        "killed"  # 120,000 dead and 180,000 wounded"; not "55, and 146 others were wounded")
-                    )
+                ):  # a toll is of the dead unless the wounded are counted with it ("the toll at 300,000,
+                    # with 120,000 dead and 180,000 wounded"; not "55, and 146 others were wounded")
+                    metric = "killed"
             else:
                 metric, pn = "casualties", 1
                 j = _metric_before(toks, j)  # the tally's loss noun: "combat losses of the enemy"

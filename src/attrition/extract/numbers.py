@@ -229,12 +229,10 @@ def _atoms(text: str, start: int, end: int) -> list[_Atom]:
     for m in _word_matches(text, start, end):
         phrase = m.group("w")
         low = phrase.lower()
-        if (low == "one" and _ONE_PERSON.match(text, m.end(), min(end, m.end() + 60)) is None) or low.split(
-            "-"
-        )[0].split()[0] in lx.SCALES:
-            # "one" is a pronoun far more often than a figure, unless a person follows ("one Uruguayan
-            # peacekeeper", "one soldier"); "million" alone follows digits
-            continue
+        if low.split("-")[0].split()[0] in lx.SCALES:
+            continue  # "million" alone follows digits
+        if low == "one" and _ONE_PERSON.match(text, m.end(), min(end, m.end() + 60)) is None:
+            continue  # "one" is far more often a pronoun than a figure, unless a person follows
         v = parse_number_words(phrase)
         if v is None:
             continue

@@ -29,6 +29,7 @@ from attrition.extract.sources import (
     find_attributions,
     first_known_source,
     learn,
+    named_before,
     org_phrase,
     own_office,
     party_of,
@@ -183,10 +184,10 @@ def extract(doc: Document) -> list[Claim]:
     sents = sentences(text)
     qs_all = quantities(text)
     q_starts = [q.start for q in qs_all]
-    dominant, attacked = _dominant_subject(text)
     low = text.lower()
     if len(low) != len(text):  # lower case changed the length: keep offsets by lowering char by char
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    dominant, attacked = _dominant_subject(text, low)
     times_all = time_expressions(text, 0, len(text))
     t_starts = [t.start_char for t in times_all]
     doc_toks = DocTokens(text)
@@ -526,6 +527,10 @@ def _date_back(
             found[k] = (r, _Said(said.name, dated[said.name], said.strength, said.verb_end), start, end, sent)
 
 
+def _said(name: str | None) -> _Said | None:
+    return _Said(name, None, 1) if name else None
+
+
 def _same_kind(history: list[_Said], np: str) -> _Said | None:
     """The latest source a generic phrase can mean: "the ministry" a Ministry, "the agency" an agency."""
     nouns = [w.removesuffix("'s").removesuffix("’s") for w in np.lower().split()]
@@ -543,32 +548,6 @@ def _same_kind(history: list[_Said], np: str) -> _Said | None:
         if any(kind in _KIND_NOUNS[n] for n in nouns):
             return h
     return None
-
-
-def _named_before(text: str, end: int, np: str) -> _Said | None:
-    """The organisation named earlier in the text by a name with the generic phrase's noun: "the
-    mission" after "The UN Human Rights Monitoring Mission in Ukraine (HRMMU) has been counting"."""
-    words = np.split()
-    if not words or words[0].lower() not in ("the", "this"):
-        return None
-    nouns = [w.lower().removesuffix("'s").removesuffix("’s") for w in words]
-    noun = next((w for w in nouns if w in _NAMED_NOUNS), None)
-    if noun is None:
-        return None
-    cap = noun.capitalize()
-    at = text.rfind(" " + cap, max(0, end - 6000), end)
-    while at >= 0:
-        before = _CAPS_BEFORE.search(text, max(0, at - 100), at + 1 + len(cap))
-        if before is not None and before.start() < at:
-            name, generic, _ = canonical(before.group(), DocSources())
-            if name and not generic and source_info(name) is not None:
-                return _Said(name, None, 1)
-        at = text.rfind(" " + cap, max(0, end - 6000), at)
-    return None
-
-
-_NAMED_NOUNS: Final = frozenset("mission ministry agency monitor observatory office commission".split())
-_CAPS_BEFORE: Final = re.compile(r"(?:[A-Z][\w'’-]*[ ]+(?:(?:of|for|the|and|on|in)[ ]+)*){1,8}[A-Z][a-z]+$")
 
 
 # A generic noun and the kinds of source (data/sources.json) it can stand for.
@@ -700,7 +679,7 @@ def _resolve_attributions(
             prev = (
                 (earlier[-1] if earlier else None)  # "the UK MoD assessed ..., and its update put ..."
                 or _same_kind(state.history, text[a.np_start : a.np_end])
-                or _named_before(text, a.np_start, text[a.np_start : a.np_end])
+                or _said(named_before(text, a.np_start, text[a.np_start : a.np_end]))
                 or (state.history[-1] if state.history else state.para_said or state.doc_default)
             )
             if prev is not None:
@@ -938,12 +917,11 @@ def _default_period(
     return None, None
 
 
-def _dominant_subject(text: str) -> tuple[str | None, str | None]:
+def _dominant_subject(text: str, low: str) -> tuple[str | None, str | None]:
     """The side an article is most about (the most named country or group), and the side its
     civilians are on: reporting on Russia's war mostly counts Russian soldiers lost and Ukrainian
-    civilians killed."""
+    civilians killed. ``low`` is the text in lower case."""
     counts: dict[str, int] = {}
-    low = text.lower()
     # _SIDE_WORDS.findall(low); in prose found after a character that is not a word's (a space put first)
     if not spaced(text):
         names = _SIDE_WORDS.findall(low)

@@ -474,6 +474,32 @@ def _offices_then_persons(text: str) -> list[re.Match[str]]:
     return out
 
 
+def named_before(text: str, end: int, np: str) -> str | None:
+    """The known organisation named earlier in the text by a name holding the generic phrase's noun:
+    "the mission" after "The UN Human Rights Monitoring Mission in Ukraine (HRMMU) has been counting"."""
+    words = np.split()
+    if not words or words[0].lower() not in ("the", "this"):
+        return None
+    nouns = [w.lower().removesuffix("'s").removesuffix("’s") for w in words]  # "the Observatory's estimate"
+    noun = next((w for w in nouns if w in _NAMED_NOUNS), None)
+    if noun is None:
+        return None
+    cap = " " + noun.capitalize()
+    lo = max(0, end - 6000)
+    at = text.rfind(cap, lo, end)
+    while at >= 0:
+        before = _CAPS_BEFORE.search(text, max(0, at - 100), at + 1)  # the name's words before the noun
+        if before is not None:
+            name, generic, _ = canonical(before.group() + cap[1:], DocSources())
+            if name and not generic and source_info(name) is not None:
+                return name
+        at = text.rfind(cap, lo, at)
+    return None
+
+
+_NAMED_NOUNS: Final = frozenset("mission ministry agency monitor observatory office commission".split())
+
+
 def _learn_person(person: str, name: str, doc: DocSources) -> None:
     doc.aliases.setdefault(person.lower(), name)
     doc.aliases.setdefault(person.split()[-1].lower(), name)
@@ -729,7 +755,7 @@ def _np_left(toks: TokenList, verb: int) -> tuple[int, int] | None:
             c is not None
             and c + 1 < j
             and toks.lows[c + 1] in _RELATIVE_PRONOUNS
-            and toks.texts[c + 1] != "WHO"
+            and not _acronym(toks, c + 1)
         )
         if (
             c is not None
@@ -767,7 +793,7 @@ def _np_left(toks: TokenList, verb: int) -> tuple[int, int] | None:
         if w == ")" and k >= 2 and toks.lows[k - 2] == "(":
             k -= 3  # "the Center for Strategic and International Studies (CSIS) in Washington"
             continue
-        if w in _STOP_LEFT and not (w == "who" and toks.texts[k] == "WHO"):  # "the WHO said": a name
+        if w in _STOP_LEFT and not _acronym(toks, k):  # "the WHO said": a name, not a relative pronoun
             if (
                 w == "and"
                 and 0 < k
@@ -827,11 +853,15 @@ _REPORT_ADJECTIVES: Final = frozenset(
 _DEFINITE_BODIES: Final = frozenset("mission monitor observatory ministry agency commission".split())
 
 
-def _clause(texts: list[str], lows: list[str]) -> bool:
+def _acronym(toks: TokenList, k: int) -> bool:
+    """The token at ``k`` is a name in capitals ("WHO"), not the word it spells ("who")."""
+    t = toks.texts[k]
+    return len(t) > 1 and t.isupper()
+
+
+def _clause(toks: TokenList, np: tuple[int, int]) -> bool:
     """A clause word among the phrase's words, not a name in capitals ("the WHO said")."""
-    return any(
-        w in _CLAUSE_WORDS and not (t.isupper() and len(t) > 1) for t, w in zip(texts, lows, strict=True)
-    )
+    return any(toks.lows[k] in _CLAUSE_WORDS and not _acronym(toks, k) for k in range(*np))
 
 
 def _make(
@@ -865,7 +895,7 @@ def _make(
         and not any(t[:1].isupper() and w not in _FUNCTION_WORDS for t, w in zip(texts, lows, strict=True))
     ):
         return None  # no capital, no office, no generic word: no source
-    if (not _CLAUSE_WORDS.isdisjoint(lows) and _clause(texts, lows)) or any(w[:1].isdigit() for w in lows):
+    if (not _CLAUSE_WORDS.isdisjoint(lows) and _clause(toks, (a, b))) or any(w[:1].isdigit() for w in lows):
         return None  # a clause, not a name: "1,140 Russian troops had been put out of action"
     np_text = text[np_start:np_end]
     owner = _OWNER_OF_DATA.search(np_text)
