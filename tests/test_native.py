@@ -24,6 +24,8 @@ def _fake_package(root: Path, modules: tuple[str, ...]) -> Path:
     (root / "attrition" / "model.py").write_text("X = 1\n")
     for m in modules:
         (pkg / f"{m}.py").write_text(f"NAME = {m!r}\n")
+    for m in native.C_MODULES:
+        (pkg / f"{m}.c").write_text(f"/* {m} */\n")
     folder = native.build_dir(pkg)
     folder.mkdir(parents=True)
     sources = native.digests(pkg, modules)
@@ -50,6 +52,12 @@ def test_a_build_is_used_only_while_every_source_matches(
     (pkg / "beta.py").write_text("NAME = 'beta'\n")
     assert native.activate([str(pkg)], pkg, modules)
     (tmp_path / "attrition" / "model.py").write_text("X = 2\n")  # a type it was compiled against changed
+    assert not native.activate([str(pkg)], pkg, modules)
+
+    (tmp_path / "attrition" / "model.py").write_text("X = 1\n")
+    assert native.activate([str(pkg)], pkg, modules)
+    c_source = pkg / f"{native.C_MODULES[0]}.c"
+    c_source.write_text(c_source.read_text() + "/* edited */\n")  # the hand-written C changed
     assert not native.activate([str(pkg)], pkg, modules)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import accumulate
 from typing import Final, NamedTuple, overload
 
@@ -237,22 +237,37 @@ class TokenList(Sequence[Token]):
 _TOKEN_SPLIT: Final = re.compile("(" + _TOKEN.pattern + ")")
 
 
+def split_tokens(text: str, start: int, stop: int) -> tuple[list[int], list[int], list[str], list[str]]:
+    """Starts, ends, text and lower case of the tokens of ``text[start:stop]``, lowered token by token
+    (wrong only for a capital sigma, whose lower case depends on the letters around it).
+
+    The definition: ``_speedups.tokenize``, in C, gives exactly the same where it is built."""
+    pieces = _TOKEN_SPLIT.split(text[start:stop])
+    texts = pieces[1::2]
+    pos = list(accumulate(map(len, pieces), initial=start))
+    # lower case letter by letter: a tab is in no token and lowers to itself
+    lows = "\t".join(texts).lower().replace("’", "'").split("\t") if texts else []
+    return pos[1:-1:2], pos[2::2], texts, lows
+
+
+_tokenize: Callable[[str, int, int], tuple[list[int], list[int], list[str], list[str]]] = split_tokens
+try:  # the C tokenizer, from the compiled build's folder only (native.py)
+    from attrition.extract._speedups import tokenize as _tokenize
+except ImportError:
+    pass
+
+
 def tokens(text: str, start: int, end: int) -> TokenList:
     """Tokens of ``text[start:end]`` with offsets into ``text``."""
     part = text[start:end]
-    pieces = _TOKEN_SPLIT.split(part)
-    texts = pieces[1::2]
-    pos = list(accumulate(map(len, pieces), initial=start))
-    starts = pos[1:-1:2]
-    ends = pos[2::2]
-    if "Σ" in part:  # lower case depends on the letters around (final sigma): lower the sentence
-        low = part.lower().replace("’", "'")
-        if len(low) == len(part):
-            lows = [low[a - start : b - start] for a, b in zip(starts, ends, strict=True)]
-        else:
-            lows = [t.lower().replace("’", "'") for t in texts]
-    else:  # lower case letter by letter: a tab is in no token and lowers to itself
-        lows = "\t".join(texts).lower().replace("’", "'").split("\t")
+    if "Σ" not in part:
+        return TokenList(*_tokenize(text, start, end))
+    starts, ends, texts, _ = split_tokens(text, start, end)
+    low = part.lower().replace("’", "'")  # lower case depends on the letters around: lower the sentence
+    if len(low) == len(part):
+        lows = [low[a - start : b - start] for a, b in zip(starts, ends, strict=True)]
+    else:
+        lows = [t.lower().replace("’", "'") for t in texts]
     return TokenList(starts, ends, texts, lows)
 
 
@@ -292,13 +307,8 @@ class DocTokens:
             stop = m.start()
         else:
             stop = len(text)
-        pieces = _TOKEN_SPLIT.split(text[start:stop])
-        self.texts = pieces[1::2]
-        pos = list(accumulate(map(len, pieces), initial=start))
-        self.starts = pos[1:-1:2]
-        self.ends = pos[2::2]
-        self.lows = "\t".join(self.texts).lower().replace("’", "'").split("\t")
         self.lo, self.hi = start, stop
+        self.starts, self.ends, self.texts, self.lows = _tokenize(text, start, stop)
         return True
 
     def sentence(self, start: int, end: int) -> TokenList:
