@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from attrition.extract import native, text
+from attrition.extract import dates, native, numbers, pipeline, text
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -54,3 +54,81 @@ def test_tokenize_gives_the_token_patterns_split_on_articles() -> None:
         assert got == text.split_tokens(doc, 0, len(doc))
         tokens += len(got[0])
     assert tokens > 40_000
+
+
+# Words the scanners look for, and pieces of text around them, to build text that has them often.
+_PIECES = [
+    *"aZé.,'’ -–()/_0123456789\n\u00a0ж",
+    *"one ten tension seventy-five half million Jan January JAN since Since last past 1999 2024".split(),
+    *"20 12th 3rd 1/2 5-6 Q1 H2 russia russian ukraine's u.s. sudan hamas israel st nd".split(),
+    "over the course", "south sudan", "the kremlin", "  ",
+]  # fmt: skip
+_PIECE_TEXT = st.lists(st.sampled_from(_PIECES), max_size=16).map("".join)
+
+
+def _pure_date_candidates(s: str, start: int, end: int) -> list[int]:
+    """dates._candidates as its patterns alone give it."""
+    out = [m.start() for m in dates._DIGIT_CANDIDATE.finditer(s, start, end)]
+    if start == 0 and dates._WORD_CANDIDATE.match(s, 0, end) is not None:
+        out.append(0)
+    out += [m.start(1) for m in dates._WORD_CANDIDATE_AFTER.finditer(s, max(0, start - 1), end)]
+    out.sort()
+    return [p for p in out if p == 0 or not s[p - 1].isalpha()]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.one_of(_PIECE_TEXT, st.text(alphabet=_ALPHABET, max_size=30)), st.integers(0, 80), st.integers(0, 80)
+)
+def test_the_word_scanners_find_what_their_patterns_find(s: str, a: int, b: int) -> None:
+    fast = _speedups()
+    start, end = min(a, b, len(s)), min(max(a, b), len(s))
+    assert dates._candidates(s, start, end) == _pure_date_candidates(s, start, end)
+    assert fast.date_digits(s, start, end) == [
+        p for p in _pure_date_candidates(s, start, end) if s[p].isdigit()
+    ]
+    low = s.lower()
+    if len(low) != len(s):
+        return  # the callers scan the lower case only where it keeps the offsets
+    scan = numbers._WORD_AFTER_SCAN
+    assert scan is not None
+    assert scan.find(low, start + 1, end) == [
+        (m.start() + 1, m.end()) for m in numbers._WORD_AFTER.finditer(low, start, end)
+    ]
+    sides = pipeline._SIDE_SCAN
+    assert sides is not None
+    assert sides.find(low, start, end) == [m.span() for m in pipeline._SIDE_WORDS.finditer(low, start, end)]
+    assert [low[x:y] for x, y in sides.find(low, 0, len(low))] == pipeline._SIDE_WORDS_AFTER.findall(
+        " " + low
+    )
+
+
+def test_the_word_scanners_find_what_their_patterns_find_in_articles() -> None:
+    _speedups()
+    found = 0
+    for doc in _texts():
+        low = doc.lower()
+        assert dates._candidates(doc, 0, len(doc)) == _pure_date_candidates(doc, 0, len(doc))
+        assert numbers._word_spans(low, 0, len(doc)) == [
+            m.span()
+            for m in numbers._WORD_START.finditer(low)
+            if m.start() == 0 or not "a" <= low[m.start() - 1] <= "z"
+        ]
+        names = pipeline._SIDE_WORDS.findall(low)
+        assert [low[x:y] for x, y in pipeline._SIDE_SCAN.find(low, 0, len(low))] == names  # type: ignore[union-attr]
+        found += len(names)
+    assert found > 1000
+
+
+def test_a_scanner_refuses_what_it_cannot_scan_for() -> None:
+    fast = _speedups()
+    with pytest.raises(TypeError):
+        fast.Words(["one", ""], 0, 0, False)
+    with pytest.raises(TypeError):
+        fast.Words(["one", 2], 0, 0, False)
+    with pytest.raises(ValueError):
+        fast.Words(["one"], 9, 0, False)
+    scan = fast.Words(["a", "ab", "abc"], 0, 1, True)  # any character before, a word boundary after
+    assert scan.find("abc abd ab-", 0, 11) == [(0, 3), (8, 10)]  # the longest that ends at a boundary
+    assert scan.find("abc abd ab-", 1, 11) == [(8, 10)]
+    assert scan.starts("abc", 0, 2) == [0]  # the end of the range is the end of the text: "ab" ends there

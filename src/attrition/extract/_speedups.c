@@ -6,8 +6,13 @@
  * from that build's folder, so ATTRITION_PURE=1 or a stale build leaves the pure Python in use.
  *
  *   tokenize(text, start, stop) -> (starts, ends, texts, lows)
- *       the tokens of text[start:stop] as text._TOKEN_SPLIT.split and the lower-casing in
- *       text.DocTokens._window give them.
+ *       the tokens of text[start:stop] as text.split_tokens gives them.
+ *   Words(words, before, after, consume).find(text, lo, end) -> [(start, end), ...]
+ *   Words(...).starts(text, lo, end) -> [start, ...]
+ *       where a word of the list begins in text[lo:end] (the longest one that may end there), as a
+ *       regex alternation of the words between the given tests finds it (text.Words documents them).
+ *   date_digits(text, start, end) -> [start, ...]
+ *       where dates._DIGIT_CANDIDATE matches, not after a letter.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -197,12 +202,329 @@ fail:
     return NULL;
 }
 
+/* ---------------------------------------------------------------- words */
+
+/* \w of a str pattern: a letter, a digit or a character with a numeric value, or the underscore */
+static inline int is_word(Py_UCS4 c) {
+    if (c < 128)
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    return Py_UNICODE_ISALNUM(c);
+}
+
+static inline int is_alpha(Py_UCS4 c) {
+    return c < 128 ? ascii_letter(c) : Py_UNICODE_ISALPHA(c);
+}
+
+enum { BEFORE_ANY = 0, BEFORE_NO_ASCII_LETTER = 1, BEFORE_BOUNDARY = 2, BEFORE_NO_LETTER = 3 };
+enum { AFTER_ANY = 0, AFTER_BOUNDARY = 1 };
+
+typedef struct {
+    Py_UCS4 ch;
+    int32_t node;    /* the node this edge leads to */
+    int32_t sibling; /* the next edge out of the same node, or -1 */
+} Edge;
+
+typedef struct {
+    PyObject_HEAD
+    Edge *edges;
+    int32_t *first_edge; /* per node: its first edge, or -1 */
+    char *terminal;      /* per node: a word ends here */
+    int32_t n_nodes, n_edges, cap_nodes, cap_edges;
+    int before, after, consume;
+    unsigned char ascii_first[128]; /* a word begins with this ASCII character */
+    int other_first;                /* some word begins with a character beyond ASCII */
+} WordsObject;
+
+static int32_t child(const WordsObject *w, int32_t node, Py_UCS4 ch) {
+    for (int32_t e = w->first_edge[node]; e >= 0; e = w->edges[e].sibling)
+        if (w->edges[e].ch == ch)
+            return w->edges[e].node;
+    return -1;
+}
+
+static int32_t new_node(WordsObject *w) {
+    if (w->n_nodes == w->cap_nodes) {
+        int32_t cap = w->cap_nodes ? 2 * w->cap_nodes : 64;
+        int32_t *fe = PyMem_Realloc(w->first_edge, (size_t)cap * sizeof(int32_t));
+        if (fe == NULL)
+            return -1;
+        w->first_edge = fe;
+        char *t = PyMem_Realloc(w->terminal, (size_t)cap);
+        if (t == NULL)
+            return -1;
+        w->terminal = t;
+        w->cap_nodes = cap;
+    }
+    w->first_edge[w->n_nodes] = -1;
+    w->terminal[w->n_nodes] = 0;
+    return w->n_nodes++;
+}
+
+static int32_t add_edge(WordsObject *w, int32_t from, Py_UCS4 ch) {
+    if (w->n_edges == w->cap_edges) {
+        int32_t cap = w->cap_edges ? 2 * w->cap_edges : 64;
+        Edge *e = PyMem_Realloc(w->edges, (size_t)cap * sizeof(Edge));
+        if (e == NULL)
+            return -1;
+        w->edges = e;
+        w->cap_edges = cap;
+    }
+    int32_t to = new_node(w);
+    if (to < 0)
+        return -1;
+    Edge *e = &w->edges[w->n_edges];
+    e->ch = ch;
+    e->node = to;
+    e->sibling = w->first_edge[from];
+    w->first_edge[from] = w->n_edges++;
+    return to;
+}
+
+static void words_dealloc(WordsObject *w) {
+    PyMem_Free(w->edges);
+    PyMem_Free(w->first_edge);
+    PyMem_Free(w->terminal);
+    Py_TYPE(w)->tp_free((PyObject *)w);
+}
+
+static PyObject *words_new(PyTypeObject *type, PyObject *args, PyObject *kwds) {
+    static char *kwlist[] = {"words", "before", "after", "consume", NULL};
+    PyObject *words;
+    int before, after, consume;
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "Oiip:Words", kwlist, &words, &before, &after, &consume))
+        return NULL;
+    if (before < BEFORE_ANY || before > BEFORE_NO_LETTER || after < AFTER_ANY || after > AFTER_BOUNDARY) {
+        PyErr_SetString(PyExc_ValueError, "Words: unknown test before or after a word");
+        return NULL;
+    }
+    WordsObject *w = (WordsObject *)type->tp_alloc(type, 0);
+    if (w == NULL)
+        return NULL;
+    w->before = before;
+    w->after = after;
+    w->consume = consume;
+    PyObject *it = NULL, *word = NULL;
+    if (new_node(w) < 0)
+        goto nomem;
+    it = PyObject_GetIter(words);
+    if (it == NULL)
+        goto fail;
+    while ((word = PyIter_Next(it)) != NULL) {
+        if (!PyUnicode_Check(word) || PyUnicode_GET_LENGTH(word) == 0) {
+            PyErr_SetString(PyExc_TypeError, "Words: every word must be a non-empty str");
+            goto fail;
+        }
+        int kind = PyUnicode_KIND(word);
+        const void *data = PyUnicode_DATA(word);
+        Py_ssize_t n = PyUnicode_GET_LENGTH(word);
+        Py_UCS4 c0 = PyUnicode_READ(kind, data, 0);
+        if (c0 < 128)
+            w->ascii_first[c0] = 1;
+        else
+            w->other_first = 1;
+        int32_t node = 0;
+        for (Py_ssize_t k = 0; k < n; k++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, k);
+            int32_t next = child(w, node, c);
+            if (next < 0 && (next = add_edge(w, node, c)) < 0)
+                goto nomem;
+            node = next;
+        }
+        w->terminal[node] = 1;
+        Py_CLEAR(word);
+    }
+    if (PyErr_Occurred())
+        goto fail;
+    Py_DECREF(it);
+    return (PyObject *)w;
+nomem:
+    PyErr_NoMemory();
+fail:
+    Py_XDECREF(word);
+    Py_XDECREF(it);
+    Py_DECREF(w);
+    return NULL;
+}
+
+/* Where the longest word allowed at p ends, or -1: a word of the list at text[p:], within end,
+ * with the test after it passed (a shorter word is taken when a longer one fails it). */
+static Py_ssize_t longest_at(const WordsObject *w, int kind, const void *data, Py_ssize_t p, Py_ssize_t end) {
+    int32_t node = 0;
+    Py_ssize_t best = -1;
+    for (Py_ssize_t k = p; k < end;) {
+        node = child(w, node, PyUnicode_READ(kind, data, k));
+        if (node < 0)
+            break;
+        k++;
+        if (w->terminal[node]) {
+            if (w->after == AFTER_BOUNDARY) {
+                int that = is_word(PyUnicode_READ(kind, data, k - 1));
+                int this = k < end ? is_word(PyUnicode_READ(kind, data, k)) : 0;
+                if (this == that)
+                    continue;
+            }
+            best = k;
+        }
+    }
+    return best;
+}
+
+static int before_ok(const WordsObject *w, int kind, const void *data, Py_ssize_t p, Py_UCS4 c) {
+    switch (w->before) {
+    case BEFORE_NO_ASCII_LETTER:
+        return p == 0 || !ascii_letter(PyUnicode_READ(kind, data, p - 1));
+    case BEFORE_BOUNDARY:
+        return (p > 0 && is_word(PyUnicode_READ(kind, data, p - 1))) != is_word(c);
+    case BEFORE_NO_LETTER:
+        return p == 0 || !is_alpha(PyUnicode_READ(kind, data, p - 1));
+    default:
+        return 1;
+    }
+}
+
+/* The scan both methods share: each match's start (and end, with ends) appended to out. */
+static PyObject *words_scan(WordsObject *w, PyObject *args, int ends) {
+    PyObject *text;
+    Py_ssize_t lo, end;
+    if (!PyArg_ParseTuple(args, "Unn", &text, &lo, &end))
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (end > n)
+        end = n;
+    if (lo < 0)
+        lo = 0;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    Py_ssize_t p = lo;
+    while (p < end) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, p);
+        if ((c < 128 ? !w->ascii_first[c] : !w->other_first) || !before_ok(w, kind, data, p, c)) {
+            p++;
+            continue;
+        }
+        Py_ssize_t e = longest_at(w, kind, data, p, end);
+        if (e < 0) {
+            p++;
+            continue;
+        }
+        PyObject *item = ends ? Py_BuildValue("(nn)", p, e) : PyLong_FromSsize_t(p);
+        if (append_new(out, item) < 0) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        p = w->consume ? e : p + 1;
+    }
+    return out;
+}
+
+static PyObject *words_find(PyObject *self, PyObject *args) { return words_scan((WordsObject *)self, args, 1); }
+
+static PyObject *words_starts(PyObject *self, PyObject *args) { return words_scan((WordsObject *)self, args, 0); }
+
+static PyMethodDef words_methods[] = {
+    {"find", words_find, METH_VARARGS, "find(text, lo, end) -> [(start, end), ...]"},
+    {"starts", words_starts, METH_VARARGS, "starts(text, lo, end) -> [start, ...]"},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject WordsType = {
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "attrition.extract._speedups.Words",
+    .tp_basicsize = sizeof(WordsObject),
+    .tp_dealloc = (destructor)words_dealloc,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "Words(words, before, after, consume): a trie of words to find in text.",
+    .tp_methods = words_methods,
+    .tp_new = words_new,
+};
+
+/* ---------------------------------------------------------------- dates */
+
+static inline int ascii_digit(Py_UCS4 c) { return c >= '0' && c <= '9'; }
+
+/* dates._DIGIT_CANDIDATE at p (text[p] an ASCII digit), all reads before end */
+static int date_digit_at(int kind, const void *data, Py_ssize_t p, Py_ssize_t end) {
+#define AT(k) PyUnicode_READ(kind, data, (k))
+    if (p >= 1) {
+        Py_UCS4 b = AT(p - 1);
+        if (ascii_digit(b) || ascii_letter(b))
+            return 0; /* (?<![0-9A-Za-z][0-9]) */
+        if (p >= 2 && (b == ',' || b == '.') && ascii_digit(AT(p - 2)))
+            return 0; /* (?<![0-9][,.][0-9]) */
+    }
+    Py_UCS4 c = AT(p);
+    Py_ssize_t q = p + 1;
+    /* (?<=1)9[0-9]{2}(?![0-9]) | (?<=2)0[0-9]{2}(?![0-9]) */
+    if ((c == '1' || c == '2') && q + 2 < end && AT(q) == (c == '1' ? '9' : '0') && ascii_digit(AT(q + 1)) &&
+        ascii_digit(AT(q + 2)) && !(q + 3 < end && ascii_digit(AT(q + 3))))
+        return 1;
+    /* [0-9]?(?![0-9])(?=[./-][0-9]|[ \u00a0]|st|nd|rd|th) */
+    Py_ssize_t r = (q < end && ascii_digit(AT(q))) ? q + 1 : q;
+    if (r >= end || ascii_digit(AT(r)))
+        return 0;
+    Py_UCS4 x = AT(r);
+    if (x == ' ' || x == 0xA0)
+        return 1;
+    if (r + 1 >= end)
+        return 0;
+    Py_UCS4 y = AT(r + 1);
+    if (x == '.' || x == '/' || x == '-')
+        return ascii_digit(y);
+    return (x == 's' && y == 't') || (x == 'n' && y == 'd') || (x == 'r' && y == 'd') || (x == 't' && y == 'h');
+#undef AT
+}
+
+static PyObject *date_digits(PyObject *Py_UNUSED(self), PyObject *args) {
+    PyObject *text;
+    Py_ssize_t start, end;
+    if (!PyArg_ParseTuple(args, "Unn:date_digits", &text, &start, &end))
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (end > n)
+        end = n;
+    if (start < 0)
+        start = 0;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    for (Py_ssize_t p = start; p < end; p++) {
+        if (!ascii_digit(PyUnicode_READ(kind, data, p)) || !date_digit_at(kind, data, p, end))
+            continue;
+        if (p > 0 && is_alpha(PyUnicode_READ(kind, data, p - 1)))
+            continue; /* after a letter of another script */
+        if (append_new(out, PyLong_FromSsize_t(p)) < 0) {
+            Py_DECREF(out);
+            return NULL;
+        }
+    }
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"tokenize", tokenize, METH_VARARGS,
      "tokenize(text, start, stop) -> (starts, ends, texts, lows): the tokens of text[start:stop]."},
+    {"date_digits", date_digits, METH_VARARGS,
+     "date_digits(text, start, end) -> [start, ...]: where a date in digits can begin."},
     {NULL, NULL, 0, NULL},
 };
 
 static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_speedups", NULL, -1, methods, NULL, NULL, NULL, NULL};
 
-PyMODINIT_FUNC PyInit__speedups(void) { return PyModule_Create(&module); }
+PyMODINIT_FUNC PyInit__speedups(void) {
+    if (PyType_Ready(&WordsType) < 0)
+        return NULL;
+    PyObject *m = PyModule_Create(&module);
+    if (m == NULL)
+        return NULL;
+    Py_INCREF(&WordsType);
+    if (PyModule_AddObject(m, "Words", (PyObject *)&WordsType) < 0) {
+        Py_DECREF(&WordsType);
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
+}

@@ -15,7 +15,8 @@ from datetime import date, timedelta
 from typing import Final
 
 from attrition.extract import lexicon as lx
-from attrition.extract.text import word_alternation
+from attrition.extract import text as _text
+from attrition.extract.text import AFTER_ANY, BEFORE_NO_LETTER, word_alternation, word_scanner
 
 _MONTH: Final = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -473,16 +474,15 @@ _DIGIT_CANDIDATE: Final = re.compile(
     r"|[0-9]?(?![0-9])(?=[./-][0-9]|[ \u00a0]|st|nd|rd|th))"
 )
 # A month or weekday name or a keyword.
-_WORD_CANDIDATE: Final = re.compile(
-    "(?:"
-    + word_alternation(
-        [*_MONTH_STARTS.split(), "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-        + _KEYWORDS
-        + [k.capitalize() for k in _KEYWORDS]
-        + ["Q1", "Q2", "Q3", "Q4", "H1", "H2"]
-    )
-    + ")"
+_CANDIDATE_WORDS: Final = (
+    [*_MONTH_STARTS.split(), "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    + _KEYWORDS
+    + [k.capitalize() for k in _KEYWORDS]
+    + ["Q1", "Q2", "Q3", "Q4", "H1", "H2"]
 )
+_WORD_CANDIDATE: Final = re.compile("(?:" + word_alternation(_CANDIDATE_WORDS) + ")")
+# The candidates of _candidates, in C where it is built: the words not after a letter of any script.
+_WORD_CANDIDATE_SCAN: Final = word_scanner(_CANDIDATE_WORDS, BEFORE_NO_LETTER, AFTER_ANY, False)
 # The same after a character that is no ASCII letter: the regex engine then scans for that character
 # at C speed instead of trying every branch at every place (a candidate after a letter is dropped).
 # Only that character is consumed (the name is looked at ahead): "Q1May" has two candidates.
@@ -496,6 +496,11 @@ _NAMED_DAYS: Final = frozenset(
 
 def _candidates(text: str, start: int, end: int) -> list[int]:
     """Where a time expression can start, in order (not after a letter, Unicode ones included)."""
+    digits = _text.date_digits
+    if digits is not None and _WORD_CANDIDATE_SCAN is not None:
+        out = digits(text, start, end) + _WORD_CANDIDATE_SCAN.starts(text, start, end)
+        out.sort()
+        return out
     out = [m.start() for m in _DIGIT_CANDIDATE.finditer(text, start, end)]
     if start == 0:
         first = _WORD_CANDIDATE.match(text, 0, end)

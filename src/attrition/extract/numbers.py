@@ -12,7 +12,13 @@ from string import ascii_letters as _ASCII_LETTERS
 from typing import Final
 
 from attrition.extract import lexicon as lx
-from attrition.extract.text import spaced, word_alternation
+from attrition.extract.text import (
+    AFTER_ANY,
+    BEFORE_NO_ASCII_LETTER,
+    spaced,
+    word_alternation,
+    word_scanner,
+)
 
 _SCALE: Final = (
     r"(?:(?P<sw>[ \u00a0]?(?:thousand|million|billion|mln|bn|mn)\b)|(?P<sl>[kKmM](?![A-Za-z\d])))?"
@@ -168,6 +174,7 @@ def _digit_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
 # A number word after a character that is not a letter a-z: the scan tries the words only where a
 # word can begin (after a space or a mark) instead of at every letter.
 _WORD_AFTER: Final = re.compile("[^a-z](?:" + word_alternation(_WORDS) + ")")
+_WORD_AFTER_SCAN: Final = word_scanner(_WORDS, BEFORE_NO_ASCII_LETTER, AFTER_ANY, True)  # the same, in C
 
 
 def _word_spans(low: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -178,7 +185,10 @@ def _word_spans(low: str, start: int, end: int) -> list[tuple[int, int]]:
     """
     first = _WORD_START.match(low, start, end)
     spans = [first.span()] if first is not None else []
-    spans += [(r.start() + 1, r.end()) for r in _WORD_AFTER.finditer(low, start, end)]
+    if _WORD_AFTER_SCAN is not None:
+        spans += _WORD_AFTER_SCAN.find(low, start + 1, end)
+    else:
+        spans += [(r.start() + 1, r.end()) for r in _WORD_AFTER.finditer(low, start, end)]
     return spans
 
 

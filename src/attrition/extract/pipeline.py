@@ -36,6 +36,8 @@ from attrition.extract.sources import (
     source_info,
 )
 from attrition.extract.text import (
+    AFTER_BOUNDARY,
+    BEFORE_BOUNDARY,
     DocTokens,
     Sentence,
     TokenList,
@@ -43,6 +45,7 @@ from attrition.extract.text import (
     sentences,
     spaced,
     word_alternation,
+    word_scanner,
 )
 from attrition.model import Claim, Document, Figure, Period, Span
 
@@ -750,18 +753,24 @@ def _last_side(low: str, start: int, end: int, hosts: bool = False) -> str | Non
     """The last country or group named in ``low[start:end]`` (the paragraph so far); with ``hosts``,
     not one named as a place ("refugees in Turkey, Lebanon and Iraq"), which hosts displaced people."""
     found = None
-    for m in _SIDE_WORDS.finditer(low, max(start, end - 2000), end):
-        if hosts and _HOST_PLACE.search(low, max(start, m.start() - 80), m.start()) is not None:
+    lo = max(start, end - 2000)
+    spans = (
+        _SIDE_SCAN.find(low, lo, end)
+        if _SIDE_SCAN is not None
+        else [m.span() for m in _SIDE_WORDS.finditer(low, lo, end)]
+    )
+    for a, b in spans:
+        if hosts and _HOST_PLACE.search(low, max(start, a - 80), a) is not None:
             continue
-        if _NEIGHBOUR_PLACE.search(low, max(start, m.start() - 60), m.start()) is not None:
+        if _NEIGHBOUR_PLACE.search(low, max(start, a - 60), a) is not None:
             continue  # "the Tillabéri region near the borders with Mali and Burkina Faso": neighbours
-        if low.startswith("-run", m.end()):
+        if low.startswith("-run", b):
             continue  # "the Hamas-run administration": who runs an office, not a side
-        if _ATTACK_AFTER.match(low, m.end()):
+        if _ATTACK_AFTER.match(low, b):
             continue  # "Russian missiles", "an Israeli air strike": who attacks, not who is hit
-        if _TITLE_AFTER.match(low, m.end()):
+        if _TITLE_AFTER.match(low, b):
             continue  # "the former Nigerian president": a person's country, not a side
-        found = m.group()
+        found = low[a:b]
     if found is None:
         return None
     return lx.SUBJECT_WORDS.get(tuple(found.replace("'s", "").split()))
@@ -797,6 +806,13 @@ _SIDE_WORDS: Final = re.compile(r"\b(?:" + _SIDE_NAMES + r")\b")  # a trie: the 
 _SIDE_WORDS_AFTER: Final = re.compile(r"\W(" + _SIDE_NAMES + r")\b")
 # In text of ASCII letters the same as a character set, which the regex engine tests faster than a category.
 _SIDE_WORDS_AFTER_ASCII: Final = re.compile(r"[^A-Za-z0-9_](" + _SIDE_NAMES + r")\b")
+# _SIDE_WORDS in C, where it is built.
+_SIDE_SCAN: Final = word_scanner(
+    [" ".join(k) for k in lx.SUBJECT_WORDS if k[0] not in ("world", "global")],
+    BEFORE_BOUNDARY,
+    AFTER_BOUNDARY,
+    True,
+)
 # What each name _SIDE_WORDS finds stands for ("putin's" -> "russia").
 _SIDE_OF: Final = {
     " ".join(k): lx.SUBJECT_WORDS.get(tuple(" ".join(k).replace("'s", "").split())) for k in lx.SUBJECT_WORDS
@@ -923,7 +939,9 @@ def _dominant_subject(text: str, low: str) -> tuple[str | None, str | None]:
     civilians killed. ``low`` is the text in lower case."""
     counts: dict[str, int] = {}
     # _SIDE_WORDS.findall(low); in prose found after a character that is not a word's (a space put first)
-    if not spaced(text):
+    if _SIDE_SCAN is not None:
+        names = [low[a:b] for a, b in _SIDE_SCAN.find(low, 0, len(low))]
+    elif not spaced(text):
         names = _SIDE_WORDS.findall(low)
     else:
         names = (_SIDE_WORDS_AFTER_ASCII if only_ascii_letters(text) else _SIDE_WORDS_AFTER).findall(

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import accumulate
-from typing import Final, NamedTuple, overload
+from typing import TYPE_CHECKING, Final, NamedTuple, overload
+
+if TYPE_CHECKING:
+    from attrition.extract._speedups import Words
 
 # A sentence longer than this is cut at the nearest space: no real sentence is, and the
 # per-sentence work stays bounded on hostile text.
@@ -251,10 +254,38 @@ def split_tokens(text: str, start: int, stop: int) -> tuple[list[int], list[int]
 
 
 _tokenize: Callable[[str, int, int], tuple[list[int], list[int], list[str], list[str]]] = split_tokens
-try:  # the C tokenizer, from the compiled build's folder only (native.py)
+_words: type[Words] | None = None
+date_digits: Callable[[str, int, int], list[int]] | None = None
+try:  # the C functions, from the compiled build's folder only (native.py)
+    from attrition.extract._speedups import Words as _CWords
+    from attrition.extract._speedups import date_digits as _date_digits
     from attrition.extract._speedups import tokenize as _tokenize
+
+    _words, date_digits = _CWords, _date_digits
 except ImportError:
     pass
+
+# What a word found by :func:`word_scanner` must have before it: anything; no ASCII letter (as a
+# pattern led by "[^A-Za-z]" or run on lower-cased text with "[^a-z]"); a word boundary ("\b"); no
+# letter of any script. And after it: anything, or a word boundary.
+BEFORE_ANY: Final = 0
+BEFORE_NO_ASCII_LETTER: Final = 1
+BEFORE_BOUNDARY: Final = 2
+BEFORE_NO_LETTER: Final = 3
+AFTER_ANY: Final = 0
+AFTER_BOUNDARY: Final = 1
+
+
+def word_scanner(words: Iterable[str], before: int, after: int, consume: bool) -> Words | None:
+    """A C scan for ``words`` where the build has one, else None (the caller's pattern does the work).
+
+    ``scanner.find(text, lo, end)`` gives the ``(start, end)`` of each place in ``text[lo:end]``
+    where a word begins, with the test ``before`` passed by the character before it (looked at even
+    before ``lo``), the longest word there that passes the test ``after`` (within ``end``); with
+    ``consume`` the next is looked for after its end, else at the next character. That is what
+    ``finditer`` of a :func:`word_alternation` gives between the same tests; ``starts`` gives the
+    starts alone."""
+    return None if _words is None else _words(list(words), before, after, consume)
 
 
 def tokens(text: str, start: int, end: int) -> TokenList:
