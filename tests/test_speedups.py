@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from attrition.extract import dates, native, numbers, pipeline, text
+from attrition.extract import dates, native, numbers, pipeline, sources, text
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -132,3 +132,44 @@ def test_a_scanner_refuses_what_it_cannot_scan_for() -> None:
     assert scan.find("abc abd ab-", 0, 11) == [(0, 3), (8, 10)]  # the longest that ends at a boundary
     assert scan.find("abc abd ab-", 1, 11) == [(8, 10)]
     assert scan.starts("abc", 0, 2) == [0]  # the end of the range is the end of the text: "ab" ends there
+
+
+def _source_word_sets() -> dict[str, sources._Words]:
+    t = sources._table()
+    found = {k: t[k] for k in ("ci", "cs", "nat_re", "any_office")}
+    found.update({f"template {i}": tpl[3] for i, tpl in enumerate(t["templates"])})
+    found["learned"] = sources._Words(["general staff", "the mod", "kyiv independent"], fold=False)
+    return found
+
+
+def _pure_finditer(words: sources._Words, s: str) -> list[tuple[int, int, str]]:
+    """``words.finditer`` as its patterns alone give it."""
+    hay = words._hay(s)
+    rx = words.any_case if hay is None else words.lower
+    assert rx is not None
+    return [(m.start(), m.end(), m.group()) for m in rx.finditer(s if hay is None else hay)]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from([*"aZé.,'’ -–()/_0", "General Staff", "GENERAL STAFF", "ministry of defence",
+    "the MoD", "UN", "Ukrainian", "ukrainian", "Kyiv Independent", "ISW", "WHO", "russia's", "NATO-led",
+    "the general staff-run", "İ"]), max_size=12).map("".join))  # fmt: skip
+def test_the_source_tables_words_are_found_as_their_patterns_find_them(s: str) -> None:
+    _speedups()
+    for name, words in _source_word_sets().items():
+        assert words.scan is not None, name
+        pure = _pure_finditer(words, s)
+        assert words.finditer(s) == pure, name
+        assert words.search(s) == (pure[0] if pure else None), name
+
+
+def test_the_source_tables_words_are_found_as_their_patterns_find_them_in_articles() -> None:
+    _speedups()
+    sets = _source_word_sets()
+    found = 0
+    for doc in _texts():
+        for name, words in sets.items():
+            got = words.finditer(doc)
+            assert got == _pure_finditer(words, doc), name
+            found += len(got)
+    assert found > 500

@@ -215,8 +215,8 @@ static inline int is_alpha(Py_UCS4 c) {
     return c < 128 ? ascii_letter(c) : Py_UNICODE_ISALPHA(c);
 }
 
-enum { BEFORE_ANY = 0, BEFORE_NO_ASCII_LETTER = 1, BEFORE_BOUNDARY = 2, BEFORE_NO_LETTER = 3 };
-enum { AFTER_ANY = 0, AFTER_BOUNDARY = 1 };
+enum { BEFORE_ANY = 0, BEFORE_NO_ASCII_LETTER = 1, BEFORE_BOUNDARY = 2, BEFORE_NO_LETTER = 3, BEFORE_NO_WORD_OR_HYPHEN = 4 };
+enum { AFTER_ANY = 0, AFTER_BOUNDARY = 1, AFTER_NO_WORD_OR_HYPHEN = 2 };
 
 typedef struct {
     Py_UCS4 ch;
@@ -293,7 +293,7 @@ static PyObject *words_new(PyTypeObject *type, PyObject *args, PyObject *kwds) {
     int before, after, consume;
     if (!PyArg_ParseTupleAndKeywords(args, kwds, "Oiip:Words", kwlist, &words, &before, &after, &consume))
         return NULL;
-    if (before < BEFORE_ANY || before > BEFORE_NO_LETTER || after < AFTER_ANY || after > AFTER_BOUNDARY) {
+    if (before < BEFORE_ANY || before > BEFORE_NO_WORD_OR_HYPHEN || after < AFTER_ANY || after > AFTER_NO_WORD_OR_HYPHEN) {
         PyErr_SetString(PyExc_ValueError, "Words: unknown test before or after a word");
         return NULL;
     }
@@ -362,6 +362,10 @@ static Py_ssize_t longest_at(const WordsObject *w, int kind, const void *data, P
                 int this = k < end ? is_word(PyUnicode_READ(kind, data, k)) : 0;
                 if (this == that)
                     continue;
+            } else if (w->after == AFTER_NO_WORD_OR_HYPHEN && k < end) {
+                Py_UCS4 next = PyUnicode_READ(kind, data, k);
+                if (next == '-' || is_word(next))
+                    continue;
             }
             best = k;
         }
@@ -377,6 +381,12 @@ static int before_ok(const WordsObject *w, int kind, const void *data, Py_ssize_
         return (p > 0 && is_word(PyUnicode_READ(kind, data, p - 1))) != is_word(c);
     case BEFORE_NO_LETTER:
         return p == 0 || !is_alpha(PyUnicode_READ(kind, data, p - 1));
+    case BEFORE_NO_WORD_OR_HYPHEN: {
+        if (p == 0)
+            return 1;
+        Py_UCS4 prev = PyUnicode_READ(kind, data, p - 1);
+        return prev != '-' && !is_word(prev);
+    }
     default:
         return 1;
     }

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -16,7 +15,14 @@ from itertools import compress
 from typing import Any, Final
 
 from attrition.extract import lexicon as lx
-from attrition.extract.text import TokenList, only_ascii_letters, word_alternation
+from attrition.extract.text import (
+    AFTER_NO_WORD_OR_HYPHEN,
+    BEFORE_NO_WORD_OR_HYPHEN,
+    TokenList,
+    only_ascii_letters,
+    word_alternation,
+    word_scanner,
+)
 
 _STOP_LEFT: Final = frozenset(
     ', ; : ( ) [ ] " “ ” ‘ ’ that but while as which who whom when where because although though '
@@ -67,13 +73,13 @@ class DocSources:
 
     aliases: dict[str, str] = field(default_factory=dict)  # lower-case phrase -> canonical
     memo: dict[tuple[str, int], tuple[str | None, bool, bool]] = field(default_factory=dict)
-    _re: re.Pattern[str] | None = None
+    _re: _Words | None = None
     _re_size: int = -1
 
     _key: tuple[tuple[str, str], ...] = ()
     _key_size: int = 0
 
-    def pattern(self) -> re.Pattern[str]:
+    def pattern(self) -> _Words:
         """One pattern for every learned alias, longest first (rebuilt when aliases change)."""
         if self._re is None or self._re_size != len(self.aliases):
             words = tuple(self.aliases)
@@ -81,7 +87,7 @@ class DocSources:
             if got is None:
                 if len(_ALIAS_RES) >= 512:
                     _ALIAS_RES.clear()
-                got = _ALIAS_RES[words] = _words_re(list(words), 0)
+                got = _ALIAS_RES[words] = _Words(list(words), fold=False)
             self._re = got
             self._re_size = len(self.aliases)
         return self._re
@@ -96,7 +102,7 @@ class DocSources:
 
 # Compiled alias patterns and canonical names by the aliases a document has learned: documents
 # from one outlet learn the same ones. Both are cleared when full.
-_ALIAS_RES: dict[tuple[str, ...], re.Pattern[str]] = {}
+_ALIAS_RES: dict[tuple[str, ...], _Words] = {}
 _CANONICAL: dict[tuple[str, tuple[tuple[str, str], ...]], tuple[str | None, bool, bool]] = {}
 
 
@@ -117,33 +123,51 @@ def _words_re(words: list[str], flags: int) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + word_alternation(set(words)) + other + r")(?![\w-])", flags)
 
 
-class _FoldedWords:
-    """``_words_re(words, re.I)``, searched in text of ASCII letters as its lower case by a
-    case-sensitive pattern.
+class _Words:
+    """Any of ``words`` as a whole word (:func:`_words_re`), the longest where several match at one
+    place; with ``fold``, in any case. ``finditer`` gives each match's start, end and text.
 
     The regex engine cannot scan for the first letters of a case-insensitive pattern at C speed; on
-    text whose letters are all ASCII (nearly all: see ``only_ascii_letters``) lower-casing first finds the
-    same words at the same places. A match's
-    text is then in lower case, which every caller folds to anyway. Words that cannot occur in
-    ASCII text (no character of theirs matches an ASCII one in any case) are left out of that pattern.
+    text whose letters are all ASCII (nearly all: see ``only_ascii_letters``) lower-casing first finds
+    the same words at the same places. A match's text is then in lower case, which every caller folds
+    to anyway. Words that cannot occur in ASCII text (no character of theirs matches an ASCII one in
+    any case) are left out of that pattern. Where the C scan is built (``word_scanner``), it finds
+    what that pattern finds.
     """
 
-    __slots__ = ("any_case", "lower")
+    __slots__ = ("any_case", "lower", "scan")
 
-    def __init__(self, words: list[str]) -> None:
-        self.any_case = _words_re(words, re.I)
-        ascii_words = [w.lower() for w in words if w.isascii() or _may_match_ascii(w)]
-        self.lower = _words_re(ascii_words, 0) if ascii_words else None
+    def __init__(self, words: list[str], fold: bool = True) -> None:
+        self.any_case = _words_re(words, re.I) if fold else None
+        plain = [w.lower() for w in words if w.isascii() or _may_match_ascii(w)] if fold else words
+        self.lower = _words_re(plain, 0) if plain else None
+        self.scan = (
+            word_scanner(plain, BEFORE_NO_WORD_OR_HYPHEN, AFTER_NO_WORD_OR_HYPHEN, True) if plain else None
+        )
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        if only_ascii_letters(text):
-            return self.lower.finditer(text.lower()) if self.lower is not None else iter(())
-        return self.any_case.finditer(text)
+    def _hay(self, text: str) -> str | None:
+        """The text the case-sensitive pattern is searched in, or None where only ``any_case`` will do."""
+        if self.any_case is None:
+            return text
+        return text.lower() if only_ascii_letters(text) else None
 
-    def search(self, text: str) -> re.Match[str] | None:
-        if only_ascii_letters(text):
-            return self.lower.search(text.lower()) if self.lower is not None else None
-        return self.any_case.search(text)
+    def finditer(self, text: str) -> list[tuple[int, int, str]]:
+        hay = self._hay(text)
+        if hay is None:
+            assert self.any_case is not None
+            return [(m.start(), m.end(), m.group()) for m in self.any_case.finditer(text)]
+        if self.scan is not None:
+            return [(a, b, hay[a:b]) for a, b in self.scan.find(hay, 0, len(hay))]
+        return [(m.start(), m.end(), m.group()) for m in self.lower.finditer(hay)] if self.lower else []
+
+    def search(self, text: str) -> tuple[int, int, str] | None:
+        hay = self._hay(text)
+        if hay is None or self.scan is None:
+            rx = self.any_case if hay is None else self.lower
+            m = rx.search(text if hay is None else hay) if rx is not None else None
+            return None if m is None else (m.start(), m.end(), m.group())
+        found = self.scan.find(hay, 0, len(hay))
+        return (found[0][0], found[0][1], hay[found[0][0] : found[0][1]]) if found else None
 
 
 def _may_match_ascii(word: str) -> bool:
@@ -175,7 +199,7 @@ def _table() -> dict[str, Any]:
             sorted(t["office"], key=len, reverse=True),
             t["by_nationality"],
             t.get("default"),
-            _FoldedWords(t["office"]),
+            _Words(t["office"]),
         )
         for t in data["templates"]
     ]
@@ -186,18 +210,18 @@ def _table() -> dict[str, Any]:
     ci = sorted(by_alias, key=len, reverse=True)
     cs = sorted(exact, key=len, reverse=True)
     return {
-        "ci": _FoldedWords(ci),
-        "cs": _words_re(cs, 0),
+        "ci": _Words(ci),
+        "cs": _Words(cs, fold=False),
         "by_alias": by_alias,
         "exact": exact,
         "nat": nat,
-        "nat_re": _FoldedWords(list(nat)),
+        "nat_re": _Words(list(nat)),
         "templates": templates,
         # every template's office words at once: where none is, no template needs trying
-        "any_office": _FoldedWords(sorted({w for t in data["templates"] for w in t["office"]})),
+        "any_office": _Words(sorted({w for t in data["templates"] for w in t["office"]})),
         "countries": dict(data.get("countries", {})),
         "own_side": [
-            (_FoldedWords(t["office"]), t["by_nationality"]) for t in data["templates"] if t.get("own_side")
+            (_Words(t["office"]), t["by_nationality"]) for t in data["templates"] if t.get("own_side")
         ],
         "parties": parties,
     }
@@ -223,12 +247,12 @@ def first_known_source(text: str) -> str | None:
     t = _table()
     best: tuple[int, str] | None = None
     for rx, names, key in ((t["ci"], t["by_alias"], _fold), (t["cs"], t["exact"], str)):
-        for m in rx.finditer(text):
-            info = names.get(key(m.group()))
+        for start, _, found in rx.finditer(text):
+            info = names.get(key(found))
             if info is None:
                 continue  # a match the table cannot name (odd case folding): look further
-            if best is None or m.start() < best[0]:
-                best = (m.start(), info.name)
+            if best is None or start < best[0]:
+                best = (start, info.name)
             break
     return best[1] if best else None
 
@@ -287,18 +311,18 @@ def _canonical(np: str, doc: DocSources) -> tuple[str | None, bool, bool]:
             return inner
     low = text.lower()
     found: list[tuple[int, int, str]] = []
-    for m in t["ci"].finditer(text):
-        info = t["by_alias"].get(_fold(m.group()))
+    for start, end, alias in t["ci"].finditer(text):
+        info = t["by_alias"].get(_fold(alias))
         if info is not None:
-            found.append((m.start(), m.end(), info.name))
-    for m in t["cs"].finditer(text):
-        info = t["exact"].get(m.group())
+            found.append((start, end, info.name))
+    for start, end, alias in t["cs"].finditer(text):
+        info = t["exact"].get(alias)
         if info is not None:
-            found.append((m.start(), m.end(), info.name))
+            found.append((start, end, info.name))
     anaphoric = low.startswith("the ") and any(w in low.split() for w in lx.GENERIC_SOURCE_WORDS)
     nat = None
-    for m in t["nat_re"].finditer(text):
-        nat = t["nat"].get(_fold(m.group()))
+    for _, _, word in t["nat_re"].finditer(text):
+        nat = t["nat"].get(_fold(word))
         if nat is not None:
             break
     if found:
@@ -313,21 +337,21 @@ def _canonical(np: str, doc: DocSources) -> tuple[str | None, bool, bool]:
                 return by_nat[nat], False, anaphoric
         return name, False, anaphoric
     for _offices, by_nat, default, office_re in t["templates"] if t["any_office"].search(text) else ():
-        m = office_re.search(text)
-        if m is None:
+        office_found = office_re.search(text)
+        if office_found is None:
             continue
         if nat and nat in by_nat:
             return by_nat[nat], False, anaphoric
-        office = m.group().lower()
+        office = office_found[2].lower()
         for alias, name in doc.aliases.items():
             if office in alias:
                 return name, False, True
         if default and not nat:
             return default, False, anaphoric
     if doc.aliases:
-        m = doc.pattern().search(low)
-        if m is not None:
-            return doc.aliases[m.group()], False, True
+        alias_found = doc.pattern().search(low)
+        if alias_found is not None:
+            return doc.aliases[alias_found[2]], False, True
     country = t["countries"].get(low[4:] if low.startswith("the ") else low)
     if country is not None:
         return country, False, False  # "Ukraine estimates that ...": its government

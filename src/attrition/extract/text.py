@@ -267,13 +267,16 @@ except ImportError:
 
 # What a word found by :func:`word_scanner` must have before it: anything; no ASCII letter (as a
 # pattern led by "[^A-Za-z]" or run on lower-cased text with "[^a-z]"); a word boundary ("\b"); no
-# letter of any script. And after it: anything, or a word boundary.
+# letter of any script; no word character nor hyphen ("(?<![\w-])"). And after it: anything, a word
+# boundary, or no word character nor hyphen ("(?![\w-])").
 BEFORE_ANY: Final = 0
 BEFORE_NO_ASCII_LETTER: Final = 1
 BEFORE_BOUNDARY: Final = 2
 BEFORE_NO_LETTER: Final = 3
+BEFORE_NO_WORD_OR_HYPHEN: Final = 4
 AFTER_ANY: Final = 0
 AFTER_BOUNDARY: Final = 1
+AFTER_NO_WORD_OR_HYPHEN: Final = 2
 
 
 def word_scanner(words: Iterable[str], before: int, after: int, consume: bool) -> Words | None:
