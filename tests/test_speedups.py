@@ -173,3 +173,31 @@ def test_the_source_tables_words_are_found_as_their_patterns_find_them_in_articl
             assert got == _pure_finditer(words, doc), name
             found += len(got)
     assert found > 500
+
+
+_SENTENCE_PIECES = [
+    *". . .. ... ! ? ?! .” .’ .) .] .\" [1] [12] [1234] [] [a]".split(),
+    " ", "  ", "\t", "\u00a0", "\u2009", "\u202f", "\n", "A", "z", "7", "“", "‘", "(", "[", "'", '"', "Mr", "U.S",
+]  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(st.sampled_from(_SENTENCE_PIECES), max_size=14).map("".join),
+    st.integers(0, 60),
+    st.integers(0, 60),
+)
+def test_sentence_ends_gives_the_sentence_end_patterns_matches(s: str, a: int, b: int) -> None:
+    fast = _speedups()
+    start, end = min(a, b, len(s)), min(max(a, b), len(s))
+    assert fast.sentence_ends(s, start, end) == text.sentence_ends(s, start, end)
+
+
+def test_sentence_ends_gives_the_sentence_end_patterns_matches_in_articles() -> None:
+    fast = _speedups()
+    ends = 0
+    for doc in _texts():
+        got = fast.sentence_ends(doc, 0, len(doc))
+        assert got == text.sentence_ends(doc, 0, len(doc))
+        ends += len(got)
+    assert ends > 1000

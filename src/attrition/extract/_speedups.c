@@ -13,6 +13,8 @@
  *       regex alternation of the words between the given tests finds it (text.Words documents them).
  *   date_digits(text, start, end) -> [start, ...]
  *       where dates._DIGIT_CANDIDATE matches, not after a letter.
+ *   sentence_ends(text, start, end) -> [(start, end), ...]
+ *       the spans of text._SENT_END.finditer over text[start:end].
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -514,9 +516,90 @@ static PyObject *date_digits(PyObject *Py_UNUSED(self), PyObject *args) {
     return out;
 }
 
+/* ---------------------------------------------------------------- sentences */
+
+static inline int closer(Py_UCS4 c) { return c == '"' || c == 0x201D || c == 0x2019 || c == '\'' || c == ')' || c == ']'; }
+
+static inline int gap(Py_UCS4 c) { return c == ' ' || c == '\t' || c == 0xA0 || c == 0x2009 || c == 0x202F; }
+
+static inline int opener(Py_UCS4 c) { return c == '"' || c == 0x201C || c == 0x2018 || c == '\'' || c == '(' || c == '['; }
+
+static inline int upper_or_digit(Py_UCS4 c) { return (c >= 'A' && c <= 'Z') || ascii_digit(c); }
+
+static inline int stop_mark(Py_UCS4 c) { return c == '.' || c == '!' || c == '?'; }
+
+/* The end of text._SENT_END's match at i (text[i] one of .!?), or -1:
+ * [.!?]+["”’')\]]*(?:\[\d{1,3}\])*[ \t\u00a0\u2009\u202f]+(?=["“‘'(\[]?[A-Z0-9])
+ * Each part takes all it can: giving any of it back leaves a character the next part cannot take. */
+static Py_ssize_t sentence_end_at(int kind, const void *data, Py_ssize_t i, Py_ssize_t end) {
+#define AT(k) PyUnicode_READ(kind, data, (k))
+    Py_ssize_t k = i + 1;
+    while (k < end && stop_mark(AT(k)))
+        k++;
+    while (k < end && closer(AT(k)))
+        k++;
+    for (;;) { /* (?:\[\d{1,3}\])* */
+        if (k >= end || AT(k) != '[')
+            break;
+        Py_ssize_t d = k + 1;
+        while (d < end && d - k <= 3 && is_digit(AT(d)))
+            d++;
+        if (d == k + 1 || d >= end || AT(d) != ']')
+            break; /* no digits, more than three, or no closing bracket after them */
+        k = d + 1;
+    }
+    Py_ssize_t g = k;
+    while (g < end && gap(AT(g)))
+        g++;
+    if (g == k || g >= end)
+        return -1;
+    Py_UCS4 c = AT(g);
+    if (opener(c))
+        return (g + 1 < end && upper_or_digit(AT(g + 1))) || upper_or_digit(c) ? g : -1;
+    return upper_or_digit(c) ? g : -1;
+#undef AT
+}
+
+static PyObject *sentence_ends(PyObject *Py_UNUSED(self), PyObject *args) {
+    PyObject *text;
+    Py_ssize_t start, end;
+    if (!PyArg_ParseTuple(args, "Unn:sentence_ends", &text, &start, &end))
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (end > n)
+        end = n;
+    if (start < 0)
+        start = 0;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    Py_ssize_t i = start;
+    while (i < end) {
+        if (!stop_mark(PyUnicode_READ(kind, data, i))) {
+            i++;
+            continue;
+        }
+        Py_ssize_t e = sentence_end_at(kind, data, i, end);
+        if (e < 0) {
+            i++;
+            continue;
+        }
+        if (append_new(out, Py_BuildValue("(nn)", i, e)) < 0) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        i = e;
+    }
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"tokenize", tokenize, METH_VARARGS,
      "tokenize(text, start, stop) -> (starts, ends, texts, lows): the tokens of text[start:stop]."},
+    {"sentence_ends", sentence_ends, METH_VARARGS,
+     "sentence_ends(text, start, end) -> [(start, end), ...]: where sentences end in text[start:end]."},
     {"date_digits", date_digits, METH_VARARGS,
      "date_digits(text, start, end) -> [start, ...]: where a date in digits can begin."},
     {NULL, NULL, 0, NULL},

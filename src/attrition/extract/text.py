@@ -107,13 +107,19 @@ def sentences(text: str) -> list[Sentence]:
         para = text[ps:pe]
         heading = len(para) < 120 and para.rstrip()[-1:] not in '.!?:;"”' and "\n" not in para
         begin = 0
-        for m in _SENT_END.finditer(para):
-            if _is_abbreviation(para, m.start()):
+        for stop, after in _sentence_ends(text, ps, pe):
+            if _is_abbreviation(para, stop - ps):
                 continue
-            _emit(out, ps, para, begin, m.end(), pi, heading)
-            begin = m.end()
+            _emit(out, ps, para, begin, after - ps, pi, heading)
+            begin = after - ps
         _emit(out, ps, para, begin, len(para), pi, heading)
     return out
+
+
+def sentence_ends(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where a sentence may end in ``text[start:end]``: the stop marks and what follows them up to the
+    next sentence's first letter. The definition: ``_speedups.sentence_ends`` gives the same in C."""
+    return [m.span() for m in _SENT_END.finditer(text, start, end)]
 
 
 def _is_abbreviation(para: str, dot: int) -> bool:
@@ -254,11 +260,13 @@ def split_tokens(text: str, start: int, stop: int) -> tuple[list[int], list[int]
 
 
 _tokenize: Callable[[str, int, int], tuple[list[int], list[int], list[str], list[str]]] = split_tokens
+_sentence_ends: Callable[[str, int, int], list[tuple[int, int]]] = sentence_ends
 _words: type[Words] | None = None
 date_digits: Callable[[str, int, int], list[int]] | None = None
 try:  # the C functions, from the compiled build's folder only (native.py)
     from attrition.extract._speedups import Words as _CWords
     from attrition.extract._speedups import date_digits as _date_digits
+    from attrition.extract._speedups import sentence_ends as _sentence_ends
     from attrition.extract._speedups import tokenize as _tokenize
 
     _words, date_digits = _CWords, _date_digits
