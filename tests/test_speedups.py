@@ -201,3 +201,41 @@ def test_sentence_ends_gives_the_sentence_end_patterns_matches_in_articles() -> 
         assert got == text.sentence_ends(doc, 0, len(doc))
         ends += len(got)
     assert ends > 1000
+
+
+def _pure_digit_matches(s: str, start: int, end: int) -> list[tuple[int, int, str, str | None, str | None]]:
+    return [
+        (m.start(), m.end(), m.group("d"), m.group("sw"), m.group("sl"))
+        for m in numbers._DIGITS_SCAN.finditer(s, start, end)
+    ]
+
+
+# Digits, the marks and spaces figures are written with, and scale words and letters in several cases,
+# with the letters that match ASCII ones when case is ignored (long s, dotted and dotless i, Kelvin sign).
+_FIGURE_PIECES = [
+    *"0123456789,. \u00a0\u202f\u2009kKmMſıİ\u212ax٣_-",
+    *"thousand million billion mln bn mn Million MLN thouſand bıllion 000 ,000 ,5 k m2".split(),
+    " 000", " million", "1,5 million",
+]  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(st.sampled_from(_FIGURE_PIECES), max_size=14).map("".join),
+    st.integers(0, 80),
+    st.integers(0, 80),
+)
+def test_digit_figures_gives_the_digit_patterns_matches(s: str, a: int, b: int) -> None:
+    fast = _speedups()
+    start, end = min(a, b, len(s)), min(max(a, b), len(s))
+    assert fast.digit_figures(s, start, end) == _pure_digit_matches(s, start, end)
+
+
+def test_digit_figures_gives_the_digit_patterns_matches_in_articles() -> None:
+    fast = _speedups()
+    found = 0
+    for doc in _texts():
+        got = fast.digit_figures(doc, 0, len(doc))
+        assert got == _pure_digit_matches(doc, 0, len(doc))
+        found += len(got)
+    assert found > 2000

@@ -15,6 +15,8 @@
  *       where dates._DIGIT_CANDIDATE matches, not after a letter.
  *   sentence_ends(text, start, end) -> [(start, end), ...]
  *       the spans of text._SENT_END.finditer over text[start:end].
+ *   digit_figures(text, start, end) -> [(start, end, digits, scale_word, scale_letter), ...]
+ *       numbers._DIGITS_SCAN.finditer over text[start:end]: each match's span and groups d, sw, sl.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -233,7 +235,7 @@ typedef struct {
     char *terminal;      /* per node: a word ends here */
     int32_t n_nodes, n_edges, cap_nodes, cap_edges;
     int before, after, consume;
-    unsigned char ascii_first[128]; /* a word begins with this ASCII character */
+    int32_t root_ascii[128];        /* the node after a word's first character, an ASCII one; 0: none */
     int other_first;                /* some word begins with a character beyond ASCII */
 } WordsObject;
 
@@ -320,9 +322,7 @@ static PyObject *words_new(PyTypeObject *type, PyObject *args, PyObject *kwds) {
         const void *data = PyUnicode_DATA(word);
         Py_ssize_t n = PyUnicode_GET_LENGTH(word);
         Py_UCS4 c0 = PyUnicode_READ(kind, data, 0);
-        if (c0 < 128)
-            w->ascii_first[c0] = 1;
-        else
+        if (c0 >= 128)
             w->other_first = 1;
         int32_t node = 0;
         for (Py_ssize_t k = 0; k < n; k++) {
@@ -338,6 +338,10 @@ static PyObject *words_new(PyTypeObject *type, PyObject *args, PyObject *kwds) {
     if (PyErr_Occurred())
         goto fail;
     Py_DECREF(it);
+    for (Py_UCS4 c = 0; c < 128; c++) {
+        int32_t node = child(w, 0, c);
+        w->root_ascii[c] = node < 0 ? 0 : node;
+    }
     return (PyObject *)w;
 nomem:
     PyErr_NoMemory();
@@ -349,46 +353,45 @@ fail:
 }
 
 /* Where the longest word allowed at p ends, or -1: a word of the list at text[p:], within end,
- * with the test after it passed (a shorter word is taken when a longer one fails it). */
-static Py_ssize_t longest_at(const WordsObject *w, int kind, const void *data, Py_ssize_t p, Py_ssize_t end) {
-    int32_t node = 0;
+ * with the test after it passed (a shorter word is taken when a longer one fails it). The word's
+ * first character is c, and first the node it leads to (0: none yet looked up). */
+static Py_ssize_t longest_at(const WordsObject *w, int kind, const void *data, Py_ssize_t p, Py_ssize_t end,
+                             int32_t first) {
+    int32_t node = first > 0 ? first : child(w, 0, PyUnicode_READ(kind, data, p));
     Py_ssize_t best = -1;
-    for (Py_ssize_t k = p; k < end;) {
-        node = child(w, node, PyUnicode_READ(kind, data, k));
-        if (node < 0)
-            break;
-        k++;
+    for (Py_ssize_t k = p + 1; node >= 0;) {
         if (w->terminal[node]) {
             if (w->after == AFTER_BOUNDARY) {
                 int that = is_word(PyUnicode_READ(kind, data, k - 1));
                 int this = k < end ? is_word(PyUnicode_READ(kind, data, k)) : 0;
-                if (this == that)
-                    continue;
+                if (this != that)
+                    best = k;
             } else if (w->after == AFTER_NO_WORD_OR_HYPHEN && k < end) {
                 Py_UCS4 next = PyUnicode_READ(kind, data, k);
-                if (next == '-' || is_word(next))
-                    continue;
-            }
-            best = k;
+                if (next != '-' && !is_word(next))
+                    best = k;
+            } else
+                best = k;
         }
+        if (k >= end)
+            break;
+        node = child(w, node, PyUnicode_READ(kind, data, k));
+        k++;
     }
     return best;
 }
 
-static int before_ok(const WordsObject *w, int kind, const void *data, Py_ssize_t p, Py_UCS4 c) {
-    switch (w->before) {
+/* Whether a word may begin at a character c after the character prev (has_prev: there is one). */
+static inline int before_ok(int before, int has_prev, Py_UCS4 prev, Py_UCS4 c) {
+    switch (before) {
     case BEFORE_NO_ASCII_LETTER:
-        return p == 0 || !ascii_letter(PyUnicode_READ(kind, data, p - 1));
+        return !has_prev || !ascii_letter(prev);
     case BEFORE_BOUNDARY:
-        return (p > 0 && is_word(PyUnicode_READ(kind, data, p - 1))) != is_word(c);
+        return (has_prev && is_word(prev)) != is_word(c);
     case BEFORE_NO_LETTER:
-        return p == 0 || !is_alpha(PyUnicode_READ(kind, data, p - 1));
-    case BEFORE_NO_WORD_OR_HYPHEN: {
-        if (p == 0)
-            return 1;
-        Py_UCS4 prev = PyUnicode_READ(kind, data, p - 1);
-        return prev != '-' && !is_word(prev);
-    }
+        return !has_prev || !is_alpha(prev);
+    case BEFORE_NO_WORD_OR_HYPHEN:
+        return !has_prev || (prev != '-' && !is_word(prev));
     default:
         return 1;
     }
@@ -410,24 +413,29 @@ static PyObject *words_scan(WordsObject *w, PyObject *args, int ends) {
     PyObject *out = PyList_New(0);
     if (out == NULL)
         return NULL;
+    int before = w->before;
     Py_ssize_t p = lo;
+    Py_UCS4 prev = p > 0 ? PyUnicode_READ(kind, data, p - 1) : 0;
     while (p < end) {
         Py_UCS4 c = PyUnicode_READ(kind, data, p);
-        if ((c < 128 ? !w->ascii_first[c] : !w->other_first) || !before_ok(w, kind, data, p, c)) {
-            p++;
-            continue;
+        int32_t first = c < 128 ? w->root_ascii[c] : (w->other_first ? -1 : 0);
+        if (first != 0 && before_ok(before, p > 0, prev, c)) {
+            Py_ssize_t e = longest_at(w, kind, data, p, end, first);
+            if (e >= 0) {
+                PyObject *item = ends ? Py_BuildValue("(nn)", p, e) : PyLong_FromSsize_t(p);
+                if (append_new(out, item) < 0) {
+                    Py_DECREF(out);
+                    return NULL;
+                }
+                if (w->consume) {
+                    p = e;
+                    prev = PyUnicode_READ(kind, data, e - 1);
+                    continue;
+                }
+            }
         }
-        Py_ssize_t e = longest_at(w, kind, data, p, end);
-        if (e < 0) {
-            p++;
-            continue;
-        }
-        PyObject *item = ends ? Py_BuildValue("(nn)", p, e) : PyLong_FromSsize_t(p);
-        if (append_new(out, item) < 0) {
-            Py_DECREF(out);
-            return NULL;
-        }
-        p = w->consume ? e : p + 1;
+        prev = c;
+        p++;
     }
     return out;
 }
@@ -595,11 +603,169 @@ static PyObject *sentence_ends(PyObject *Py_UNUSED(self), PyObject *args) {
     return out;
 }
 
+/* ---------------------------------------------------------------- figures in digits */
+
+/* c matches the ASCII letter l (lower case) when case is ignored, as the regex engine has it */
+static inline int letter_i(Py_UCS4 c, char l) {
+    if (c == (Py_UCS4)l || c == (Py_UCS4)(l - 32))
+        return 1;
+    return (l == 's' && c == 0x17F) || (l == 'i' && (c == 0x130 || c == 0x131)) || (l == 'k' && c == 0x212A);
+}
+
+/* [A-Za-z] when case is ignored */
+static inline int latin_i(Py_UCS4 c) { return ascii_letter(c) || c == 0x130 || c == 0x131 || c == 0x17F || c == 0x212A; }
+
+/* The end of one of words (case ignored) at k followed by a word boundary, the first in order, or -1 */
+static Py_ssize_t scale_word_at(int kind, const void *data, Py_ssize_t k, Py_ssize_t end, const char *const *words) {
+    for (; *words; words++) {
+        const char *w = *words;
+        Py_ssize_t j = k;
+        while (*w && j < end && letter_i(PyUnicode_READ(kind, data, j), *w)) {
+            w++;
+            j++;
+        }
+        if (*w)
+            continue;
+        /* \b: the word ends in a letter, so the next character must not be a word character */
+        if (j >= end || !is_word(PyUnicode_READ(kind, data, j)))
+            return j;
+    }
+    return -1;
+}
+
+static const char *const SCALE_WORDS[] = {"thousand", "million", "billion", "mln", "bn", "mn", NULL};
+static const char *const SCALE_AHEAD[] = {"million", "billion", "thousand", "mln", "bn", NULL};
+
+static inline int figure_gap(Py_UCS4 c) { return c == 0xA0 || c == 0x202F || c == 0x2009 || c == ' '; }
+
+/* The end of the group d of _DIGITS_SCAN that starts at p (text[p] an ASCII digit not after [\w.]) */
+static Py_ssize_t digits_end(int kind, const void *data, Py_ssize_t p, Py_ssize_t end) {
+#define AT(k) PyUnicode_READ(kind, data, (k))
+#define DIGIT(k) ((k) < end && is_digit(AT(k)))
+    Py_ssize_t lead = p + 1; /* \d{0,2}, taken whole: giving any back leaves a digit where a mark must be */
+    while (lead < end && lead - p <= 2 && is_digit(AT(lead)))
+        lead++;
+    Py_ssize_t k = lead; /* A: (?:,\d{3})+(?:\.\d+)? */
+    while (k + 3 < end && AT(k) == ',' && DIGIT(k + 1) && DIGIT(k + 2) && DIGIT(k + 3))
+        k += 4;
+    if (k > lead) {
+        if (k + 1 < end && AT(k) == '.' && DIGIT(k + 1)) {
+            k += 2;
+            while (DIGIT(k))
+                k++;
+        }
+        return k;
+    }
+    /* B: (?:[ \u00a0\u202f\u2009]\d{3})+(?![\d]|[,.]\d). With fewer groups than it can take, a
+     * space follows, which the lookahead allows: so the most groups, or one fewer. */
+    Py_ssize_t last = -1, before_last = -1;
+    k = lead;
+    while (k + 3 < end && figure_gap(AT(k)) && DIGIT(k + 1) && DIGIT(k + 2) && DIGIT(k + 3)) {
+        before_last = last;
+        last = k += 4;
+    }
+    if (last >= 0) {
+        if (!DIGIT(last) && !(last + 1 < end && (AT(last) == ',' || AT(last) == '.') && DIGIT(last + 1)))
+            return last;
+        if (before_last >= 0)
+            return before_last;
+    }
+    /* C: ,\d{1,2}(?=[ \u00a0](?:million|billion|thousand|mln|bn)\b) */
+    if (lead + 1 < end && AT(lead) == ',' && DIGIT(lead + 1)) {
+        Py_ssize_t c = lead + 2;
+        if (DIGIT(c))
+            c++;
+        if (c < end && (AT(c) == ' ' || AT(c) == 0xA0) && scale_word_at(kind, data, c + 1, end, SCALE_AHEAD) >= 0)
+            return c;
+    }
+    /* D: \d*(?:\.\d+)? */
+    k = p + 1;
+    while (DIGIT(k))
+        k++;
+    if (k + 1 < end && AT(k) == '.' && DIGIT(k + 1)) {
+        k += 2;
+        while (DIGIT(k))
+            k++;
+    }
+    return k;
+#undef DIGIT
+#undef AT
+}
+
+static PyObject *digit_figures(PyObject *Py_UNUSED(self), PyObject *args) {
+    PyObject *text;
+    Py_ssize_t start, end;
+    if (!PyArg_ParseTuple(args, "Unn:digit_figures", &text, &start, &end))
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (end > n)
+        end = n;
+    if (start < 0)
+        start = 0;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    Py_ssize_t p = start;
+    while (p < end) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, p);
+        if (!ascii_digit(c)) {
+            p++;
+            continue;
+        }
+        if (p > 0) { /* (?<![\w.][0-9]) */
+            Py_UCS4 b = PyUnicode_READ(kind, data, p - 1);
+            if (b == '.' || is_word(b)) {
+                p++;
+                continue;
+            }
+        }
+        Py_ssize_t d = digits_end(kind, data, p, end);
+        Py_ssize_t e = d, w_start = -1, l_start = -1;
+        /* (?P<sw>[ \u00a0]?(?:thousand|million|billion|mln|bn|mn)\b) | (?P<sl>[kKmM](?![A-Za-z\d])) */
+        if (d < end) {
+            Py_UCS4 x = PyUnicode_READ(kind, data, d);
+            Py_ssize_t w = -1;
+            if (x == ' ' || x == 0xA0)
+                w = scale_word_at(kind, data, d + 1, end, SCALE_WORDS);
+            if (w < 0)
+                w = scale_word_at(kind, data, d, end, SCALE_WORDS);
+            if (w >= 0) {
+                w_start = d;
+                e = w;
+            } else if (letter_i(x, 'k') || letter_i(x, 'm')) {
+                if (d + 1 >= end || !(latin_i(PyUnicode_READ(kind, data, d + 1)) || is_digit(PyUnicode_READ(kind, data, d + 1)))) {
+                    l_start = d;
+                    e = d + 1;
+                }
+            }
+        }
+        PyObject *digits = PyUnicode_Substring(text, p, d);
+        PyObject *sw = w_start >= 0 ? PyUnicode_Substring(text, w_start, e) : Py_NewRef(Py_None);
+        PyObject *sl = l_start >= 0 ? PyUnicode_Substring(text, l_start, e) : Py_NewRef(Py_None);
+        PyObject *item = (digits && sw && sl) ? Py_BuildValue("(nnNNN)", p, e, digits, sw, sl) : NULL;
+        if (item == NULL) {
+            Py_XDECREF(digits);
+            Py_XDECREF(sw);
+            Py_XDECREF(sl);
+        }
+        if (append_new(out, item) < 0) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        p = e;
+    }
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"tokenize", tokenize, METH_VARARGS,
      "tokenize(text, start, stop) -> (starts, ends, texts, lows): the tokens of text[start:stop]."},
     {"sentence_ends", sentence_ends, METH_VARARGS,
      "sentence_ends(text, start, end) -> [(start, end), ...]: where sentences end in text[start:end]."},
+    {"digit_figures", digit_figures, METH_VARARGS,
+     "digit_figures(text, start, end) -> [(start, end, digits, scale_word, scale_letter), ...]"},
     {"date_digits", date_digits, METH_VARARGS,
      "date_digits(text, start, end) -> [start, ...]: where a date in digits can begin."},
     {NULL, NULL, 0, NULL},

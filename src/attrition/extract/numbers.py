@@ -12,6 +12,7 @@ from string import ascii_letters as _ASCII_LETTERS
 from typing import Final
 
 from attrition.extract import lexicon as lx
+from attrition.extract import text as _text
 from attrition.extract.text import (
     AFTER_ANY,
     BEFORE_NO_ASCII_LETTER,
@@ -167,8 +168,16 @@ _ONE_PERSON: Final = re.compile(
 )
 
 
-def _digit_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
-    return list(_DIGITS_SCAN.finditer(text, start, end))
+def _digit_matches(text: str, start: int, end: int) -> list[tuple[int, int, str, str | None, str | None]]:
+    """Each figure in digits in ``text[start:end]``: the span of ``_DIGITS_SCAN``'s match and its groups
+    ``d``, ``sw`` and ``sl`` (in C where it is built: ``_speedups.digit_figures``)."""
+    fast = _text.digit_figures
+    if fast is not None:
+        return fast(text, start, end)
+    return [
+        (m.start(), m.end(), m.group("d"), m.group("sw"), m.group("sl"))
+        for m in _DIGITS_SCAN.finditer(text, start, end)
+    ]
 
 
 # A number word after a character that is not a letter a-z: the scan tries the words only where a
@@ -223,10 +232,8 @@ def _word_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
 
 def _atoms(text: str, start: int, end: int) -> list[_Atom]:
     atoms: list[_Atom] = []
-    for m in _digit_matches(text, start, end):
-        d, sw, sl = m.group("d", "sw", "sl")
+    for s, e, d, sw, sl in _digit_matches(text, start, end):
         raw, plain = _digits_value(d)
-        s, e = m.span()
         if sw:
             scale = lx.SCALE_SUFFIXES[sw.strip().lower()]
             atoms.append(_Atom(s, e, raw * scale, raw, scale, False, False))

@@ -263,13 +263,15 @@ _tokenize: Callable[[str, int, int], tuple[list[int], list[int], list[str], list
 _sentence_ends: Callable[[str, int, int], list[tuple[int, int]]] = sentence_ends
 _words: type[Words] | None = None
 date_digits: Callable[[str, int, int], list[int]] | None = None
+digit_figures: Callable[[str, int, int], list[tuple[int, int, str, str | None, str | None]]] | None = None
 try:  # the C functions, from the compiled build's folder only (native.py)
     from attrition.extract._speedups import Words as _CWords
     from attrition.extract._speedups import date_digits as _date_digits
+    from attrition.extract._speedups import digit_figures as _digit_figures
     from attrition.extract._speedups import sentence_ends as _sentence_ends
     from attrition.extract._speedups import tokenize as _tokenize
 
-    _words, date_digits = _CWords, _date_digits
+    _words, date_digits, digit_figures = _CWords, _date_digits, _digit_figures
 except ImportError:
     pass
 
