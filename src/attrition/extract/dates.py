@@ -27,18 +27,25 @@ _DAY: Final = r"(?:3[01]|[12]\d|0?[1-9])"
 _YEAR: Final = r"(?:19[5-9]\d|20\d\d)"
 _SMALL: Final = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _ATOM: Final = re.compile(  # applied with .match at the candidate positions _CANDIDATES finds
-    r"(?:"
+    # Each branch begins with a digit or with a letter: the ones that begin with a digit come first,
+    # tried only at a digit, the others only elsewhere (in their order, so the same one matches first).
+    r"(?:(?=[0-9])(?:"
+    rf"(?<![\d.])(?P<d2>{_DAY})(?:st|nd|rd|th)?[ \u00a0]+(?:of[ ]+)?(?P<m2>{_MONTH})(?:,?[ \u00a0]*(?P<y2>{_YEAR})(?!\d))?"  # noqa: E501
+    rf"|(?<![\d.])(?P<y3>{_YEAR})-(?P<mo3>[01]\d)-(?P<d3>[0-3]\d)(?!\d)"
+    rf"|(?<![\d.,])(?P<d4>{_DAY})[./](?P<mo4>1[0-2]|0?[1-9])[./](?P<y4>{_YEAR}|\d\d)(?![\d.])"
+    rf"|(?<![\d,.$€£])(?P<y7>{_YEAR})(?!\d|,\d|\.\d)"
+    # "lost 1,570 soldiers in 24 hours": the past day
+    r"|(?:(?<=\b[Ii]n[ ])|(?<=[Ww]ithin[ ])|(?<=[Oo]ver[ ]))(?P<h24>24[ ]hours)\b"
+    r")|(?![0-9])(?:"
+    r"(?=[JFMASOND])(?:"  # the branches led by a month's name, tried only at a month's first letter
     rf"(?P<m1>{_MONTH})[ \u00a0]+(?P<d1>{_DAY})(?:st|nd|rd|th)?(?!\d|:\d)"
     # a span of days in one month: "March 27-31, 2022", "March 27 and 31, 2022" (with its year)
     rf"(?:[ \u00a0]*[-–—][ \u00a0]*(?P<dr>{_DAY})(?!\d|:\d)"
     rf"|[ \u00a0]+(?:and|to|through|until)[ \u00a0]+(?P<dr2>{_DAY})(?=,?[ \u00a0]*{_YEAR}(?!\d)))?"
     rf"(?:,?[ \u00a0]*(?P<y1>{_YEAR})(?!\d))?"
-    rf"|(?<![\d.])(?P<d2>{_DAY})(?:st|nd|rd|th)?[ \u00a0]+(?:of[ ]+)?(?P<m2>{_MONTH})(?:,?[ \u00a0]*(?P<y2>{_YEAR})(?!\d))?"  # noqa: E501
-    rf"|(?<![\d.])(?P<y3>{_YEAR})-(?P<mo3>[01]\d)-(?P<d3>[0-3]\d)(?!\d)"
-    rf"|(?<![\d.,])(?P<d4>{_DAY})[./](?P<mo4>1[0-2]|0?[1-9])[./](?P<y4>{_YEAR}|\d\d)(?![\d.])"
     rf"|(?P<m5>{_MONTH}),?[ \u00a0]+(?P<y5>{_YEAR})(?!\d)"
     rf"|\b(?P<m6>{_MONTH})(?![\w])"
-    rf"|(?<![\d,.$€£])(?P<y7>{_YEAR})(?!\d|,\d|\.\d)"
+    r")"
     r"|\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"|\b(?P<rel>(?i:yesterday|today|last[ ]year|this[ ]year|last[ ]month|this[ ]month|last[ ]week|this[ ]week"  # noqa: E501
     r"))\b"
@@ -49,8 +56,6 @@ _ATOM: Final = re.compile(  # applied with .match at the candidate positions _CA
     r"(?:(?P<day>24[ ]hours|day|twenty-four[ ]hours)"
     rf"|(?P<pn>{_SMALL})[ ]+(?P<pu>days|weeks|months|years))\b"
     r"|\b(?i:past|previous)[ ]+(?P<pu1>week|month|year)\b"
-    # "lost 1,570 soldiers in 24 hours": the past day
-    r"|(?:(?<=\b[Ii]n[ ])|(?<=[Ww]ithin[ ])|(?<=[Oo]ver[ ]))(?P<h24>24[ ]hours)\b"
     r"|\b(?P<dday>[Dd]uring[ ]+the[ ]+(?:past[ ]+)?day)\b"
     r"|\b(?P<dweek>[Dd]uring[ ]+the[ ]+(?:past[ ]+)?week)\b"  # a weekly report's "during the week"
     r"|\b(?:the[ ]+)?(?P<part>first|second|third|fourth|last)[ ]+(?P<pt>half|quarter)[ ]+of[ ]+"
@@ -64,7 +69,7 @@ _ATOM: Final = re.compile(  # applied with .match at the candidate positions _CA
     r"(?:[ ]+(?:began|started|broke[ ]out|erupted))?"
     r"|(?:it|fighting|the[ ]fighting)[ ]+(?:began|started|erupted|broke[ ]out)))"
     r"|\b(?P<sy>[Ss]ince[ ]+(?:the[ ]+)?(?:start|beginning)[ ]+of[ ]+(?:the|this)[ ]+year)\b"
-    r")"
+    r"))"
 )
 _SMALL_WORDS: Final = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
