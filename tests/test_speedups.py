@@ -239,3 +239,12 @@ def test_digit_figures_gives_the_digit_patterns_matches_in_articles() -> None:
         assert got == _pure_digit_matches(doc, 0, len(doc))
         found += len(got)
     assert found > 2000
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from([*"aZ. ,", " Anna", " Smith", " Bob", "Secretary General", "Secretary", "General",
+    "Minister", "President", "XChief", "Spokeswoman", "Director General", "Head"]), max_size=12).map("".join))  # fmt: skip
+def test_titles_are_found_where_the_title_pattern_finds_them(s: str) -> None:
+    _speedups()
+    got = [(m.span(), m.group("title"), m.group("person")) for m in sources._titles(s)]
+    assert got == [(m.span(), m.group("title"), m.group("person")) for m in sources._TITLE.finditer(s)]

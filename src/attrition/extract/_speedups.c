@@ -417,9 +417,30 @@ static PyObject *words_scan(WordsObject *w, PyObject *args, int ends) {
     Py_ssize_t p = lo;
     Py_UCS4 prev = p > 0 ? PyUnicode_READ(kind, data, p - 1) : 0;
     while (p < end) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, p);
-        int32_t first = c < 128 ? w->root_ascii[c] : (w->other_first ? -1 : 0);
-        if (first != 0 && before_ok(before, p > 0, prev, c)) {
+        /* to the next character a word begins with (read without the kind's switch: most are not) */
+        Py_UCS4 c = 0;
+        int32_t first = 0;
+#define SKIP(TYPE)                                                                                               \
+    {                                                                                                            \
+        const TYPE *chars = (const TYPE *)data;                                                                  \
+        for (; p < end; p++) {                                                                                   \
+            c = chars[p];                                                                                        \
+            first = c < 128 ? w->root_ascii[c] : (w->other_first ? -1 : 0);                                      \
+            if (first != 0)                                                                                      \
+                break;                                                                                           \
+            prev = c;                                                                                            \
+        }                                                                                                        \
+    }
+        if (kind == PyUnicode_1BYTE_KIND)
+            SKIP(Py_UCS1)
+        else if (kind == PyUnicode_2BYTE_KIND)
+            SKIP(Py_UCS2)
+        else
+            SKIP(Py_UCS4)
+#undef SKIP
+        if (p >= end)
+            break;
+        if (before_ok(before, p > 0, prev, c)) {
             Py_ssize_t e = longest_at(w, kind, data, p, end, first);
             if (e >= 0) {
                 PyObject *item = ends ? Py_BuildValue("(nn)", p, e) : PyLong_FromSsize_t(p);

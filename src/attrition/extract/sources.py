@@ -16,7 +16,9 @@ from typing import Any, Final
 
 from attrition.extract import lexicon as lx
 from attrition.extract.text import (
+    AFTER_ANY,
     AFTER_NO_WORD_OR_HYPHEN,
+    BEFORE_ANY,
     BEFORE_NO_WORD_OR_HYPHEN,
     TokenList,
     only_ascii_letters,
@@ -449,7 +451,7 @@ def learn(text: str, doc: DocSources) -> None:
         name, generic, _ = canonical(before.group(), doc)
         if name and not generic:
             doc.aliases.setdefault(m.group(1).lower(), name)
-    for m in _TITLE.finditer(text):
+    for m in _titles(text):
         if m.start() > 0 and text[m.start() - 1].isalpha():
             continue
         before = _CAPS_BEFORE.search(text, max(0, m.start() - 100), m.start())
@@ -532,11 +534,34 @@ def _learn_person(person: str, name: str, doc: DocSources) -> None:
 _CAP: Final = r"[A-Z][\w'’-]*"
 _ABBREV: Final = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
 _CAPS_BEFORE: Final = re.compile(rf"(?:{_CAP}[ ]+(?:(?:of|for|the|and|on)[ ]+)*){{1,8}}$")
+_TITLES: Final = (
+    "Secretary General|Minister|Chief|Commander|Head|Director|Spokesman|Spokeswoman|"
+    "Spokesperson|General|Admiral|Colonel|President|Chairman|Fellow|Analyst"
+).split("|")
 _TITLE: Final = re.compile(
-    r"(?P<title>Secretary[ ]General|Minister|Chief|Commander|Head|Director|Spokesman|Spokeswoman|"
-    r"Spokesperson|General|Admiral|Colonel|President|Chairman|Fellow|Analyst)"
+    "(?P<title>" + "|".join(t.replace(" ", "[ ]") for t in _TITLES) + ")"
     rf"[ ]+(?P<person>{_CAP}(?:[ ]+{_CAP}){{1,2}})"
 )
+# Where a title word begins (in C where it is built): _TITLE is tried only there.
+_TITLE_SCAN: Final = word_scanner(_TITLES, BEFORE_ANY, AFTER_ANY, False)
+
+
+def _titles(text: str) -> list[re.Match[str]]:
+    """``_TITLE.finditer(text)``'s matches, tried only where a title word begins."""
+    if _TITLE_SCAN is None:
+        return list(_TITLE.finditer(text))
+    out = []
+    last = 0
+    for p in _TITLE_SCAN.starts(text, 0, len(text)):
+        if p < last:
+            continue
+        m = _TITLE.match(text, p)
+        if m is not None:
+            out.append(m)
+            last = m.end()
+    return out
+
+
 _PERSON_BEFORE: Final = re.compile(rf"{_CAP}[ ]+{_CAP}$")
 # An office of an organisation, then its holder: "the Director General of Inter-Services Public
 # Relations (ISPR), Lieutenant General Ahmed Sharif Chaudhry", "the Chief Minister of Balochistan,
