@@ -201,10 +201,11 @@ def _word_spans(low: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _word_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
+def _word_matches(text: str, start: int, end: int, low: str | None = None) -> list[re.Match[str]]:
     out = []
     last = start
-    low = text.lower()
+    if low is None:
+        low = text.lower()
     # a character whose lower case is longer would shift offsets: then scan the text case-insensitively
     if len(low) == len(text) and spaced(text, start, end):
         hay = low
@@ -220,7 +221,12 @@ def _word_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
             continue
         if e < end and hay[e] in _ASCII_LETTERS:
             continue  # "tension", "oneself": the longest number word here runs on into a word
-        pre = _WORD_PREFIX.search(text, max(start, p - 24), p)
+        # every prefix ends in "a " or "an ": the search is spared where the text before does not
+        pre = (
+            _WORD_PREFIX.search(text, max(start, p - 24), p)
+            if p - 2 >= start and text[p - 1] == " " and text[p - 2] in "aAnN"
+            else None
+        )
         if pre is not None and (pre.start() == 0 or not text[pre.start() - 1].isalpha()):
             p = pre.start()
         m = _NUMBER_WORDS.match(text, p, end)
@@ -230,7 +236,7 @@ def _word_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
     return out
 
 
-def _atoms(text: str, start: int, end: int) -> list[_Atom]:
+def _atoms(text: str, start: int, end: int, low: str | None = None) -> list[_Atom]:
     atoms: list[_Atom] = []
     for s, e, d, sw, sl in _digit_matches(text, start, end):
         raw, plain = _digits_value(d)
@@ -243,7 +249,7 @@ def _atoms(text: str, start: int, end: int) -> list[_Atom]:
         else:
             atoms.append(_Atom(s, e, raw, raw, 1, plain, False))
     n_digits = len(atoms)
-    for m in _word_matches(text, start, end):
+    for m in _word_matches(text, start, end, low):
         phrase = m.group("w")
         low = phrase.lower()
         if low.split("-")[0].split()[0] in lx.SCALES:
@@ -267,10 +273,13 @@ def _atoms(text: str, start: int, end: int) -> list[_Atom]:
     return kept
 
 
-def quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
-    """Every figure in ``text[start:end]``, ranges joined, in order of appearance."""
+def quantities(
+    text: str, start: int = 0, end: int | None = None, lowered: str | None = None
+) -> list[Quantity]:
+    """Every figure in ``text[start:end]``, ranges joined, in order of appearance (``lowered``:
+    ``text.lower()``, where the caller has it)."""
     end = len(text) if end is None else end
-    atoms = _atoms(text, start, end)
+    atoms = _atoms(text, start, end, lowered)
     for a in atoms:
         c = text[a.end : a.end + 1]
         if c == " " or c == "\u00a0":

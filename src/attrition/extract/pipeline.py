@@ -185,9 +185,9 @@ def extract(doc: Document) -> list[Claim]:
     ctx = DocSources()
     learn(text, ctx)
     sents = sentences(text)
-    qs_all = quantities(text)
-    q_starts = [q.start for q in qs_all]
     low = text.lower()
+    qs_all = quantities(text, lowered=low)
+    q_starts = [q.start for q in qs_all]
     if len(low) != len(text):  # lower case changed the length: keep offsets by lowering char by char
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     dominant, attacked = _dominant_subject(text, low)
