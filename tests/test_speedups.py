@@ -248,3 +248,15 @@ def test_titles_are_found_where_the_title_pattern_finds_them(s: str) -> None:
     _speedups()
     got = [(m.span(), m.group("title"), m.group("person")) for m in sources._titles(s)]
     assert got == [(m.span(), m.group("title"), m.group("person")) for m in sources._TITLE.finditer(s)]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from([*"aZ. ,", "Results", " of the ", "year", "Institute", "Labour", "group", "Staff",
+    "General", "Black Bird Group", "Ministry", "the Study of War", "Monitor"]), max_size=10).map("".join))  # fmt: skip
+def test_an_organisations_phrase_is_looked_for_only_where_its_pattern_can_match(s: str) -> None:
+    _speedups()
+    scan = sources._ORG_WORD_SCAN
+    assert scan is not None
+    if not scan.starts(s, 0, len(s)):
+        assert list(sources._ORG_PHRASE.finditer(s)) == []
+        assert sources.org_phrase(s) is None

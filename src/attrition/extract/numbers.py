@@ -97,9 +97,12 @@ def _digits_value(d: str) -> tuple[float, bool]:
     ), False
 
 
+_WORD_GAP: Final = re.compile(r"[ -]+")
+
+
 def parse_number_words(phrase: str) -> float | None:
     """``"twenty-five thousand"`` -> 25000.0; None when the words do not make a number."""
-    words = [w for w in re.split(r"[ -]+", phrase.lower()) if w != "of"]
+    words = [w for w in _WORD_GAP.split(phrase.lower()) if w != "of"]
     fraction = 1.0
     for lead, part in _FRACTIONS.items():
         if tuple(words[: len(lead)]) == lead and len(words) > len(lead) and words[len(lead)] in ("a", "an"):

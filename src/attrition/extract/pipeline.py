@@ -596,6 +596,9 @@ _WORDY: Final = re.compile(r"[^\W0-9]")
 _NAME_LINKS: Final = frozenset("of the for and in on de du al el la le des y".split())
 
 
+_BYLINE_PARTS: Final = re.compile(r"[|,;–—]| - ")
+
+
 def _byline(line: str, ctx: DocSources) -> str | None:
     """The organisation a short heading line names as its author, if it does.
 
@@ -604,7 +607,7 @@ def _byline(line: str, ctx: DocSources) -> str | None:
     """
     if len(line.split()) > 12:
         return None
-    for part in re.split(r"[|,;–—]| - ", line):
+    for part in _BYLINE_PARTS.split(line):
         part = part.strip()
         if not part or _WORDY.search(part) is None:
             continue  # no letter ("2025", "1,140 (+12)"): no name of the table nor an organisation

@@ -360,7 +360,7 @@ def _canonical(np: str, doc: DocSources) -> tuple[str | None, bool, bool]:
     org = org_phrase(text)
     if org is not None:
         return org, False, anaphoric  # "a research fellow at the National Institute for Strategic Studies"
-    words = re.findall(r"[\w'’-]+", low)
+    words = _NP_WORDS.findall(low)
     if (
         len(words) > 2
         and words[0] == "the"
@@ -380,6 +380,7 @@ def _canonical(np: str, doc: DocSources) -> tuple[str | None, bool, bool]:
     return _clean(text), False, False
 
 
+_NP_WORDS: Final = re.compile(r"[\w'’-]+")
 _GENERIC_EXTRA: Final = frozenset("the military defence defense foreign our".split())
 _CAPITALS: Final = frozenset(["kyiv", "kiev", "moscow"])
 _RELAYED: Final = re.compile(r"[ ,]+(?:as[ ]+)?(?:quoted|cited|interviewed)[ ]+by[ ]")
@@ -418,6 +419,8 @@ _ORG_PHRASE: Final = re.compile(
 
 def org_phrase(np: str) -> str | None:
     """The organisation named inside a phrase about a person: "analyst X of the Black Bird Group"."""
+    if _ORG_WORD_SCAN is not None and not _ORG_WORD_SCAN.starts(np, 0, len(np)):
+        return None  # no organisation's word: no match (the scan is far quicker than the pattern)
     best = None
     for m in _ORG_PHRASE.finditer(np):
         phrase = m.group().strip()
@@ -436,6 +439,8 @@ def org_phrase(np: str) -> str | None:
 
 
 _ORG_WORD_SET: Final = frozenset([*lx.ORG_WORDS, "group", "project", "monitor"])
+# Those words anywhere (_ORG_PHRASE needs one; in C where it is built).
+_ORG_WORD_SCAN: Final = word_scanner(_ORG_WORD_SET, BEFORE_ANY, AFTER_ANY, False)
 
 
 def learn(text: str, doc: DocSources) -> None:
