@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from itertools import compress
 from typing import Any, Final
 
 from attrition.extract import lexicon as lx
@@ -615,7 +614,8 @@ def find_attributions(toks: TokenList, text: str, doc: DocSources) -> list[Attri
             out.append(a)
         return a is not None
 
-    for i in compress(range(n), map(_TRIGGERS.__contains__, lows)):  # the trigger words, found in C
+    triggers = _TRIGGERS
+    for i in [k for k in range(n) if lows[k] in triggers]:  # the trigger words (a compiled loop)
         w = lows[i]
         if w == "according" and i + 1 < n and toks.lows[i + 1] == "to":
             add(_np_right(toks, i + 2), i, i + 1)
