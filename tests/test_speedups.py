@@ -260,3 +260,14 @@ def test_an_organisations_phrase_is_looked_for_only_where_its_pattern_can_match(
     if not scan.starts(s, 0, len(s)):
         assert list(sources._ORG_PHRASE.finditer(s)) == []
         assert sources.org_phrase(s) is None
+
+
+def test_tokenize_lowers_every_character_as_python_does() -> None:
+    """Every code point (but surrogates and the capital sigma, which the callers keep away), inside a
+    word and alone: the C lower-cases only where ``str.lower`` changes a character."""
+    fast = _speedups()
+    for c in range(0x110000):
+        if 0xD800 <= c <= 0xDFFF or c == 0x3A3:
+            continue
+        s = f"a{chr(c)}b {chr(c)}"
+        assert fast.tokenize(s, 0, len(s)) == text.split_tokens(s, 0, len(s)), hex(c)

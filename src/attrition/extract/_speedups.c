@@ -111,15 +111,22 @@ static Py_ssize_t token_end(int kind, const void *data, Py_ssize_t i, Py_ssize_t
 /* token.lower().replace("’", "'"), built directly for a token of ASCII and curly apostrophes */
 static PyObject *lowered(PyObject *tok, int kind, const void *data, Py_ssize_t a, Py_ssize_t b) {
     Py_ssize_t k;
-    int plain = 1, changed = 0;
+    int plain = 1, changed = 0, caseless = 1;
     for (k = a; k < b; k++) {
         Py_UCS4 c = PyUnicode_READ(kind, data, k);
         if (c == 0x2019 || (c >= 'A' && c <= 'Z'))
             changed = 1;
         else if (c >= 0x80) {
             plain = 0;
-            break;
+            /* lower case leaves a character whose simple lower case is itself (the full mappings
+             * differ only for capitals: the dotted I, and the sigma, which the caller keeps away) */
+            if (Py_UNICODE_TOLOWER(c) != c)
+                caseless = 0;
         }
+    }
+    if (!plain && !changed && caseless) { /* dashes, quotes, letters of scripts without case */
+        Py_INCREF(tok);
+        return tok;
     }
     if (plain) {
         if (!changed) {
