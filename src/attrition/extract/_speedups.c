@@ -21,6 +21,28 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
+/* The arguments every scan takes: a str and a range of it (clamped to the text, as a pattern's
+ * pos and endpos are), with the string's kind and data. */
+typedef struct {
+    PyObject *text;
+    Py_ssize_t start, end;
+    int kind;
+    const void *data;
+} Range;
+
+static int parse_range(PyObject *args, const char *format, Range *r) {
+    if (!PyArg_ParseTuple(args, format, &r->text, &r->start, &r->end))
+        return 0;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(r->text);
+    if (r->start < 0)
+        r->start = 0;
+    if (r->end > n)
+        r->end = n;
+    r->kind = PyUnicode_KIND(r->text);
+    r->data = PyUnicode_DATA(r->text);
+    return 1;
+}
+
 /* [A-Za-z\u00C0-\u024F]: the letters of _TOKEN (the range holds U+00D7 and U+00F7 too) */
 static inline int latin(Py_UCS4 c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0x24F);
@@ -171,17 +193,13 @@ static int append_new(PyObject *list, PyObject *item) {
 }
 
 static PyObject *tokenize(PyObject *Py_UNUSED(self), PyObject *args) {
-    PyObject *text;
-    Py_ssize_t start, stop;
-    if (!PyArg_ParseTuple(args, "Unn:tokenize", &text, &start, &stop))
+    Range r;
+    if (!parse_range(args, "Unn:tokenize", &r))
         return NULL;
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    if (start < 0)
-        start = 0;
-    if (stop > n)
-        stop = n;
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
+    PyObject *text = r.text;
+    Py_ssize_t start = r.start, stop = r.end;
+    int kind = r.kind;
+    const void *data = r.data;
     PyObject *starts = PyList_New(0), *ends = PyList_New(0), *texts = PyList_New(0), *lows = PyList_New(0);
     if (!starts || !ends || !texts || !lows)
         goto fail;
@@ -406,17 +424,12 @@ static inline int before_ok(int before, int has_prev, Py_UCS4 prev, Py_UCS4 c) {
 
 /* The scan both methods share: each match's start (and end, with ends) appended to out. */
 static PyObject *words_scan(WordsObject *w, PyObject *args, int ends) {
-    PyObject *text;
-    Py_ssize_t lo, end;
-    if (!PyArg_ParseTuple(args, "Unn", &text, &lo, &end))
+    Range r;
+    if (!parse_range(args, "Unn", &r))
         return NULL;
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    if (end > n)
-        end = n;
-    if (lo < 0)
-        lo = 0;
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t lo = r.start, end = r.end;
+    int kind = r.kind;
+    const void *data = r.data;
     PyObject *out = PyList_New(0);
     if (out == NULL)
         return NULL;
@@ -525,17 +538,12 @@ static int date_digit_at(int kind, const void *data, Py_ssize_t p, Py_ssize_t en
 }
 
 static PyObject *date_digits(PyObject *Py_UNUSED(self), PyObject *args) {
-    PyObject *text;
-    Py_ssize_t start, end;
-    if (!PyArg_ParseTuple(args, "Unn:date_digits", &text, &start, &end))
+    Range r;
+    if (!parse_range(args, "Unn:date_digits", &r))
         return NULL;
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    if (end > n)
-        end = n;
-    if (start < 0)
-        start = 0;
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t start = r.start, end = r.end;
+    int kind = r.kind;
+    const void *data = r.data;
     PyObject *out = PyList_New(0);
     if (out == NULL)
         return NULL;
@@ -597,17 +605,12 @@ static Py_ssize_t sentence_end_at(int kind, const void *data, Py_ssize_t i, Py_s
 }
 
 static PyObject *sentence_ends(PyObject *Py_UNUSED(self), PyObject *args) {
-    PyObject *text;
-    Py_ssize_t start, end;
-    if (!PyArg_ParseTuple(args, "Unn:sentence_ends", &text, &start, &end))
+    Range r;
+    if (!parse_range(args, "Unn:sentence_ends", &r))
         return NULL;
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    if (end > n)
-        end = n;
-    if (start < 0)
-        start = 0;
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t start = r.start, end = r.end;
+    int kind = r.kind;
+    const void *data = r.data;
     PyObject *out = PyList_New(0);
     if (out == NULL)
         return NULL;
@@ -721,17 +724,12 @@ static Py_ssize_t digits_end(int kind, const void *data, Py_ssize_t p, Py_ssize_
 }
 
 static PyObject *digit_figures(PyObject *Py_UNUSED(self), PyObject *args) {
-    PyObject *text;
-    Py_ssize_t start, end;
-    if (!PyArg_ParseTuple(args, "Unn:digit_figures", &text, &start, &end))
+    Range r;
+    if (!parse_range(args, "Unn:digit_figures", &r))
         return NULL;
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    if (end > n)
-        end = n;
-    if (start < 0)
-        start = 0;
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t start = r.start, end = r.end;
+    int kind = r.kind;
+    const void *data = r.data;
     PyObject *out = PyList_New(0);
     if (out == NULL)
         return NULL;
@@ -769,11 +767,13 @@ static PyObject *digit_figures(PyObject *Py_UNUSED(self), PyObject *args) {
                 }
             }
         }
-        PyObject *digits = PyUnicode_Substring(text, p, d);
-        PyObject *sw = w_start >= 0 ? PyUnicode_Substring(text, w_start, e) : Py_NewRef(Py_None);
-        PyObject *sl = l_start >= 0 ? PyUnicode_Substring(text, l_start, e) : Py_NewRef(Py_None);
-        PyObject *item = (digits && sw && sl) ? Py_BuildValue("(nnNNN)", p, e, digits, sw, sl) : NULL;
-        if (item == NULL) {
+        PyObject *digits = PyUnicode_Substring(r.text, p, d);
+        PyObject *sw = w_start >= 0 ? PyUnicode_Substring(r.text, w_start, e) : Py_NewRef(Py_None);
+        PyObject *sl = l_start >= 0 ? PyUnicode_Substring(r.text, l_start, e) : Py_NewRef(Py_None);
+        PyObject *item = NULL;
+        if (digits && sw && sl)
+            item = Py_BuildValue("(nnNNN)", p, e, digits, sw, sl); /* takes the three, even on failure */
+        else {
             Py_XDECREF(digits);
             Py_XDECREF(sw);
             Py_XDECREF(sl);
